@@ -1,0 +1,32 @@
+package org.ernie4j.spi;
+
+import org.ernie4j.spi.document.DocumentSource;
+
+/**
+ * What the core gives a task when it joins a run.
+ */
+public interface TaskContext
+{
+    /**
+     * The task's numeric id: its row in the task embedding table. The core assigns ids in order of introduction and
+     * records them in every checkpoint; a task never picks its own.
+     */
+    int taskId();
+
+    /** The WordPiece vocabulary of the run. */
+    Vocabulary vocabulary();
+
+    /** The task's settings from the run configuration, read-only. */
+    TaskSettings settings();
+
+    /** The longest input the model accepts, in word pieces, including {@code [CLS]} and {@code [SEP]} tokens. */
+    int maxSequenceLength();
+
+    /**
+     * The documents of the training corpus, for tasks that need a second document (sentence distance, IR relevance).
+     */
+    DocumentSource corpus();
+
+    /** Where a task reports skipped inputs and one-time warnings. */
+    TaskReporter reporter();
+}
