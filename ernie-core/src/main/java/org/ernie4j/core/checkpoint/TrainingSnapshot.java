@@ -1,0 +1,36 @@
+package org.ernie4j.core.checkpoint;
+
+import java.util.List;
+import java.util.Map;
+
+import org.ernie4j.core.data.StreamPosition;
+import org.ernie4j.core.model.ModelParameters;
+import org.ernie4j.core.train.AdamW;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything a checkpoint stores, as the trainer holds it at a step boundary.
+ */
+public record TrainingSnapshot(
+        long step,
+        long seed,
+        ModelParameters parameters,
+        Map<String, AdamW.Moments> optimizer,
+        List<CheckpointManifest.TaskRecord> tasks,
+        Map<String, StreamPosition> streams,
+        JsonNode config,
+        CheckpointManifest.Provenance provenance)
+{
+    public TrainingSnapshot
+    {
+        requireNonNull(parameters, "parameters is null");
+        requireNonNull(optimizer, "optimizer is null");
+        requireNonNull(tasks, "tasks is null");
+        requireNonNull(streams, "streams is null");
+        requireNonNull(config, "config is null");
+        requireNonNull(provenance, "provenance is null");
+    }
+}

@@ -1,0 +1,62 @@
+package org.ernie4j.core.train;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.DocumentSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything a pre-training session needs, resolved from the configuration and the prepared corpus.
+ *
+ * @param encoder the encoder's shape
+ * @param training how to train
+ * @param tasks the tasks in order of introduction, with their settings
+ * @param documents the prepared corpus
+ * @param vocabulary its vocabulary
+ * @param corpus the corpus's identity, recorded in checkpoints
+ * @param checkpoints where checkpoints go
+ * @param resolvedConfig the full configuration, recorded in checkpoints
+ */
+public record SessionSetup(
+        EncoderConfig encoder,
+        TrainingSettings training,
+        List<TaskSetup> tasks,
+        DocumentSource documents,
+        Vocabulary vocabulary,
+        CorpusIdentity corpus,
+        Path checkpoints,
+        JsonNode resolvedConfig)
+{
+    public SessionSetup
+    {
+        requireNonNull(encoder, "encoder is null");
+        requireNonNull(training, "training is null");
+        requireNonNull(tasks, "tasks is null");
+        requireNonNull(documents, "documents is null");
+        requireNonNull(vocabulary, "vocabulary is null");
+        requireNonNull(corpus, "corpus is null");
+        requireNonNull(checkpoints, "checkpoints is null");
+        requireNonNull(resolvedConfig, "resolvedConfig is null");
+        tasks = List.copyOf(tasks);
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("a run needs at least one task");
+        }
+        if (tasks.size() > encoder.taskTypes()) {
+            throw new IllegalArgumentException(tasks.size() + " tasks do not fit the model's " + encoder.taskTypes() + " task types");
+        }
+        if (training.sequenceLength() > encoder.maxPositions()) {
+            throw new IllegalArgumentException("sequence length " + training.sequenceLength() + " is longer than the model's "
+                    + encoder.maxPositions() + " positions");
+        }
+        if (vocabulary.size() != encoder.vocabularySize()) {
+            throw new IllegalArgumentException("the vocabulary has " + vocabulary.size() + " pieces but the model expects "
+                    + encoder.vocabularySize());
+        }
+    }
+}

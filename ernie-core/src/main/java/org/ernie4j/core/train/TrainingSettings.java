@@ -1,0 +1,34 @@
+package org.ernie4j.core.train;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How a pre-training run trains.
+ *
+ * @param seed the run seed; every random choice of the run derives from it
+ * @param batchSize examples per step
+ * @param sequenceLength the longest input a task may make, in word pieces
+ * @param stepsPerTask N, every task's budget of iterations in the continual schedule
+ * @param openDocuments documents each task's stream reads in turn (a batch mixes up to this many)
+ * @param checkpointEvery steps between checkpoints (a checkpoint is also written at the end)
+ * @param keepCheckpoints how many of the newest checkpoints to keep
+ * @param optimizer Adam, learning-rate schedule and clipping
+ */
+public record TrainingSettings(
+        long seed,
+        int batchSize,
+        int sequenceLength,
+        long stepsPerTask,
+        int openDocuments,
+        long checkpointEvery,
+        int keepCheckpoints,
+        OptimizerSettings optimizer)
+{
+    public TrainingSettings
+    {
+        requireNonNull(optimizer, "optimizer is null");
+        if (batchSize < 1 || sequenceLength < 2 || stepsPerTask < 1 || openDocuments < 1 || checkpointEvery < 1 || keepCheckpoints < 1) {
+            throw new IllegalArgumentException("invalid training settings: " + this);
+        }
+    }
+}

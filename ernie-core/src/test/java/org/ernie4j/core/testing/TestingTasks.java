@@ -1,0 +1,122 @@
+package org.ernie4j.core.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ernie4j.spi.LabelGenerator;
+import org.ernie4j.spi.PretrainingTask;
+import org.ernie4j.spi.TaskContext;
+import org.ernie4j.spi.TaskFamily;
+import org.ernie4j.spi.TaskInfo;
+import org.ernie4j.spi.document.Sentence;
+import org.ernie4j.spi.example.Example;
+import org.ernie4j.spi.example.InputBuilder;
+import org.ernie4j.spi.example.MaskedTokens;
+import org.ernie4j.spi.example.SequenceLabel;
+import org.ernie4j.spi.head.HeadSpec;
+import org.ernie4j.spi.head.MaskedTokenHead;
+import org.ernie4j.spi.head.SequenceClassificationHead;
+
+/**
+ * Two small but real tasks for trainer tests: masked words, and whether two sentences appear in their original order.
+ */
+public final class TestingTasks
+{
+    private TestingTasks()
+    {
+    }
+
+    /** Masks about a sixth of the words of each sentence pair and predicts them. */
+    public static final class MaskedWords
+            implements PretrainingTask
+    {
+        @Override
+        public TaskInfo info()
+        {
+            return new TaskInfo("testing-masked-words", TaskFamily.WORD_AWARE, "masks single words (test task)");
+        }
+
+        @Override
+        public HeadSpec head(TaskContext context)
+        {
+            return MaskedTokenHead.create();
+        }
+
+        @Override
+        public LabelGenerator labels(TaskContext context)
+        {
+            double rate = context.settings().getDouble("rate", 1.0 / 6);
+            return (document, random) -> {
+                List<Example> examples = new ArrayList<>();
+                for (Sentence sentence : document.sentences()) {
+                    InputBuilder input = InputBuilder.start(context.vocabulary(), context.maxSequenceLength());
+                    List<Integer> positions = new ArrayList<>();
+                    List<Integer> originals = new ArrayList<>();
+                    for (var token : sentence.tokens()) {
+                        if (input.remaining() <= 1) {
+                            break;
+                        }
+                        int id = token.pieceId(0);
+                        if (random.nextDouble() < rate) {
+                            positions.add(input.length());
+                            originals.add(id);
+                            id = context.vocabulary().maskId();
+                        }
+                        input.add(id);
+                    }
+                    input.separator();
+                    examples.add(input.build(new MaskedTokens(positions.stream().mapToInt(Integer::intValue).toArray(),
+                            originals.stream().mapToInt(Integer::intValue).toArray())));
+                }
+                return examples;
+            };
+        }
+    }
+
+    /** Two consecutive sentences, swapped half of the time; predicts whether they were swapped. */
+    public static final class SentenceOrder
+            implements PretrainingTask
+    {
+        @Override
+        public TaskInfo info()
+        {
+            return new TaskInfo("testing-sentence-order", TaskFamily.STRUCTURE_AWARE, "are two sentences swapped (test task)");
+        }
+
+        @Override
+        public HeadSpec head(TaskContext context)
+        {
+            return SequenceClassificationHead.of(2);
+        }
+
+        @Override
+        public LabelGenerator labels(TaskContext context)
+        {
+            return (document, random) -> {
+                List<Example> examples = new ArrayList<>();
+                List<Sentence> sentences = document.sentences();
+                for (int i = 0; i + 1 < sentences.size(); i += 2) {
+                    boolean swap = random.nextBoolean();
+                    Sentence first = sentences.get(swap ? i + 1 : i);
+                    Sentence second = sentences.get(swap ? i : i + 1);
+                    int half = (context.maxSequenceLength() - 3) / 2;
+                    InputBuilder input = InputBuilder.start(context.vocabulary(), context.maxSequenceLength());
+                    add(input, first, half);
+                    input.separator().nextSegment();
+                    add(input, second, half);
+                    input.separator();
+                    examples.add(input.build(new SequenceLabel(swap ? 1 : 0)));
+                }
+                return examples;
+            };
+        }
+
+        private static void add(InputBuilder input, Sentence sentence, int limit)
+        {
+            for (int i = 0; i < Math.min(limit, sentence.tokens().size()); i++) {
+                input.add(sentence.tokens().get(i).pieceId(0));
+            }
+        }
+    }
+
+}

@@ -1,0 +1,124 @@
+package org.ernie4j.core.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.ernie4j.core.checkpoint.LoadedCheckpoint;
+import org.ernie4j.core.model.Activation;
+import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.core.task.ConfiguredTaskSettings;
+import org.ernie4j.core.testing.TestingCorpus;
+import org.ernie4j.core.testing.TestingTasks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class TestPretrainingSession
+{
+    private static final long STEPS_PER_TASK = 12;
+
+    @TempDir
+    Path temporary;
+
+    @Test
+    void resumedRunRepeatsTheUninterruptedLossCurve()
+    {
+        TestingCorpus corpus = TestingCorpus.washington1790(4);
+        List<StepRecord> straight = new ArrayList<>();
+        Map<String, INDArray> straightParameters;
+        try (PretrainingSession session = PretrainingSession.start(setup(corpus, temporary.resolve("straight"), 7))) {
+            session.run(List.of(straight::add));
+            assertThat(session.step()).isEqualTo(2 * STEPS_PER_TASK);
+            straightParameters = snapshot(session);
+        }
+
+        List<StepRecord> interrupted = new ArrayList<>();
+        SessionSetup setup = setup(corpus, temporary.resolve("interrupted"), 7);
+        try (PretrainingSession first = PretrainingSession.start(setup)) {
+            assertThat(first.run(List.of(interrupted::add), STEPS_PER_TASK)).isEqualTo(STEPS_PER_TASK);
+        }
+        try (PretrainingSession second = PretrainingSession.resume(setup, latest(setup))) {
+            assertThat(second.step()).isEqualTo(STEPS_PER_TASK);
+            second.run(List.of(interrupted::add));
+            assertThat(second.step()).isEqualTo(2 * STEPS_PER_TASK);
+            Map<String, INDArray> resumedParameters = snapshot(second);
+            straightParameters.forEach((name, value) -> assertThat(resumedParameters.get(name).equalsWithEps(value, 1e-6))
+                    .as("parameter %s after resume", name).isTrue());
+        }
+
+        assertThat(interrupted).hasSize(straight.size());
+        for (int i = 0; i < straight.size(); i++) {
+            assertThat(interrupted.get(i).task()).isEqualTo(straight.get(i).task());
+            assertThat(interrupted.get(i).loss()).as("loss at step %d", i).isCloseTo(straight.get(i).loss(), within(1e-6));
+        }
+        // Both tasks trained, and training moved the loss.
+        assertThat(straight).extracting(StepRecord::task).contains("testing-masked-words", "testing-sentence-order");
+        assertThat(straight.get(0).loss()).isNotEqualTo(straight.get(straight.size() - 1).loss());
+    }
+
+    @Test
+    void resumeRefusesAnotherSeed()
+    {
+        TestingCorpus corpus = TestingCorpus.washington1790(4);
+        SessionSetup setup = setup(corpus, temporary.resolve("run"), 7);
+        try (PretrainingSession session = PretrainingSession.start(setup)) {
+            session.run(List.of(), 3);
+        }
+        SessionSetup other = setup(corpus, temporary.resolve("run"), 8);
+        assertThatThrownBy(() -> PretrainingSession.resume(other, latest(other)))
+                .hasMessageContaining("seed is 7 but the configuration's is 8");
+    }
+
+    @Test
+    void unknownTaskSettingIsReportedWithItsPath()
+    {
+        TestingCorpus corpus = TestingCorpus.washington1790(4);
+        SessionSetup good = setup(corpus, temporary.resolve("run"), 7);
+        List<TaskSetup> tasks = List.of(new TaskSetup(new TestingTasks.MaskedWords(),
+                new ConfiguredTaskSettings("tasks.testing-masked-words.settings", Map.of("rat", 0.2))));
+        SessionSetup bad = new SessionSetup(good.encoder(), good.training(), tasks, good.documents(), good.vocabulary(), good.corpus(),
+                good.checkpoints(), good.resolvedConfig());
+        assertThatThrownBy(() -> PretrainingSession.start(bad))
+                .hasMessageContaining("tasks.testing-masked-words.settings.rat")
+                .hasMessageContaining("unknown setting")
+                .hasMessageContaining("rate");
+    }
+
+    private static LoadedCheckpoint latest(SessionSetup setup)
+    {
+        return new org.ernie4j.core.checkpoint.CheckpointStore(setup.checkpoints(), 3).latest().orElseThrow();
+    }
+
+    private static Map<String, INDArray> snapshot(PretrainingSession session)
+    {
+        Map<String, INDArray> copy = new java.util.LinkedHashMap<>();
+        for (String name : session.parameters().names()) {
+            copy.put(name, session.parameters().get(name).dup());
+        }
+        return copy;
+    }
+
+    static SessionSetup setup(TestingCorpus corpus, Path directory, long seed)
+    {
+        EncoderConfig encoder = new EncoderConfig(corpus.vocabulary().size(), 16, 1, 2, 32, 48, 2, 4, 0.1, 1e-12,
+                Activation.GELU_TANH, 0.02);
+        OptimizerSettings optimizer = new OptimizerSettings(1e-3, 4, 2 * STEPS_PER_TASK, 0.9, 0.999, 1e-6, 0.01, 1.0);
+        TrainingSettings training = new TrainingSettings(seed, 4, 48, STEPS_PER_TASK, 3, 5, 3, optimizer);
+        List<TaskSetup> tasks = List.of(
+                new TaskSetup(new TestingTasks.MaskedWords(), new ConfiguredTaskSettings("tasks.testing-masked-words.settings", Map.of())),
+                new TaskSetup(new TestingTasks.SentenceOrder(), new ConfiguredTaskSettings("tasks.testing-sentence-order.settings", Map.of())));
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
+        config.putObject("model").put("hidden", 16);
+        return new SessionSetup(encoder, training, tasks, corpus, corpus.vocabulary(), new CorpusIdentity("corpus-sha", "vocab-sha"),
+                directory, config);
+    }
+}
