@@ -1,0 +1,30 @@
+package org.ernie4j.core.config;
+
+/**
+ * A configuration that cannot be used. The message names the key's path (such as {@code model.heads}) and, when read
+ * from a file, the file and line.
+ */
+public class ConfigException extends IllegalArgumentException
+{
+    private static final long serialVersionUID = 1L;
+
+    private final String path;
+
+    public ConfigException(String path, String problem)
+    {
+        super(path + ": " + problem);
+        this.path = path;
+    }
+
+    public ConfigException(String path, String problem, Throwable cause)
+    {
+        super(path + ": " + problem, cause);
+        this.path = path;
+    }
+
+    /** The dotted path of the offending key. */
+    public String path()
+    {
+        return path;
+    }
+}

@@ -1,0 +1,199 @@
+package org.ernie4j.core.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a YAML configuration strictly: an unknown key, a value of the wrong type or an impossible combination is an error
+ * that names the key's path and the file and line. Nothing is coerced: {@code hidden: "256"} is an error, not 256.
+ */
+public final class ConfigLoader
+{
+    private final ObjectMapper yaml;
+    private final ObjectMapper json;
+
+    public ConfigLoader()
+    {
+        this.yaml = configure(YAMLMapper.builder(new YAMLFactory()));
+        this.json = configure(JsonMapper.builder());
+    }
+
+    private static ObjectMapper configure(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> builder)
+    {
+        return builder
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+    }
+
+    /** Reads and validates a configuration file. */
+    public ErnieConfig load(Path file)
+    {
+        String text;
+        try {
+            text = Files.readString(file);
+        }
+        catch (NoSuchFileException e) {
+            throw new ConfigException("(file)", "configuration file " + file + " does not exist");
+        }
+        catch (IOException e) {
+            throw new ConfigException("(file)", "cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Reads and validates configuration text; {@code source} names it in errors. */
+    public ErnieConfig parse(String text, String source)
+    {
+        ErnieConfig config;
+        try {
+            config = text.isBlank() ? ErnieConfig.defaults() : yaml.readValue(text, ErnieConfig.class);
+            if (config == null) {
+                config = ErnieConfig.defaults();
+            }
+        }
+        catch (JsonMappingException e) {
+            throw translate(e, source, text);
+        }
+        catch (JsonProcessingException e) {
+            throw new ConfigException("(syntax)", source + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+        }
+        catch (ConfigException e) {
+            throw e;
+        }
+        new ConfigValidator(config).validate();
+        return config;
+    }
+
+    /** The configuration with every default filled in, as recorded in checkpoints. */
+    public JsonNode resolved(ErnieConfig config)
+    {
+        return json.valueToTree(config);
+    }
+
+    /** The configuration with every default filled in, as YAML. */
+    public String toYaml(ErnieConfig config)
+    {
+        try {
+            return yaml.writeValueAsString(config);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ConfigException translate(JsonMappingException e, String source, String text)
+    {
+        String path = path(e.getPath());
+        String where = source + at(e.getLocation());
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // The parser reports where it stopped, after the key's value; the key's own line is more useful.
+            where = source + lineOf(text, unknown.getPropertyName()).map(line -> ", line " + line).orElse(at(e.getLocation()));
+            List<String> known = new ArrayList<>();
+            if (unknown.getKnownPropertyIds() != null) {
+                unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+            }
+            return new ConfigException(path, "unknown key '" + unknown.getPropertyName() + "' (" + where + "); known keys here: "
+                    + known.stream().sorted().collect(Collectors.joining(", ")), e);
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return new ConfigException(path, "'" + invalid.getValue() + "' is not a valid " + simpleType(invalid.getTargetType()) + " (" + where + ")", e);
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return new ConfigException(path, "expected " + simpleType(mismatched.getTargetType()) + " (" + where + "): " + firstLine(e.getOriginalMessage()), e);
+        }
+        if (e.getCause() instanceof ConfigException config) {
+            return config;
+        }
+        if (e.getCause() instanceof IllegalArgumentException | e.getCause() instanceof NullPointerException) {
+            return new ConfigException(path, e.getCause().getMessage() + " (" + where + ")", e);
+        }
+        return new ConfigException(path, firstLine(e.getOriginalMessage()) + " (" + where + ")", e);
+    }
+
+    private static Optional<Integer> lineOf(String text, String key)
+    {
+        String[] lines = text.split("\n", -1);
+        Pattern pattern = Pattern.compile("^[\\s-]*" + Pattern.quote(key) + "\\s*:");
+        for (int i = 0; i < lines.length; i++) {
+            if (pattern.matcher(lines[i]).find()) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String path(List<JsonMappingException.Reference> references)
+    {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+            else if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            }
+        }
+        return path.isEmpty() ? "(top level)" : path.toString();
+    }
+
+    private static String at(JsonLocation location)
+    {
+        return location == null || location.getLineNr() < 0 ? "" : ", line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String simpleType(Class<?> type)
+    {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a " + type.getSimpleName().replace("Section", " section").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String firstLine(String message)
+    {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,34 @@
+package org.ernie4j.core.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * {@code corpus:} where the raw text is and how to prepare it.
+ *
+ * @param path a folder of {@code .txt} files, a BERT-layout file, or a JSONL file; empty for the embedded sample of State of
+ *         the Union addresses
+ * @param format {@code auto}, {@code text-folder}, {@code bert} or {@code jsonl}
+ * @param gazetteer an optional TSV of entity phrases and types, added to the proper-noun entity spans
+ * @param threads annotation threads
+ * @param maxLineLength lines longer than this mark a file as unusable (skipped with a warning)
+ */
+public record CorpusSection(String path, String format, String gazetteer, int threads, int maxLineLength)
+{
+    @JsonCreator
+    public CorpusSection(
+            @JsonProperty("path") String path,
+            @JsonProperty("format") String format,
+            @JsonProperty("gazetteer") String gazetteer,
+            @JsonProperty("threads") Integer threads,
+            @JsonProperty("max-line-length") Integer maxLineLength)
+    {
+        this(path, Defaults.or(format, "auto"), gazetteer, Defaults.or(threads, Math.max(1, Runtime.getRuntime().availableProcessors())),
+                Defaults.or(maxLineLength, 100_000));
+    }
+
+    public static CorpusSection defaults()
+    {
+        return new CorpusSection(null, null, null, (Integer) null, null);
+    }
+}

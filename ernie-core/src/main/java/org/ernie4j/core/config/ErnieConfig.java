@@ -1,0 +1,37 @@
+package org.ernie4j.core.config;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The whole configuration of a run, as read from YAML. Every key has a default; see the README's configuration
+ * reference. Values are immutable; {@link ConfigLoader} reads and validates them.
+ */
+public record ErnieConfig(CorpusSection corpus, VocabularySection vocabulary, ModelSection model, TrainingSection training,
+        List<TaskSection> tasks)
+{
+    /** The task list when none is configured: ERNIE 2.0's first task. */
+    public static final List<TaskSection> DEFAULT_TASKS = List.of(new TaskSection("knowledge-masking", null));
+
+    @JsonCreator
+    public ErnieConfig(
+            @JsonProperty("corpus") CorpusSection corpus,
+            @JsonProperty("vocabulary") VocabularySection vocabulary,
+            @JsonProperty("model") ModelSection model,
+            @JsonProperty("training") TrainingSection training,
+            @JsonProperty("tasks") List<TaskSection> tasks)
+    {
+        this.corpus = Defaults.or(corpus, CorpusSection.defaults());
+        this.vocabulary = Defaults.or(vocabulary, VocabularySection.defaults());
+        this.model = Defaults.or(model, ModelSection.defaults());
+        this.training = Defaults.or(training, TrainingSection.defaults());
+        this.tasks = tasks == null ? DEFAULT_TASKS : List.copyOf(tasks);
+    }
+
+    public static ErnieConfig defaults()
+    {
+        return new ErnieConfig(null, null, null, null, null);
+    }
+}

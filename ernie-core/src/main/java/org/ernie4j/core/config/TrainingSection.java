@@ -1,0 +1,52 @@
+package org.ernie4j.core.config;
+
+import org.ernie4j.core.train.OptimizerSettings;
+import org.ernie4j.core.train.TrainingSettings;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * {@code training:} batches, the continual schedule's budget, the optimizer and checkpoints.
+ */
+public record TrainingSection(long seed, int batchSize, int sequenceLength, long stepsPerTask, int openDocuments, double learningRate,
+        double warmupFraction, double weightDecay, double clipNorm, double beta1, double beta2, double epsilon, long checkpointEvery,
+        int keepCheckpoints)
+{
+    @JsonCreator
+    public TrainingSection(
+            @JsonProperty("seed") Long seed,
+            @JsonProperty("batch-size") Integer batchSize,
+            @JsonProperty("sequence-length") Integer sequenceLength,
+            @JsonProperty("steps-per-task") Long stepsPerTask,
+            @JsonProperty("open-documents") Integer openDocuments,
+            @JsonProperty("learning-rate") Double learningRate,
+            @JsonProperty("warmup-fraction") Double warmupFraction,
+            @JsonProperty("weight-decay") Double weightDecay,
+            @JsonProperty("clip-norm") Double clipNorm,
+            @JsonProperty("beta1") Double beta1,
+            @JsonProperty("beta2") Double beta2,
+            @JsonProperty("epsilon") Double epsilon,
+            @JsonProperty("checkpoint-every") Long checkpointEvery,
+            @JsonProperty("keep-checkpoints") Integer keepCheckpoints)
+    {
+        this(Defaults.or(seed, 42L), Defaults.or(batchSize, 32), Defaults.or(sequenceLength, 128), Defaults.or(stepsPerTask, 1000L),
+                Defaults.or(openDocuments, 32), Defaults.or(learningRate, 1e-4), Defaults.or(warmupFraction, 0.1),
+                Defaults.or(weightDecay, 0.01), Defaults.or(clipNorm, 1.0), Defaults.or(beta1, 0.9), Defaults.or(beta2, 0.999),
+                Defaults.or(epsilon, 1e-6), Defaults.or(checkpointEvery, 500L), Defaults.or(keepCheckpoints, 3));
+    }
+
+    public static TrainingSection defaults()
+    {
+        return new TrainingSection((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The training settings of a run of {@code taskCount} tasks (the schedule has {@code taskCount * stepsPerTask} steps). */
+    public TrainingSettings settings(int taskCount)
+    {
+        long totalSteps = stepsPerTask * taskCount;
+        long warmup = Math.round(warmupFraction * totalSteps);
+        OptimizerSettings optimizer = new OptimizerSettings(learningRate, warmup, totalSteps, beta1, beta2, epsilon, weightDecay, clipNorm);
+        return new TrainingSettings(seed, batchSize, sequenceLength, stepsPerTask, openDocuments, checkpointEvery, keepCheckpoints, optimizer);
+    }
+}

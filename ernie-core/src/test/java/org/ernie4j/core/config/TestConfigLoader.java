@@ -1,0 +1,103 @@
+package org.ernie4j.core.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestConfigLoader
+{
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @Test
+    void emptyConfigurationIsAllDefaults()
+    {
+        ErnieConfig config = loader.parse("", "empty");
+        assertThat(config.model().hidden()).isEqualTo(256);
+        assertThat(config.model().layers()).isEqualTo(4);
+        assertThat(config.training().batchSize()).isEqualTo(32);
+        assertThat(config.tasks()).extracting(TaskSection::name).containsExactly("knowledge-masking");
+    }
+
+    @Test
+    void valuesOverrideDefaultsAndTaskSettingsStayRaw()
+    {
+        ErnieConfig config = loader.parse("""
+                model:
+                  hidden: 64
+                  heads: 2
+                training:
+                  learning-rate: 5.0e-4
+                tasks:
+                  - name: knowledge-masking
+                    settings:
+                      masking-rate: 0.2
+                      strategy: entity
+                """, "test");
+        assertThat(config.model().hidden()).isEqualTo(64);
+        assertThat(config.model().intermediate()).isEqualTo(1024);
+        assertThat(config.training().learningRate()).isEqualTo(5e-4);
+        assertThat(config.tasks().get(0).settings()).containsEntry("masking-rate", 0.2).containsEntry("strategy", "entity");
+    }
+
+    @Test
+    void unknownKeyIsNamedWithPathAndLine()
+    {
+        assertThatThrownBy(() -> loader.parse("""
+                model:
+                  hidden: 64
+                  hiden: 32
+                """, "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("model")
+                .hasMessageContaining("unknown key 'hiden'")
+                .hasMessageContaining("run.yaml, line 3")
+                .hasMessageContaining("hidden");
+    }
+
+    @Test
+    void wrongTypeIsNamed()
+    {
+        assertThatThrownBy(() -> loader.parse("training:\n  batch-size: many\n", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("training.batch-size")
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> loader.parse("model:\n  hidden: \"256\"\n", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("model.hidden");
+    }
+
+    @Test
+    void impossibleSizesAreNamed()
+    {
+        assertThatThrownBy(() -> loader.parse("model:\n  hidden: 250\n  heads: 4\n", "run.yaml"))
+                .hasMessage("model.heads: hidden size 250 is not divisible by 4 heads");
+        assertThatThrownBy(() -> loader.parse("model:\n  max-positions: 64\ntraining:\n  sequence-length: 128\n", "run.yaml"))
+                .hasMessageStartingWith("training.sequence-length: 128 is longer than the position table");
+        assertThatThrownBy(() -> loader.parse("model:\n  activation: relu\n", "run.yaml"))
+                .hasMessageStartingWith("model.activation");
+        assertThatThrownBy(() -> loader.parse("tasks:\n  - name: a\n  - name: a\n", "run.yaml"))
+                .hasMessageStartingWith("tasks[1].name");
+    }
+
+    @Test
+    void missingFileIsNamed(@TempDir Path directory)
+    {
+        assertThatThrownBy(() -> loader.load(directory.resolve("nope.yaml"))).hasMessageContaining("nope.yaml does not exist");
+    }
+
+    @Test
+    void resolvedConfigurationReadsBackTheSame(@TempDir Path directory)
+            throws Exception
+    {
+        ErnieConfig config = loader.parse("model:\n  hidden: 64\n  heads: 2\n", "test");
+        Path file = directory.resolve("resolved.yaml");
+        Files.writeString(file, loader.toYaml(config));
+        assertThat(loader.load(file)).isEqualTo(config);
+        assertThat(loader.resolved(config).path("model").path("max-positions").asInt()).isEqualTo(128);
+    }
+}
