@@ -1,8 +1,10 @@
 package org.ernie4j.spi.document;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.ernie4j.spi.testing.TestingDocumentSource;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class TestDocumentSource
     {
         DocumentSource source = new TestingDocumentSource(List.of(document("a"), document("b"), document("c")));
         SplittableRandom random = new SplittableRandom(2);
-        assertThat(java.util.stream.IntStream.range(0, 100).mapToObj(i -> source.randomOther(document("a"), random).orElseThrow().id()))
+        assertThat(IntStream.range(0, 100).mapToObj(i -> source.randomOther(document("a"), random).orElseThrow().id()))
                 .containsOnly("b", "c").contains("b", "c");
     }
 
@@ -50,7 +52,7 @@ class TestDocumentSource
     void findsTheOnlyOtherDocumentAmongManyCopies()
     {
         // Rejection sampling gives up after a few draws; the fallback scan must still find the single other document.
-        List<Document> documents = new java.util.ArrayList<>();
+        List<Document> documents = new ArrayList<>();
         for (int i = 0; i < 999; i++) {
             documents.add(document("same"));
         }

@@ -75,6 +75,7 @@ public final class EdgeCaseDocuments
         List<Span> entities = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
+            // Every eleventh word starts a phrase of three whose last two words are an entity, as in "the United States".
             boolean entity = i % 11 == 3 || i % 11 == 4;
             String piece = plain.get(i % plain.size());
             String surface = entity ? capitalize(piece) : piece;
@@ -83,17 +84,15 @@ public final class EdgeCaseDocuments
             }
             tokens.add(new Token(surface, text.length(), entity ? "NNP" : "NN", new int[] {vocabulary.id(piece)}));
             text.append(surface);
-            if (i % 11 == 3) {
-                entities.add(new Span(i, i + 2, "PROPER"));
-            }
-            if (i % 11 == 2) {
+            if (i % 11 == 2 && i + 3 <= count) {
                 chunks.add(new Span(i, i + 3, "NP"));
+                entities.add(new Span(i + 1, i + 3, "PROPER"));
             }
             else if (i % 11 == 7 && i + 3 <= count) {
                 chunks.add(new Span(i, i + 3, "VP"));
             }
         }
-        Sentence sentence = new Sentence(text.toString(), 0, tokens, chunks.stream().filter(span -> span.end() <= count).toList(), entities.stream().filter(span -> span.end() <= count).toList());
+        Sentence sentence = new Sentence(text.toString(), 0, tokens, chunks, entities);
         return new Document("edge-long-sentence", null, List.of(sentence));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import org.ernie4j.spi.LabelGenerator;
@@ -151,7 +152,7 @@ public final class TaskContractCheck
         return "different examples";
     }
 
-    private <T> T call(String method, java.util.function.Supplier<T> call, List<String> violations)
+    private <T> T call(String method, Supplier<T> call, List<String> violations)
     {
         try {
             T result = call.get();

@@ -1,8 +1,12 @@
 package org.ernie4j.spi.testing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
@@ -153,7 +157,7 @@ class TestTaskContractCheck
             private int calls;
 
             @Override
-            public List<Example> generate(Document document, java.util.random.RandomGenerator random)
+            public List<Example> generate(Document document, RandomGenerator random)
             {
                 calls++;
                 return List.of(InputBuilder.start(context.vocabulary(), 4).separator().build(new SequenceLabel(calls % 2)));
@@ -194,7 +198,7 @@ class TestTaskContractCheck
         assertThatThrownBy(() -> check.verify(DOCUMENTS))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("task 'fake' breaks the task contract:\n  document '1790_george_washington_n' example 0: label 5 is not below the head's 2 classes");
-        List<String> many = check.violations(java.util.Collections.nCopies(30, DOCUMENTS).stream().flatMap(List::stream).toList());
+        List<String> many = check.violations(Collections.nCopies(30, DOCUMENTS).stream().flatMap(List::stream).toList());
         assertThat(many).hasSize(51).last().asString().matches("\\.\\.\\. and \\d+ more");
     }
 
@@ -224,7 +228,7 @@ class TestTaskContractCheck
             List<Example> examples = new ArrayList<>();
             for (Sentence sentence : document.sentences()) {
                 InputBuilder input = InputBuilder.start(context.vocabulary(), context.maxSequenceLength());
-                sentence.tokens().stream().flatMapToInt(token -> java.util.Arrays.stream(token.pieceIds()))
+                sentence.tokens().stream().flatMapToInt(token -> Arrays.stream(token.pieceIds()))
                         .limit(context.maxSequenceLength() - 2)
                         .forEach(input::add);
                 input.separator();
@@ -263,7 +267,7 @@ class TestTaskContractCheck
         });
     }
 
-    private record SimpleTask(HeadSpec head, java.util.function.Function<TaskContext, LabelGenerator> generator)
+    private record SimpleTask(HeadSpec head, Function<TaskContext, LabelGenerator> generator)
             implements PretrainingTask
     {
         @Override

@@ -1,6 +1,5 @@
 package org.ernie4j.spi.testing;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,7 +56,7 @@ public final class TestingTaskReporter
     /** The distinct warnings, in the order of first report. */
     public List<String> warnings()
     {
-        return List.copyOf(new ArrayList<>(warnings));
+        return List.copyOf(warnings);
     }
 
     /** Forgets everything reported so far. */

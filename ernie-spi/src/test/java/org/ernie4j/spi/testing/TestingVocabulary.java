@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class TestingVocabulary
 
     private final List<String> pieces;
     private final Map<String, Integer> ids;
+    private final BitSet special = new BitSet();
     private final int padId;
     private final int unkId;
     private final int clsId;
@@ -49,6 +51,9 @@ public final class TestingVocabulary
             String piece = this.pieces.get(id);
             if (piece.isEmpty() || piece.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException(source + " line " + (id + 1) + ": piece '" + piece + "' is empty or contains white space");
+            }
+            if (RESERVED.matcher(piece).matches()) {
+                special.set(id);
             }
             Integer previous = byPiece.putIfAbsent(piece, id);
             if (previous != null) {
@@ -174,7 +179,10 @@ public final class TestingVocabulary
     @Override
     public boolean isSpecial(int id)
     {
-        return RESERVED.matcher(pieces.get(id)).matches();
+        if (id < 0 || id >= pieces.size()) {
+            throw new IndexOutOfBoundsException("id " + id + " is outside the vocabulary of " + pieces.size());
+        }
+        return special.get(id);
     }
 
     @Override

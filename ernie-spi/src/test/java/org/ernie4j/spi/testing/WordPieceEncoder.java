@@ -3,6 +3,7 @@ package org.ernie4j.spi.testing;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
@@ -36,7 +37,7 @@ final class WordPieceEncoder
     /** Lower-cased, accent-free words, with punctuation and CJK characters as words of their own. */
     static List<String> words(String text)
     {
-        String normalized = Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+        String normalized = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         int i = 0;

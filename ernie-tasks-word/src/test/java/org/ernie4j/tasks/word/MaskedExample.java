@@ -10,6 +10,7 @@ import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Span;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
+import org.ernie4j.spi.testing.TestingTaskReporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ final class MaskedExample
      */
     static List<MaskedExample> pair(Document document, List<Example> examples, int maxSequenceLength)
     {
-        List<Window> windows = new WindowCutter(maxSequenceLength - 2, new org.ernie4j.spi.testing.TestingTaskReporter()).cut(document);
+        List<Window> windows = new WindowCutter(maxSequenceLength - 2, new TestingTaskReporter()).cut(document);
         List<MaskedExample> paired = new ArrayList<>();
         int next = 0;
         for (Example example : examples) {
