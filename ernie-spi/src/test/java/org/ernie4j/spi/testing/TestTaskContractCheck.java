@@ -116,8 +116,8 @@ class TestTaskContractCheck
                 ? List.of()
                 : List.of(new Example(new int[] {5, 7, 9}, new int[3], new SequenceLabel(0))));
         assertThat(check(task))
-                .contains("document '1790_george_washington_n' example 0: input starts with 5 (" + VOCABULARY.piece(5) + "), not [CLS]")
-                .contains("document '1790_george_washington_n' example 0: input ends with 9 (" + VOCABULARY.piece(9) + "), not [SEP]");
+                .contains("document '" + DOCUMENTS.get(0).id() + "' example 0: input starts with 5 (" + VOCABULARY.piece(5) + "), not [CLS]")
+                .contains("document '" + DOCUMENTS.get(0).id() + "' example 0: input ends with 9 (" + VOCABULARY.piece(9) + "), not [SEP]");
     }
 
     @Test
@@ -133,8 +133,10 @@ class TestTaskContractCheck
             }
             return examples;
         });
-        assertThat(check(task)).anyMatch(violation -> violation.startsWith("document 'edge-long-sentence' example 0: input has ")
-                && violation.endsWith(" positions, more than the maximum length 32"));
+        // Even with no documents of its own, the check's edge cases include a sentence too long for any input.
+        assertThat(TaskContractCheck.of(task, context()).violations(List.of()))
+                .anyMatch(violation -> violation.startsWith("document 'edge-long-sentence' example 0: input has ")
+                        && violation.endsWith(" positions, more than the maximum length 32"));
     }
 
     @Test
@@ -151,7 +153,7 @@ class TestTaskContractCheck
     @Test
     void catchesATaskThatIsNotDeterministic()
     {
-        // State kept between calls: the second pass over the same documents labels differently.
+        // State kept between calls: the first document of the second pass is labelled differently from the first pass.
         PretrainingTask task = new SimpleTask(SequenceClassificationHead.of(2), context -> new LabelGenerator()
         {
             private int calls;
@@ -160,10 +162,10 @@ class TestTaskContractCheck
             public List<Example> generate(Document document, RandomGenerator random)
             {
                 calls++;
-                return List.of(InputBuilder.start(context.vocabulary(), 4).separator().build(new SequenceLabel(calls % 2)));
+                return List.of(InputBuilder.start(context.vocabulary(), 4).separator().build(new SequenceLabel(calls == 1 ? 0 : 1)));
             }
         });
-        assertThat(check(task)).anyMatch(violation -> violation.startsWith("document '1790_george_washington_n': not deterministic, a second run with the same seed gave a different example 0"));
+        assertThat(check(task)).anyMatch(violation -> violation.startsWith("document '" + DOCUMENTS.get(0).id() + "': not deterministic, a second run with the same seed gave a different example 0"));
     }
 
     @Test
@@ -197,7 +199,7 @@ class TestTaskContractCheck
         TaskContractCheck check = TaskContractCheck.of(task, context());
         assertThatThrownBy(() -> check.verify(DOCUMENTS))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("task 'fake' breaks the task contract:\n  document '1790_george_washington_n' example 0: label 5 is not below the head's 2 classes");
+                .hasMessageStartingWith("task 'fake' breaks the task contract:\n  document '" + DOCUMENTS.get(0).id() + "' example 0: label 5 is not below the head's 2 classes");
         List<String> many = check.violations(Collections.nCopies(30, DOCUMENTS).stream().flatMap(List::stream).toList());
         assertThat(many).hasSize(51).last().asString().matches("\\.\\.\\. and \\d+ more");
     }
@@ -209,9 +211,12 @@ class TestTaskContractCheck
         assertThat(TaskContractCheck.of(task, context()).withSeed(7).violations(DOCUMENTS)).isEmpty();
     }
 
+    /** The violations, without the line that counts those left out when there are many. */
     private static List<String> check(PretrainingTask task)
     {
-        return TaskContractCheck.of(task, context()).violations(DOCUMENTS);
+        return TaskContractCheck.of(task, context()).violations(DOCUMENTS).stream()
+                .filter(violation -> !violation.matches("\\.\\.\\. and \\d+ more"))
+                .toList();
     }
 
     private static TestingTaskContext context()
