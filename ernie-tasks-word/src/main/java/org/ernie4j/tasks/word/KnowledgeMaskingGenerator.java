@@ -21,7 +21,7 @@ final class KnowledgeMaskingGenerator
         implements LabelGenerator
 {
     static final String NO_PIECES = "document has no word pieces";
-    static final String NOTHING_TO_MASK = "window has no word to mask (only punctuation or unknown pieces)";
+    static final String NOTHING_TO_MASK = "window has nothing to mask (only punctuation, unknown pieces or names with unknown pieces)";
 
     private final Vocabulary vocabulary;
     private final int maxSequenceLength;
@@ -56,12 +56,11 @@ final class KnowledgeMaskingGenerator
         }
         List<Example> examples = new ArrayList<>();
         for (Window window : cutter.cut(document)) {
-            MaskingUnits units = MaskingUnits.of(window, vocabulary);
-            if (units.isEmpty()) {
+            UnitSelector.Selection selection = selector.select(MaskingUnits.of(window, vocabulary), window.pieceCount(), random);
+            if (selection.units().isEmpty()) {
                 reporter.skipped(NOTHING_TO_MASK);
                 continue;
             }
-            UnitSelector.Selection selection = selector.select(units, window.pieceCount(), random);
             if (selection.fellBackToWords()) {
                 reporter.warnOnce(fallbackWarning);
             }

@@ -64,8 +64,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <h2>Skips</h2>
  * Nothing a document contains makes the task throw. It reports through the run's {@link org.ernie4j.spi.TaskReporter}:
- * documents without word pieces, windows with nothing to mask (only punctuation or unknown pieces), and single words too
- * long for any input, which are left out.
+ * documents without word pieces, windows with nothing to mask (only punctuation, unknown pieces, or names holding an
+ * unknown piece), and single words too long for any input, which are left out.
  *
  * <p>All randomness comes from the random source the core passes to {@link LabelGenerator#generate}, so the examples of a
  * document are the same for the same source state.

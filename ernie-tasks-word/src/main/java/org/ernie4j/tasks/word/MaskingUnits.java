@@ -17,13 +17,14 @@ import static java.util.Objects.requireNonNull;
  * <li><b>phrases</b>: every chunk span of two or more tokens that does not cut through an entity (a phrase may hold an
  * entity whole, as "the United States" holds "United States", but a phrase that holds only part of one is no unit, since
  * hiding it would hide part of the entity);</li>
- * <li><b>loose words</b>: single tokens outside every entity and every chunk of two or more tokens, the words the mixed
- * strategy masks one by one; a token inside a phrase or entity is only ever hidden with all of it;</li>
- * <li><b>all words</b>: every single token, for the word strategy and for windows that have no entity or phrase.</li>
+ * <li><b>loose words</b>: single tokens outside every entity and every phrase unit, the words the mixed strategy masks one
+ * by one, so that a token of an entity or phrase is only ever hidden with all of it;</li>
+ * <li><b>all words</b>: every single token, for the word strategy and for windows that lack the strategy's units.</li>
  * </ul>
  * A unit must contain a token with a letter or a digit (punctuation alone is never masked), and no token whose pieces
  * include a special piece such as {@code [UNK]} (predicting {@code [UNK]} teaches nothing, and every piece of a chosen
- * unit must be predicted).
+ * unit must be predicted). A chunk that is no unit for either reason leaves its tokens loose; an entity that is no unit
+ * does not, because hiding part of a name lets the model read the rest of it.
  */
 final class MaskingUnits
 {
@@ -57,19 +58,16 @@ final class MaskingUnits
         }
 
         List<MaskingUnit> entities = new ArrayList<>();
-        BitSet inSpan = new BitSet();
+        BitSet inUnitOrEntity = new BitSet();
         for (Span entity : window.entities()) {
-            inSpan.set(entity.start(), entity.end());
+            inUnitOrEntity.set(entity.start(), entity.end());
             addIfMaskable(MaskingUnit.Kind.ENTITY, entity, window, maskable, hasLetterOrDigit, entities);
         }
         List<MaskingUnit> phrases = new ArrayList<>();
         for (Span chunk : window.chunks()) {
-            if (chunk.length() < 2) {
-                continue;
-            }
-            inSpan.set(chunk.start(), chunk.end());
-            if (window.entities().stream().noneMatch(entity -> crosses(chunk, entity))) {
-                addIfMaskable(MaskingUnit.Kind.PHRASE, chunk, window, maskable, hasLetterOrDigit, phrases);
+            if (chunk.length() > 1 && window.entities().stream().noneMatch(entity -> crosses(chunk, entity))
+                    && addIfMaskable(MaskingUnit.Kind.PHRASE, chunk, window, maskable, hasLetterOrDigit, phrases)) {
+                inUnitOrEntity.set(chunk.start(), chunk.end());
             }
         }
         List<MaskingUnit> looseWords = new ArrayList<>();
@@ -78,7 +76,7 @@ final class MaskingUnits
             if (maskable.get(i) && hasLetterOrDigit.get(i)) {
                 MaskingUnit word = new MaskingUnit(MaskingUnit.Kind.WORD, i, i + 1, window.firstPiece(i), window.endPiece(i));
                 allWords.add(word);
-                if (!inSpan.get(i)) {
+                if (!inUnitOrEntity.get(i)) {
                     looseWords.add(word);
                 }
             }
@@ -86,13 +84,16 @@ final class MaskingUnits
         return new MaskingUnits(entities, phrases, looseWords, allWords);
     }
 
-    private static void addIfMaskable(MaskingUnit.Kind kind, Span span, Window window, BitSet maskable, BitSet hasLetterOrDigit, List<MaskingUnit> into)
+    /** Adds the span as a unit if it may be masked, and tells whether it did. */
+    private static boolean addIfMaskable(MaskingUnit.Kind kind, Span span, Window window, BitSet maskable, BitSet hasLetterOrDigit, List<MaskingUnit> into)
     {
         boolean allMaskable = maskable.get(span.start(), span.end()).cardinality() == span.length();
         boolean anyLetterOrDigit = !hasLetterOrDigit.get(span.start(), span.end()).isEmpty();
         if (allMaskable && anyLetterOrDigit) {
             into.add(new MaskingUnit(kind, span.start(), span.end(), window.firstPiece(span.start()), window.endPiece(span.end() - 1)));
+            return true;
         }
+        return false;
     }
 
     /** True when the spans overlap without one holding the other. */

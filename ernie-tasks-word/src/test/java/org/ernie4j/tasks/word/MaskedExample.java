@@ -8,6 +8,7 @@ import java.util.List;
 import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Span;
+import org.ernie4j.spi.document.Token;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
 import org.ernie4j.spi.testing.TestingTaskReporter;
@@ -22,12 +23,14 @@ final class MaskedExample
 {
     private final Window window;
     private final Example example;
+    private final Vocabulary vocabulary;
     private final BitSet targets = new BitSet();
 
-    private MaskedExample(Window window, Example example)
+    private MaskedExample(Window window, Example example, Vocabulary vocabulary)
     {
         this.window = window;
         this.example = example;
+        this.vocabulary = vocabulary;
         MaskedTokens masked = (MaskedTokens) example.target();
         for (int i = 0; i < masked.count(); i++) {
             targets.set(masked.position(i) - 1);
@@ -38,7 +41,7 @@ final class MaskedExample
      * Pairs the examples of a document with the windows they came from. A window that gave no example is passed over; every
      * example must match a window, in order.
      */
-    static List<MaskedExample> pair(Document document, List<Example> examples, int maxSequenceLength)
+    static List<MaskedExample> pair(Document document, List<Example> examples, int maxSequenceLength, Vocabulary vocabulary)
     {
         List<Window> windows = new WindowCutter(maxSequenceLength - 2, new TestingTaskReporter()).cut(document);
         List<MaskedExample> paired = new ArrayList<>();
@@ -49,7 +52,7 @@ final class MaskedExample
                 next++;
             }
             assertThat(next).as("example %s matches no window of %s", example, document.id()).isLessThan(windows.size());
-            paired.add(new MaskedExample(windows.get(next), example));
+            paired.add(new MaskedExample(windows.get(next), example, vocabulary));
             next++;
         }
         return paired;
@@ -106,18 +109,43 @@ final class MaskedExample
         return pieces.intersects(targets);
     }
 
-    /** Chunks of two or more tokens that do not cut through an entity: the phrases knowledge masking may choose. */
+    /**
+     * Chunks of two or more tokens that do not cut through an entity and may be masked: the phrases knowledge masking may
+     * choose.
+     */
     List<Span> phrases()
     {
         List<Span> phrases = new ArrayList<>();
         for (Span chunk : window.chunks()) {
             boolean crosses = window.entities().stream().anyMatch(entity -> chunk.start() < entity.end() && entity.start() < chunk.end()
                     && !(chunk.start() <= entity.start() && entity.end() <= chunk.end()));
-            if (chunk.length() > 1 && !crosses) {
+            if (chunk.length() > 1 && !crosses && maskable(chunk)) {
                 phrases.add(chunk);
             }
         }
         return phrases;
+    }
+
+    /** Entities that may be masked: the entities knowledge masking may choose. */
+    List<Span> maskableEntities()
+    {
+        return window.entities().stream().filter(this::maskable).toList();
+    }
+
+    /** True when a span has a letter or digit and no special piece. */
+    private boolean maskable(Span span)
+    {
+        boolean letters = false;
+        for (int token = span.start(); token < span.end(); token++) {
+            Token word = window.token(token);
+            letters |= word.surface().codePoints().anyMatch(Character::isLetterOrDigit);
+            for (int piece = 0; piece < word.pieceCount(); piece++) {
+                if (vocabulary.isSpecial(word.pieceId(piece))) {
+                    return false;
+                }
+            }
+        }
+        return letters;
     }
 
     /** The pieces of a phrase that are not inside one of its entities: targets there mean the phrase itself was chosen. */
@@ -176,12 +204,12 @@ final class MaskedExample
         return window.pieceIds()[piece];
     }
 
-    boolean allMasked(BitSet pieces, Vocabulary vocabulary)
+    boolean allMasked(BitSet pieces)
     {
         return pieces.stream().allMatch(piece -> inputAt(piece) == vocabulary.maskId());
     }
 
-    boolean noneMasked(BitSet pieces, Vocabulary vocabulary)
+    boolean noneMasked(BitSet pieces)
     {
         return pieces.stream().noneMatch(piece -> inputAt(piece) == vocabulary.maskId());
     }

@@ -109,9 +109,9 @@ class TestKnowledgeMaskingOnRealText
         int masked = 0;
         for (MaskedExample example : generate(Map.of(), 32)) {
             for (BitSet unit : example.inferredUnits()) {
-                assertThat(example.allMasked(unit, VOCABULARY) || example.noneMasked(unit, VOCABULARY))
+                assertThat(example.allMasked(unit) || example.noneMasked(unit))
                         .as("unit %s of %s", unit, example.example()).isTrue();
-                if (example.allMasked(unit, VOCABULARY)) {
+                if (example.allMasked(unit)) {
                     masked++;
                     // The point of whole-unit masking: nothing of the original is left to read at a hidden position.
                     unit.stream().forEach(piece -> assertThat(example.inputAt(piece)).isNotEqualTo(example.originalAt(piece)));
@@ -130,7 +130,7 @@ class TestKnowledgeMaskingOnRealText
         for (MaskedExample example : generate(Map.of(), 128)) {
             for (BitSet unit : example.inferredUnits()) {
                 units++;
-                if (example.allMasked(unit, VOCABULARY)) {
+                if (example.allMasked(unit)) {
                     masked++;
                 }
                 else if (unit.stream().anyMatch(piece -> example.inputAt(piece) != example.originalAt(piece))) {
@@ -149,7 +149,7 @@ class TestKnowledgeMaskingOnRealText
     {
         int windowsWithEntities = 0;
         for (MaskedExample example : generate(Map.of("strategy", "entity", "masking-rate", 0.5), 32)) {
-            if (example.window().entities().isEmpty()) {
+            if (example.maskableEntities().isEmpty()) {
                 continue;
             }
             windowsWithEntities++;
@@ -222,7 +222,7 @@ class TestKnowledgeMaskingOnRealText
         for (int seed = 0; examples.size() < WINDOWS; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             for (Document document : DOCUMENTS) {
-                examples.addAll(MaskedExample.pair(document, labels.generate(document, random), maxSequenceLength));
+                examples.addAll(MaskedExample.pair(document, labels.generate(document, random), maxSequenceLength, VOCABULARY));
             }
         }
         return examples;

@@ -158,11 +158,20 @@ class TestKnowledgeMaskingTask
     }
 
     @Test
+    void skipsAWindowWhoseOnlyWordsBelongToANameItCannotHideWhole()
+    {
+        TestingTaskContext context = context(SmallVocabulary.VOCABULARY, Map.of(), 128);
+        Document document = TestingDocumentBuilder.document("d", SmallVocabulary.VOCABULARY).sentence("Αθήνα France .").entity(0, 2, "PROPER").build();
+        assertThat(TASK.labels(context).generate(document, new SplittableRandom(1))).isEmpty();
+        assertThat(context.testingReporter().skipCount(KnowledgeMaskingGenerator.NOTHING_TO_MASK)).isEqualTo(1);
+    }
+
+    @Test
     void leavesOutAWordTooLongForAnyInput()
     {
         // "punctuality" has two pieces: with room for one piece per input it fits nowhere.
-        TestingTaskContext context = context(Map.of(), 3);
-        Document document = TestingDocumentBuilder.document("d", VOCABULARY).sentence("the punctuality of the former").build();
+        TestingTaskContext context = context(SmallVocabulary.VOCABULARY, Map.of(), 3);
+        Document document = TestingDocumentBuilder.document("d", SmallVocabulary.VOCABULARY).sentence("the punctuality of the former").build();
         List<Example> examples = TASK.labels(context).generate(document, new SplittableRandom(1));
         assertThat(examples).hasSize(4).allMatch(example -> example.length() == 3);
         assertThat(context.testingReporter().skipCount(WindowCutter.WORD_TOO_LONG)).isEqualTo(1);
@@ -171,9 +180,9 @@ class TestKnowledgeMaskingTask
     @Test
     void fallsBackToWordsAndWarnsOnceWhenTheStrategysUnitsAreMissing()
     {
-        TestingTaskContext context = context(Map.of("strategy", "entity"), 128);
+        TestingTaskContext context = context(SmallVocabulary.VOCABULARY, Map.of("strategy", "entity"), 128);
         LabelGenerator labels = TASK.labels(context);
-        Document withoutEntities = TestingDocumentBuilder.document("d", VOCABULARY).sentence("the former has been exemplary .").chunk(0, 2, "NP").build();
+        Document withoutEntities = TestingDocumentBuilder.document("d", SmallVocabulary.VOCABULARY).sentence("the former has been exemplary .").chunk(0, 2, "NP").build();
         for (int seed = 0; seed < 3; seed++) {
             assertThat(labels.generate(withoutEntities, new SplittableRandom(seed))).singleElement()
                     .satisfies(example -> assertThat(((MaskedTokens) example.target()).count()).isPositive());
@@ -184,7 +193,12 @@ class TestKnowledgeMaskingTask
 
     private static TestingTaskContext context(Map<String, ?> settings, int maxSequenceLength)
     {
-        return TestingTaskContext.builder(VOCABULARY)
+        return context(VOCABULARY, settings, maxSequenceLength);
+    }
+
+    private static TestingTaskContext context(TestingVocabulary vocabulary, Map<String, ?> settings, int maxSequenceLength)
+    {
+        return TestingTaskContext.builder(vocabulary)
                 .taskName(KnowledgeMaskingTask.NAME)
                 .settings(settings)
                 .maxSequenceLength(maxSequenceLength)

@@ -3,7 +3,6 @@ package org.ernie4j.tasks.word;
 import java.util.List;
 
 import org.ernie4j.spi.document.Sentence;
-import org.ernie4j.spi.testing.Fixtures;
 import org.ernie4j.spi.testing.TestingDocumentBuilder;
 import org.ernie4j.spi.testing.TestingVocabulary;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,7 @@ import static org.ernie4j.tasks.word.MaskingUnit.Kind.WORD;
 
 class TestMaskingUnits
 {
-    private static final TestingVocabulary VOCABULARY = Fixtures.vocabulary();
+    private static final TestingVocabulary VOCABULARY = SmallVocabulary.VOCABULARY;
 
     @Test
     void findsEntitiesPhrasesAndLooseWords()
@@ -49,8 +48,8 @@ class TestMaskingUnits
                 .entity(2, 4, "PROPER"));
         assertThat(units.phrases()).isEmpty();
         assertThat(units.entities()).extracting(MaskingUnit::firstToken).containsExactly(2);
-        // Tokens of the phrase are not loose words either: they may only be hidden as part of a unit.
-        assertThat(units.looseWords()).extracting(MaskingUnit::firstToken).containsExactly(0, 1);
+        // The entity's tokens are hidden only with all of it; the rest of the phrase that is no unit is loose.
+        assertThat(units.looseWords()).extracting(MaskingUnit::firstToken).containsExactly(0, 1, 4, 5);
     }
 
     @Test
@@ -63,7 +62,8 @@ class TestMaskingUnits
         assertThat(units.entities()).isEmpty();
         assertThat(units.phrases()).isEmpty();
         assertThat(units.allWords()).extracting(MaskingUnit::firstToken).containsExactly(3);
-        assertThat(units.looseWords()).isEmpty();
+        // "the" is in a chunk that cannot be a unit, for its unknown piece: so it is a word of its own.
+        assertThat(units.looseWords()).extracting(MaskingUnit::firstToken).containsExactly(3);
     }
 
     @Test
@@ -73,6 +73,18 @@ class TestMaskingUnits
                 .sentence("the peace , friendship")
                 .chunk(0, 4, "NP").chunk(3, 4, "NP"));
         assertThat(units.phrases()).containsExactly(new MaskingUnit(PHRASE, 0, 4, 0, 4));
+    }
+
+    @Test
+    void neverLoosensTheTokensOfAnEntity()
+    {
+        // An entity with an unknown piece cannot be hidden whole, and hiding part of it would give away the rest.
+        MaskingUnits units = units(TestingDocumentBuilder.document("d", VOCABULARY)
+                .sentence("Αθήνα France saw")
+                .entity(0, 2, "PROPER"));
+        assertThat(units.entities()).isEmpty();
+        assertThat(units.looseWords()).extracting(MaskingUnit::firstToken).containsExactly(2);
+        assertThat(units.allWords()).extracting(MaskingUnit::firstToken).containsExactly(1, 2);
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.ernie4j.spi.testing.Fixtures;
 import org.ernie4j.spi.testing.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestUnitReplacement
 {
-    private static final TestingVocabulary VOCABULARY = Fixtures.vocabulary();
+    private static final TestingVocabulary VOCABULARY = SmallVocabulary.VOCABULARY;
     private static final MaskingUnit UNIT = new MaskingUnit(MaskingUnit.Kind.ENTITY, 1, 3, 2, 5);
     private static final int[] WINDOW = {20, 21, 22, 23, 24, 25};
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.ernie4j.spi.document.Sentence;
-import org.ernie4j.spi.testing.Fixtures;
 import org.ernie4j.spi.testing.TestingDocumentBuilder;
 import org.ernie4j.spi.testing.TestingVocabulary;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class TestUnitSelector
 {
-    private static final TestingVocabulary VOCABULARY = Fixtures.vocabulary();
+    private static final TestingVocabulary VOCABULARY = SmallVocabulary.VOCABULARY;
 
     // Twenty one-piece words, no annotations.
     private static final Window TWENTY_WORDS = window(TestingDocumentBuilder.document("d", VOCABULARY)
