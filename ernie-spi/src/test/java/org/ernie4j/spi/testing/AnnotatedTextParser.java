@@ -8,7 +8,6 @@ import java.util.Set;
 import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
-import org.ernie4j.spi.document.Span;
 import org.ernie4j.spi.document.Token;
 
 import static java.util.Objects.requireNonNull;
@@ -43,8 +42,8 @@ final class AnnotatedTextParser
     private String sentenceText;
     private int sentenceStart;
     private List<Token> tokens;
-    private SpanCollector chunks;
-    private SpanCollector entities;
+    private BioSpans chunks;
+    private BioSpans entities;
 
     AnnotatedTextParser(String source, Vocabulary vocabulary)
     {
@@ -145,8 +144,8 @@ final class AnnotatedTextParser
         }
         sentenceText = rest.substring(tab + 1);
         tokens = new ArrayList<>();
-        chunks = new SpanCollector("chunk");
-        entities = new SpanCollector("entity");
+        chunks = new BioSpans("chunk");
+        entities = new BioSpans("entity");
         state = State.IN_SENTENCE;
     }
 
@@ -238,55 +237,5 @@ final class AnnotatedTextParser
     private IllegalArgumentException error(String problem)
     {
         return new IllegalArgumentException(source + " line " + lineNumber + ": " + problem);
-    }
-
-    /** Turns one BIO column into spans. */
-    private static final class SpanCollector
-    {
-        private final String column;
-        private final List<Span> spans = new ArrayList<>();
-        private String openLabel;
-        private int openStart;
-
-        SpanCollector(String column)
-        {
-            this.column = column;
-        }
-
-        /** Takes the tag of token {@code index}; returns a problem, or null. */
-        String tag(String tag, int index)
-        {
-            if (tag.equals("O")) {
-                end(index);
-                return null;
-            }
-            if (tag.length() < 3 || tag.charAt(1) != '-' || (tag.charAt(0) != 'B' && tag.charAt(0) != 'I')) {
-                return column + " tag '" + tag + "' is not O, B-<type> or I-<type>";
-            }
-            String label = tag.substring(2);
-            if (tag.charAt(0) == 'B') {
-                end(index);
-                openLabel = label;
-                openStart = index;
-                return null;
-            }
-            if (!label.equals(openLabel)) {
-                return column + " tag '" + tag + "' continues no " + label + " span";
-            }
-            return null;
-        }
-
-        void end(int index)
-        {
-            if (openLabel != null) {
-                spans.add(new Span(openStart, index, openLabel));
-                openLabel = null;
-            }
-        }
-
-        List<Span> spans()
-        {
-            return spans;
-        }
     }
 }
