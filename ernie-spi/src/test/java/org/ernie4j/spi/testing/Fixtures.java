@@ -1,0 +1,42 @@
+package org.ernie4j.spi.testing;
+
+import java.util.List;
+
+import org.ernie4j.spi.document.Document;
+
+/**
+ * The shared test fixtures on the class path: {@code fixtures/sotu-annotated.txt}, real State of the Union text with
+ * part-of-speech tags, noun-phrase chunks and proper-noun entities, and {@code fixtures/vocab.txt}, a vocabulary that
+ * covers its word pieces. See {@code fixtures/README.md} for where they come from.
+ *
+ * <p>The fixture will grow (from a few hand-annotated sentences to whole addresses annotated by ernie-core), so tests
+ * should assert properties that hold for any real annotated text rather than its exact content.
+ */
+public final class Fixtures
+{
+    public static final String VOCABULARY = "fixtures/vocab.txt";
+    public static final String SOTU = "fixtures/sotu-annotated.txt";
+
+    private Fixtures()
+    {
+    }
+
+    /** The fixture vocabulary, read once. */
+    public static TestingVocabulary vocabulary()
+    {
+        return Loaded.VOCABULARY;
+    }
+
+    /** The annotated State of the Union documents, read once, with pieces of {@link #vocabulary()}. */
+    public static List<Document> sotu()
+    {
+        return Loaded.SOTU_DOCUMENTS;
+    }
+
+    // Initialization-on-demand holder: read on first use, immutable afterwards, safe to share between test classes.
+    private static final class Loaded
+    {
+        static final TestingVocabulary VOCABULARY = TestingVocabulary.loadResource(Fixtures.VOCABULARY);
+        static final List<Document> SOTU_DOCUMENTS = AnnotatedText.readResource(SOTU, VOCABULARY);
+    }
+}

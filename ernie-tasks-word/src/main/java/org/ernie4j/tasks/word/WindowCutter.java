@@ -1,0 +1,119 @@
+package org.ernie4j.tasks.word;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ernie4j.spi.TaskReporter;
+import org.ernie4j.spi.document.Document;
+import org.ernie4j.spi.document.Sentence;
+import org.ernie4j.spi.document.Span;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Cuts a document into windows of at most {@code budget} pieces: as many consecutive whole sentences as fit, and a
+ * sentence that alone exceeds the budget into windows of its own, cut between words.
+ *
+ * <p>Whole sentences keep the model's inputs natural text. A long sentence is cut at the last word boundary that fits,
+ * or, when that boundary falls inside an entity or a phrase, at an earlier boundary outside every span, so that the units
+ * knowledge masking hides stay whole; only a boundary in the window's second half is taken, so that avoiding a split span
+ * never produces a tiny window. A single word with more pieces than the budget cannot be placed anywhere and is left
+ * out, reported as a skip.
+ */
+final class WindowCutter
+{
+    static final String WORD_TOO_LONG = "word with more pieces than fit in an input, left out";
+
+    private final int budget;
+    private final TaskReporter reporter;
+
+    /**
+     * @param budget the most pieces of a window: the maximum input length less {@code [CLS]} and {@code [SEP]}
+     */
+    WindowCutter(int budget, TaskReporter reporter)
+    {
+        this.budget = budget;
+        this.reporter = requireNonNull(reporter, "reporter is null");
+    }
+
+    List<Window> cut(Document document)
+    {
+        List<Window> windows = new ArrayList<>();
+        List<Window.Part> open = new ArrayList<>();
+        int openPieces = 0;
+        for (Sentence sentence : document.sentences()) {
+            int pieces = sentence.pieceCount();
+            if (pieces == 0) {
+                continue;
+            }
+            if (pieces > budget) {
+                flush(open, windows);
+                openPieces = 0;
+                cutLong(sentence, windows);
+                continue;
+            }
+            if (openPieces + pieces > budget) {
+                flush(open, windows);
+                openPieces = 0;
+            }
+            open.add(Window.Part.whole(sentence));
+            openPieces += pieces;
+        }
+        flush(open, windows);
+        return windows;
+    }
+
+    private void cutLong(Sentence sentence, List<Window> windows)
+    {
+        int size = sentence.tokens().size();
+        int from = 0;
+        while (from < size) {
+            if (sentence.tokens().get(from).pieceCount() > budget) {
+                reporter.skipped(WORD_TOO_LONG);
+                from++;
+                continue;
+            }
+            int end = from;
+            int pieces = 0;
+            while (end < size && pieces + sentence.tokens().get(end).pieceCount() <= budget) {
+                pieces += sentence.tokens().get(end).pieceCount();
+                end++;
+            }
+            if (end < size) {
+                end = boundaryOutsideSpans(sentence, from, end);
+            }
+            windows.add(Window.of(List.of(new Window.Part(sentence, from, end))));
+            from = end;
+        }
+    }
+
+    /** The last boundary in the second half of {@code (from, end]} that no span straddles, or {@code end}. */
+    private static int boundaryOutsideSpans(Sentence sentence, int from, int end)
+    {
+        int earliest = from + Math.max(1, (end - from + 1) / 2);
+        for (int boundary = end; boundary >= earliest; boundary--) {
+            if (!straddled(sentence.entities(), boundary) && !straddled(sentence.chunks(), boundary)) {
+                return boundary;
+            }
+        }
+        return end;
+    }
+
+    private static boolean straddled(List<Span> spans, int boundary)
+    {
+        for (Span span : spans) {
+            if (span.start() < boundary && boundary < span.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void flush(List<Window.Part> open, List<Window> windows)
+    {
+        if (!open.isEmpty()) {
+            windows.add(Window.of(open));
+            open.clear();
+        }
+    }
+}
