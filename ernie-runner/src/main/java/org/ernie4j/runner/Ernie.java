@@ -1,6 +1,10 @@
 package org.ernie4j.runner;
 
 import org.ernie4j.core.backend.NativeEnvironment;
+import org.ernie4j.core.inject.ErnieCoreModule;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,10 +37,11 @@ public final class Ernie
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with its error handling, for {@link #main} and for tests. */
+    /** The command line with its error handling and the core's services, for {@link #main} and for tests. */
     public static CommandLine commandLine()
     {
-        return new CommandLine(new Ernie())
+        Injector injector = Guice.createInjector(new ErnieCoreModule(Ernie.class.getClassLoader()));
+        return new CommandLine(Ernie.class, new GuiceFactory(injector))
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.core.train.AdamW;
+import org.ernie4j.core.optim.AdamW;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

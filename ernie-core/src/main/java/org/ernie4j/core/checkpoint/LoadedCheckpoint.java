@@ -3,7 +3,7 @@ package org.ernie4j.core.checkpoint;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.ernie4j.core.train.AdamW;
+import org.ernie4j.core.optim.AdamW;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static java.util.Objects.requireNonNull;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.ernie4j.core.data.StreamPosition;
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.core.train.AdamW;
+import org.ernie4j.core.optim.AdamW;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,6 +1,6 @@
 package org.ernie4j.core.config;
 
-import org.ernie4j.core.train.OptimizerSettings;
+import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.core.train.TrainingSettings;
 
 import com.fasterxml.jackson.annotation.JsonCreator;

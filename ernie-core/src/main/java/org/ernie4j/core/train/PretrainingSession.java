@@ -20,6 +20,7 @@ import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.ParameterSpec;
+import org.ernie4j.core.optim.AdamW;
 import org.ernie4j.core.samediff.SameDiffEngine;
 import org.ernie4j.core.schedule.ContinualSchedule;
 import org.ernie4j.core.schedule.TaskSchedule;

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
+import org.ernie4j.core.optim.AdamW;
+import org.ernie4j.core.optim.GradientClipping;
+import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.core.random.Seeds;
 import org.ernie4j.core.schedule.TaskSchedule;
 import org.ernie4j.core.task.ActiveTask;

@@ -1,5 +1,7 @@
 package org.ernie4j.core.train;
 
+import org.ernie4j.core.optim.OptimizerSettings;
+
 import static java.util.Objects.requireNonNull;
 
 /**

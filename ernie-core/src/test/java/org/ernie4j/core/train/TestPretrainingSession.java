@@ -8,6 +8,7 @@ import java.util.Map;
 import org.ernie4j.core.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.testing.TestingCorpus;
 import org.ernie4j.core.testing.TestingTasks;

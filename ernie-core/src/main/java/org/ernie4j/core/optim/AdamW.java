@@ -1,4 +1,4 @@
-package org.ernie4j.core.train;
+package org.ernie4j.core.optim;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

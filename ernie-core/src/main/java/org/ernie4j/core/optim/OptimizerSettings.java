@@ -1,4 +1,4 @@
-package org.ernie4j.core.train;
+package org.ernie4j.core.optim;
 
 /**
  * Adam's hyper-parameters, the learning-rate schedule and gradient clipping.

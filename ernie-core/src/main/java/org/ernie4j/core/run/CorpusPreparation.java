@@ -1,0 +1,98 @@
+package org.ernie4j.core.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.ernie4j.core.config.CorpusSection;
+import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.corpus.CorpusFingerprint;
+import org.ernie4j.core.corpus.CorpusFormat;
+import org.ernie4j.core.corpus.CorpusReader;
+import org.ernie4j.core.prepare.CorpusPreparer;
+import org.ernie4j.core.prepare.Manifest;
+import org.ernie4j.core.prepare.PrepareListener;
+import org.ernie4j.core.prepare.PrepareOptions;
+import org.ernie4j.core.prepare.PreparedCorpus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Prepares a corpus once and reuses it: a prepared directory that was made from the same input files is opened as it is;
+ * one made from other input is refused rather than silently trained on.
+ */
+public final class CorpusPreparation
+{
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusPreparation.class);
+
+    private final Provider<CorpusPreparer> preparer;
+
+    @Inject
+    public CorpusPreparation(Provider<CorpusPreparer> preparer)
+    {
+        this.preparer = requireNonNull(preparer, "preparer is null");
+    }
+
+    /** The preparation options a configuration asks for. */
+    public static PrepareOptions options(ErnieConfig config, boolean overwrite)
+    {
+        CorpusSection corpus = config.corpus();
+        PrepareOptions.Builder options = PrepareOptions.builder()
+                .format(format(corpus.format()))
+                .maxLineLength(corpus.maxLineLength())
+                .threads(corpus.threads())
+                .vocabularySize(config.vocabulary().size())
+                .overwrite(overwrite);
+        if (corpus.gazetteer() != null) {
+            options.gazetteer(Path.of(corpus.gazetteer()));
+        }
+        if (config.vocabulary().file() != null) {
+            options.vocabulary(Path.of(config.vocabulary().file()));
+        }
+        return options.build();
+    }
+
+    /** Prepares {@code input} into {@code prepared}, replacing what is there when {@code options} say so. */
+    public PreparedCorpus prepare(Path input, Path prepared, PrepareOptions options, PrepareListener listener)
+    {
+        Manifest manifest = preparer.get().prepare(input, prepared, options, listener);
+        LOG.info("prepared {} documents into {}", manifest.stats().documents(), prepared);
+        return PreparedCorpus.open(prepared);
+    }
+
+    /**
+     * Opens {@code prepared} if it exists and was made from {@code input}; otherwise prepares it.
+     *
+     * @throws IllegalStateException if {@code prepared} holds a corpus made from other input
+     */
+    public PreparedCorpus prepareOrOpen(Path input, Path prepared, PrepareOptions options, PrepareListener listener)
+    {
+        requireNonNull(input, "input is null");
+        requireNonNull(prepared, "prepared is null");
+        if (!Files.exists(prepared.resolve(Manifest.FILE_NAME))) {
+            return prepare(input, prepared, options, listener);
+        }
+        PreparedCorpus corpus = PreparedCorpus.open(prepared);
+        String current = CorpusFingerprint.of(new CorpusReader(options.corpus()).resolve(input));
+        if (!current.equals(corpus.fingerprint())) {
+            throw new IllegalStateException("the prepared corpus in " + prepared + " was made from other input than " + input
+                    + " (fingerprint " + corpus.fingerprint() + ", now " + current + "); delete it, or prepare into another directory");
+        }
+        if (options.vocabulary().isEmpty() && corpus.vocabulary().size() != options.vocabularySize()) {
+            LOG.warn("the prepared corpus in {} has a vocabulary of {} pieces; the configuration asks for {} (prepare again to change it)",
+                    prepared, corpus.vocabulary().size(), options.vocabularySize());
+        }
+        LOG.info("using the prepared corpus in {} ({} documents)", prepared, corpus.stats().documents());
+        return corpus;
+    }
+
+    private static CorpusFormat format(String name)
+    {
+        return CorpusFormat.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}

@@ -1,0 +1,122 @@
+package org.ernie4j.runner;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Callable;
+
+import org.ernie4j.core.config.ConfigLoader;
+import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.run.CorpusPreparation;
+import org.ernie4j.core.run.PretrainingRun;
+import org.ernie4j.core.run.ResumeMode;
+import org.ernie4j.core.run.RunOutcome;
+import org.ernie4j.core.train.PretrainingSession;
+
+import com.google.inject.Inject;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ernie pretrain}: continual multi-task pre-training. With no arguments it runs the demo: a small encoder trained
+ * with knowledge masking on the embedded sample of State of the Union addresses, finishing in a few minutes on two
+ * cores and leaving a checkpoint in {@code runs/demo/checkpoints}.
+ */
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = "Pre-train an encoder with the configured tasks on the continual schedule (default: the demo run).")
+final class PretrainCommand
+        implements Callable<Integer>
+{
+    private final ConfigLoader loader;
+    private final CorpusPreparation preparation;
+    private final PretrainingRun run;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    private ConfigOption config;
+
+    @CommandLine.Mixin
+    private RunDirectoryOption runDirectory;
+
+    @CommandLine.Mixin
+    private CorpusOptions corpus;
+
+    @CommandLine.Option(names = "--resume", description = "Require a checkpoint to continue from (by default a run continues from its newest checkpoint if it has one).")
+    private boolean resume;
+
+    @CommandLine.Option(names = "--fresh", description = "Require a new run: refuse if the run directory holds checkpoints.")
+    private boolean fresh;
+
+    @CommandLine.Option(names = "--max-steps", paramLabel = "N", description = "Stop (with a checkpoint) after N more steps.")
+    private Long maxSteps;
+
+    @Inject
+    PretrainCommand(ConfigLoader loader, CorpusPreparation preparation, PretrainingRun run)
+    {
+        this.loader = loader;
+        this.preparation = preparation;
+        this.run = run;
+    }
+
+    @Override
+    public Integer call()
+    {
+        if (resume && fresh) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume and --fresh exclude each other");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        boolean interactive = System.console() != null;
+        ErnieConfig configuration = config.load(loader);
+        Path directory = runDirectory.resolve(config);
+        Path input = corpus.input(configuration, directory);
+        PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
+                CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
+
+        ResumeMode mode = resume ? ResumeMode.REQUIRED : fresh ? ResumeMode.FRESH : ResumeMode.AUTO;
+        AtomicReference<PretrainingSession> current = new AtomicReference<>();
+        Thread stopOnSignal = new Thread(() -> {
+            PretrainingSession session = current.get();
+            if (session != null) {
+                err.println();
+                err.println("stopping after the current step and writing a checkpoint...");
+                err.flush();
+                session.requestStop();
+            }
+        }, "ernie-stop");
+        Thread trainer = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopOnSignal.run();
+            try {
+                // Let the training thread finish its step and its checkpoint before the JVM exits.
+                trainer.join(120_000);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ernie-shutdown"));
+
+        err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
+                prepared.vocabulary().size());
+        RunOutcome outcome = run.run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
+                List.of(new ProgressBar(err, interactive, 20)), current::set);
+        report(outcome, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private static void report(RunOutcome outcome, PrintWriter out)
+    {
+        out.printf("%s at step %d of %d%s%n", outcome.finished() ? "finished" : "stopped", outcome.completedSteps(), outcome.totalSteps(),
+                outcome.startedAt() > 0 ? " (resumed at step " + outcome.startedAt() + ")" : "");
+        outcome.lastCheckpoint().ifPresent(checkpoint -> out.println("checkpoint " + checkpoint));
+        for (Map.Entry<String, Map<String, Long>> task : outcome.skips().entrySet()) {
+            task.getValue().forEach((reason, count) -> out.printf("task %s skipped %d input(s): %s%n", task.getKey(), count, reason));
+        }
+        out.flush();
+    }
+}

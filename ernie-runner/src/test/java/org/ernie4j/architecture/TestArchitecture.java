@@ -1,0 +1,72 @@
+package org.ernie4j.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The dependency rules of DESIGN.md, checked on the compiled classes of every module (the runner sees them all). The
+ * Maven enforcer checks the same rules on the poms.
+ */
+@AnalyzeClasses(packages = "org.ernie4j", importOptions = ImportOption.DoNotIncludeTests.class)
+class TestArchitecture
+{
+    @ArchTest
+    static final ArchRule TASK_PLUGINS_SEE_ONLY_THE_SPI = noClasses()
+            .that().resideInAPackage("org.ernie4j.tasks..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.ernie4j.core..", "org.ernie4j.runner..")
+            .as("task plugins depend on the SPI only, never on the core or the runner");
+
+    @ArchTest
+    static final ArchRule TASK_FAMILIES_ARE_INDEPENDENT = slices()
+            .matching("org.ernie4j.tasks.(*)..")
+            .should().notDependOnEachOther()
+            .as("task plugin modules do not depend on each other");
+
+    @ArchTest
+    static final ArchRule SPI_DEPENDS_ON_NOTHING_OF_OURS = noClasses()
+            .that().resideInAPackage("org.ernie4j.spi..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.ernie4j.core..", "org.ernie4j.tasks..", "org.ernie4j.runner..")
+            .as("the SPI depends on nothing of ours");
+
+    @ArchTest
+    static final ArchRule SPI_USES_ND4J_ONLY_FOR_CUSTOM_HEADS = noClasses()
+            .that().resideInAPackage("org.ernie4j.spi..")
+            .and().doNotHaveSimpleName("CustomHead")
+            .and().doNotHaveSimpleName("CustomHeadGraph")
+            .should().dependOnClassesThat().resideInAPackage("org.nd4j..")
+            .as("the SPI uses ND4J only in the custom-head escape hatch");
+
+    @ArchTest
+    static final ArchRule SPI_USES_NO_FRAMEWORKS = noClasses()
+            .that().resideInAPackage("org.ernie4j.spi..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "com.google.inject..", "picocli..")
+            .as("the SPI depends on neither Jackson, Guice nor picocli");
+
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES = slices()
+            .matching("org.ernie4j.(**)")
+            .should().beFreeOfCycles()
+            .as("no package cycles");
+
+    @ArchTest
+    static final ArchRule NO_SILENTLY_WRONG_LOSSES = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j.autodiff.loss..", "org.nd4j.linalg.api.ops.impl.loss..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.nd4j.autodiff.samediff.ops.SDLoss")
+            .as("nothing uses ND4J's loss ops, whose gradients ignore the incoming gradient in M2.1");
+
+    @ArchTest
+    static final ArchRule ONLY_THE_RUNNER_KNOWS_THE_COMMAND_LINE = noClasses()
+            .that().resideOutsideOfPackage("org.ernie4j.runner..")
+            .should().dependOnClassesThat().resideInAPackage("picocli..")
+            .as("only the runner knows about the command line");
+
+    @ArchTest
+    static final ArchRule NO_STACK_TRACES_ON_THE_CONSOLE = noClasses()
+            .should().callMethod(Throwable.class, "printStackTrace")
+            .as("errors are reported with messages or through the log, never printStackTrace");
+}
