@@ -68,6 +68,12 @@ final class JsonlFileReader
             sink.skipLine(SkipReason.MALFORMED_JSON, name, lineNumber, "field 'title' is not a string");
             return;
         }
+        for (JsonNode field : new JsonNode[] {text, id, title}) {
+            if (field != null && field.isTextual() && Text.hasUnpairedSurrogate(field.asText())) {
+                sink.skipLine(SkipReason.MALFORMED_JSON, name, lineNumber, "a string has an unpaired surrogate escape");
+                return;
+            }
+        }
         if (text.asText().isBlank()) {
             sink.skipLine(SkipReason.EMPTY, name, lineNumber, "blank 'text'");
             return;

@@ -224,7 +224,8 @@ public class TestCorpusReader
                 "[\"an array\"]",
                 mapper.writeValueAsString(Map.of("id", "hoover-1932", "text", "a second document with the same id")),
                 mapper.writeValueAsString(Map.of("id", "blank", "text", "   ")),
-                mapper.writeValueAsString(Map.of("id", 1790, "text", sotuText(WASHINGTON_1790))) + " trailing");
+                mapper.writeValueAsString(Map.of("id", 1790, "text", sotuText(WASHINGTON_1790))) + " trailing",
+                "{\"id\": \"surrogate\", \"text\": \"half of a pair: \\ud83d.\"}");
         Path file = temp.resolve("addresses.jsonl");
         Files.write(file, lines, StandardCharsets.UTF_8);
 
@@ -236,7 +237,7 @@ public class TestCorpusReader
         assertThat(documents.get(0).text()).isEqualTo(sotuText(HOOVER_1932));
         assertThat(documents.get(1).title()).isNull();
         assertThat(report.skipped().get(SkipReason.MALFORMED_JSON).examples())
-                .containsExactly("addresses.jsonl:2", "addresses.jsonl:5", "addresses.jsonl:6", "addresses.jsonl:9");
+                .containsExactly("addresses.jsonl:2", "addresses.jsonl:5", "addresses.jsonl:6", "addresses.jsonl:9", "addresses.jsonl:10");
         assertThat(report.skipped().get(SkipReason.DUPLICATE_ID).examples()).containsExactly("hoover-1932");
         assertThat(report.skipped().get(SkipReason.EMPTY).examples()).containsExactly("addresses.jsonl:8");
     }
