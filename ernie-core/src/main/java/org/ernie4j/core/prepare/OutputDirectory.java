@@ -1,0 +1,120 @@
+package org.ernie4j.core.prepare;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where a prepared corpus goes: built in a hidden temporary sibling directory and renamed into place when complete, so
+ * that a crash never leaves a half-written corpus under the target name. Replaces only an earlier prepared corpus, and
+ * only when asked to.
+ */
+final class OutputDirectory
+{
+    private final Path target;
+    private final boolean overwrite;
+
+    /**
+     * @throws PreparedCorpusException if the target is in the way: see {@link #checkTarget()}
+     */
+    OutputDirectory(Path target, boolean overwrite)
+    {
+        this.target = requireNonNull(target, "target is null").toAbsolutePath().normalize();
+        this.overwrite = overwrite;
+        checkTarget();
+    }
+
+    Path target()
+    {
+        return target;
+    }
+
+    /**
+     * An empty directory or none at all is fine; an earlier prepared corpus only with {@code overwrite}; anything else
+     * never, because replacing it would delete a user's files.
+     */
+    private void checkTarget()
+    {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new PreparedCorpusException("Output " + target + " exists and is not a directory");
+        }
+        if (isEmptyDirectory(target)) {
+            return;
+        }
+        if (!Files.isRegularFile(target.resolve(Manifest.FILE_NAME))) {
+            throw new PreparedCorpusException("Output directory " + target + " exists, is not empty and holds no prepared corpus ("
+                    + Manifest.FILE_NAME + "); refusing to replace it");
+        }
+        if (!overwrite) {
+            throw new PreparedCorpusException("Output directory " + target + " already holds a prepared corpus; "
+                    + "set overwrite to replace it");
+        }
+    }
+
+    /** A new, empty temporary directory beside the target. */
+    Path createTemporary()
+    {
+        try {
+            Files.createDirectories(target.getParent());
+            return Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary directory beside " + target, e);
+        }
+    }
+
+    /** Moves the completed temporary directory into place, replacing what {@link #checkTarget()} allowed. */
+    void commit(Path temporary)
+    {
+        checkTarget();
+        try {
+            if (Files.exists(target)) {
+                Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+                Files.delete(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                deleteRecursively(old);
+            }
+            else {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot move the prepared corpus from " + temporary + " to " + target, e);
+        }
+    }
+
+    static void deleteRecursively(Path directory)
+    {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + directory, e);
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path directory)
+    {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + directory, e);
+        }
+    }
+}
