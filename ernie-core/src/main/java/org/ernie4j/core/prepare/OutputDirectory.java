@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -60,16 +61,25 @@ final class OutputDirectory
         }
     }
 
-    /** A new, empty temporary directory beside the target. */
+    /**
+     * A new, empty temporary directory beside the target. Made with {@link Files#createDirectory} rather than
+     * {@link Files#createTempDirectory}, whose owner-only permissions would stay with the corpus after the rename.
+     */
     Path createTemporary()
     {
         try {
             Files.createDirectories(target.getParent());
-            return Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+            return Files.createDirectory(sibling("tmp"));
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory beside " + target, e);
         }
+    }
+
+    private Path sibling(String kind)
+    {
+        String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        return target.resolveSibling("." + target.getFileName() + "." + kind + "-" + suffix);
     }
 
     /** Moves the completed temporary directory into place, replacing what {@link #checkTarget()} allowed. */
@@ -78,8 +88,7 @@ final class OutputDirectory
         checkTarget();
         try {
             if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-                Files.delete(old);
+                Path old = sibling("old");
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 deleteRecursively(old);

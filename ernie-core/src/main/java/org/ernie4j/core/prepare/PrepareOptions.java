@@ -118,6 +118,7 @@ public final class PrepareOptions
         return overwrite;
     }
 
+    /** Starts from the defaults; {@link #build()} checks the combination. */
     public static final class Builder
     {
         private CorpusOptions corpus = CorpusOptions.defaults();

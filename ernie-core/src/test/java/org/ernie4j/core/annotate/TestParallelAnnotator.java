@@ -56,7 +56,7 @@ public class TestParallelAnnotator
     @Test
     public void aFailureNamesTheDocumentAndStopsTheRun()
     {
-        Vocabulary failing = new FailingVocabulary(sotuVocabulary(), "Vietnam");
+        Vocabulary failing = new TestingFailingVocabulary(sotuVocabulary(), "Vietnam");
         List<RawDocument> documents = paragraphs().stream().filter(document -> document.id().startsWith(NIXON_1973)).toList();
         String failingId = documents.stream().filter(document -> document.text().contains("Vietnam")).findFirst().orElseThrow().id();
 
@@ -95,7 +95,7 @@ public class TestParallelAnnotator
         return documents;
     }
 
-    private record FailingVocabulary(WordPieceVocabulary delegate, String failOn)
+    private record TestingFailingVocabulary(WordPieceVocabulary delegate, String failOn)
             implements Vocabulary
     {
         @Override

@@ -125,6 +125,9 @@ public class TestCorpusPreparer
             assertThat(files.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrder("manifest.json", "vocab.txt", "shard-00000.bin", "shard-00001.bin");
         }
+        // As any directory the user makes, not owner-only as a temporary directory would be.
+        Path sibling = Files.createDirectory(shared.resolve("sibling"));
+        assertThat(Files.getPosixFilePermissions(sotu)).isEqualTo(Files.getPosixFilePermissions(sibling));
     }
 
     @Test
