@@ -50,9 +50,10 @@ final class DoctorCommand
         userSet("OPENBLAS_CORETYPE", out);
         userSet("OMP_NUM_THREADS", out);
 
+        NativeEnvironment.limitNd4jThreads();
         var environment = Nd4j.getExecutioner().getEnvironmentInformation();
-        out.printf("backend        %s, BLAS %s, %s OpenMP thread(s), %s BLAS thread(s)%n", Nd4j.getBackend().getClass().getSimpleName(),
-                environment.get("blas.vendor"), environment.get("omp.threads"), environment.get("blas.threads"));
+        out.printf("backend        %s, BLAS %s, %d thread(s) for ops%n", Nd4j.getBackend().getClass().getSimpleName(),
+                environment.get("blas.vendor"), Nd4j.getEnvironment().maxThreads());
         out.printf("blas core      %s%n", BlasCoreProbe.runningCore().orElse("unknown (the probe could not tell)"));
         out.printf("off-heap limit %s (physical %s)%n", bytes(Pointer.maxBytes()), bytes(Pointer.maxPhysicalBytes()));
         if (!quick) {

@@ -103,8 +103,15 @@ final class PretrainCommand
 
         err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
                 prepared.vocabulary().size());
-        RunOutcome outcome = run.run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
-                List.of(new ProgressBar(err, interactive, 20)), current::set);
+        RunOutcome outcome;
+        try {
+            outcome = run.run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
+                    List.of(new ProgressBar(err, interactive, 20)), current::set);
+        }
+        finally {
+            // Training is over: a signal from now on has nothing to stop.
+            current.set(null);
+        }
         report(outcome, spec.commandLine().getOut());
         return 0;
     }

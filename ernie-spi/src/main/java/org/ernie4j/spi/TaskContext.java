@@ -1,6 +1,7 @@
 package org.ernie4j.spi;
 
 import org.ernie4j.spi.document.DocumentSource;
+import org.ernie4j.spi.document.Vocabulary;
 
 /**
  * What the core gives a task when it joins a run.

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,11 @@ public final class NativeEnvironment
 {
     private static final Logger LOG = LoggerFactory.getLogger(NativeEnvironment.class);
     private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
+    private static final String LOG_INITIALIZATION = "org.nd4j.log.initialization";
     private static final Set<String> AVX512 = Set.of("avx512f", "avx512bw", "avx512vl", "avx512dq");
 
     private static volatile List<String> applied;
+    private static volatile boolean threadsLimited;
 
     private NativeEnvironment()
     {
@@ -49,6 +53,10 @@ public final class NativeEnvironment
             return applied;
         }
         List<String> settings = new ArrayList<>();
+        // ND4J prints its build and BLAS details at start-up; the doctor command reports what matters instead.
+        if (System.getProperty(LOG_INITIALIZATION) == null) {
+            System.setProperty(LOG_INITIALIZATION, "false");
+        }
         if (isLinuxX86()) {
             recommendedCoreType(cpuFlags()).ifPresent(core ->
                     setIfAbsent("OPENBLAS_CORETYPE", core, "matrix kernels for this CPU's instruction set", settings));
@@ -56,6 +64,25 @@ public final class NativeEnvironment
         }
         applied = List.copyOf(settings);
         return applied;
+    }
+
+    /**
+     * Limits ND4J to one thread once it is loaded, unless the user chose {@code OMP_NUM_THREADS}. ND4J decides its thread
+     * count from the Java view of the environment, which a {@code setenv} after JVM start does not change, so the
+     * variable alone is not enough.
+     */
+    public static synchronized void limitNd4jThreads()
+    {
+        if (threadsLimited) {
+            return;
+        }
+        threadsLimited = true;
+        if (System.getenv("OMP_NUM_THREADS") != null) {
+            return;
+        }
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
     }
 
     /** The OpenBLAS kernel family for a set of CPU flags, if one is worth naming. */

@@ -1,5 +1,7 @@
 package org.ernie4j.core.config;
 
+import org.ernie4j.core.corpus.CorpusOptions;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -24,7 +26,7 @@ public record CorpusSection(String path, String format, String gazetteer, int th
             @JsonProperty("max-line-length") Integer maxLineLength)
     {
         this(path, Defaults.or(format, "auto"), gazetteer, Defaults.or(threads, Math.max(1, Runtime.getRuntime().availableProcessors())),
-                Defaults.or(maxLineLength, 100_000));
+                Defaults.or(maxLineLength, CorpusOptions.DEFAULT_MAX_LINE_LENGTH));
     }
 
     public static CorpusSection defaults()

@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record CorpusOptions(CorpusFormat format, int maxLineLength, double maxControlShare)
 {
-    public static final int DEFAULT_MAX_LINE_LENGTH = 100_000;
+    public static final int DEFAULT_MAX_LINE_LENGTH = 1_000_000;
     // Real text has almost none; the ISO-2022-JP mails of the SpamAssassin corpus have ~3% escape characters.
     public static final double DEFAULT_MAX_CONTROL_SHARE = 0.01;
 

@@ -3,6 +3,7 @@ package org.ernie4j.core.samediff;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.ernie4j.core.backend.NativeEnvironment;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -28,6 +29,7 @@ public final class SameDiffEngine
     {
         this.config = requireNonNull(config, "config is null");
         this.parameters = requireNonNull(parameters, "parameters is null");
+        NativeEnvironment.limitNd4jThreads();
     }
 
     @Override

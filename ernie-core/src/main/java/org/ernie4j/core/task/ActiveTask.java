@@ -7,7 +7,7 @@ import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.TaskContext;
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.DocumentSource;
 import org.ernie4j.spi.head.HeadSpec;
 

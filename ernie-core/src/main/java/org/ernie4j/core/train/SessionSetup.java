@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.ernie4j.core.model.EncoderConfig;
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.DocumentSource;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,12 @@
 package org.ernie4j.core.train;
 
-import org.nd4j.linalg.factory.Nd4j;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
- * Versions recorded in checkpoints.
+ * Versions recorded in checkpoints, read from the Maven metadata that every jar (and the fat jar) carries.
  */
 public final class Versions
 {
@@ -13,13 +16,27 @@ public final class Versions
 
     public static String ernie4j()
     {
-        String version = Versions.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return mavenVersion("org.ernie4j", "ernie-core").orElse("development");
     }
 
     public static String nd4j()
     {
-        String version = Nd4j.class.getPackage().getImplementationVersion();
-        return version == null ? "1.0.0-M2.1" : version;
+        return mavenVersion("org.nd4j", "nd4j-api").orElse("unknown");
+    }
+
+    private static Optional<String> mavenVersion(String group, String artifact)
+    {
+        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = Versions.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return Optional.ofNullable(properties.getProperty("version"));
+        }
+        catch (IOException e) {
+            return Optional.empty();
+        }
     }
 }

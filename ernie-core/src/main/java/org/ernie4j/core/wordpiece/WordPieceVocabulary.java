@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 
 import static java.util.Objects.requireNonNull;
 

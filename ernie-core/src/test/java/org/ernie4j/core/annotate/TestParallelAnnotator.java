@@ -7,7 +7,7 @@ import java.util.List;
 import org.ernie4j.core.corpus.RawDocument;
 import org.ernie4j.core.testing.TestingDocuments;
 import org.ernie4j.core.wordpiece.WordPieceVocabulary;
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.junit.jupiter.api.Test;
 

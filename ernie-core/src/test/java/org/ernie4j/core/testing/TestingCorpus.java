@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;
 import org.ernie4j.spi.document.Sentence;

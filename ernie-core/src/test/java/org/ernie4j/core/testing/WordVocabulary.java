@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 
 /**
  * A whole-word, lower-cased vocabulary for tests of the trainer: every word of the test text is one piece.

@@ -2,7 +2,7 @@ package org.ernie4j.spi.example;
 
 import java.util.Arrays;
 
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 
 import static java.util.Objects.requireNonNull;
 

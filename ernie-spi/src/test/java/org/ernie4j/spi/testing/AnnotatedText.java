@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.Document;
 
 import static java.util.Objects.requireNonNull;

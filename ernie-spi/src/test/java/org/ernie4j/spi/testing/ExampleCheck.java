@@ -3,7 +3,7 @@ package org.ernie4j.spi.testing;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.CustomTarget;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;

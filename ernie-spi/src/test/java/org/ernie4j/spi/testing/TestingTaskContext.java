@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ernie4j.spi.TaskContext;
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.Document;
 
 import static java.util.Objects.requireNonNull;

@@ -3,7 +3,7 @@ package org.ernie4j.tasks.word;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package org.ernie4j.spi;
+package org.ernie4j.spi.document;
 
 /**
  * The run's WordPiece vocabulary. Ids are uncased: the model never sees capital letters, while the original surface form
