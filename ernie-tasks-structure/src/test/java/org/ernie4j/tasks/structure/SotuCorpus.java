@@ -107,7 +107,7 @@ final class SotuCorpus
         for (String address : ADDRESSES) {
             List<List<String>> sentences = new ArrayList<>();
             for (String sentence : PlainText.sentences(resource("sotu/" + address + ".txt"))) {
-                List<String> sentenceWords = PlainText.words(sentence);
+                List<String> sentenceWords = List.copyOf(PlainText.words(sentence));
                 String previous = seen.putIfAbsent(sentenceWords, address);
                 if (previous != null) {
                     throw new IllegalStateException("sentence '" + sentence + "' of " + address + " repeats one of " + previous);
