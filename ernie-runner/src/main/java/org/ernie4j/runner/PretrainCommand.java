@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
@@ -17,9 +19,8 @@ import org.ernie4j.core.run.RunOutcome;
 import org.ernie4j.core.train.PretrainingSession;
 
 import com.google.inject.Inject;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ernie pretrain}: continual multi-task pre-training. With no arguments it runs the demo: a small encoder trained
@@ -80,40 +81,50 @@ final class PretrainCommand
 
         ResumeMode mode = resume ? ResumeMode.REQUIRED : fresh ? ResumeMode.FRESH : ResumeMode.AUTO;
         AtomicReference<PretrainingSession> current = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C or a TERM signal: finish the step, write a checkpoint, then let the JVM exit.
         Thread stopOnSignal = new Thread(() -> {
             PretrainingSession session = current.get();
-            if (session != null) {
-                err.println();
-                err.println("stopping after the current step and writing a checkpoint...");
-                err.flush();
-                session.requestStop();
+            if (session == null) {
+                return;
             }
-        }, "ernie-stop");
-        Thread trainer = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopOnSignal.run();
+            err.println();
+            err.println("stopping after the current step and writing a checkpoint...");
+            err.flush();
+            session.requestStop();
             try {
-                // Let the training thread finish its step and its checkpoint before the JVM exits.
-                trainer.join(120_000);
+                finished.await(10, TimeUnit.MINUTES);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "ernie-shutdown"));
+        }, "ernie-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
 
         err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
                 prepared.vocabulary().size());
-        RunOutcome outcome;
         try {
-            outcome = run.run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
+            RunOutcome outcome = run.run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
                     List.of(new ProgressBar(err, interactive, 20)), current::set);
+            report(outcome, spec.commandLine().getOut());
         }
         finally {
             // Training is over: a signal from now on has nothing to stop.
             current.set(null);
+            finished.countDown();
+            removeHook(stopOnSignal);
         }
-        report(outcome, spec.commandLine().getOut());
         return 0;
+    }
+
+    private static void removeHook(Thread hook)
+    {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (IllegalStateException e) {
+            // The JVM is already shutting down, and the hook is running or done.
+        }
     }
 
     private static void report(RunOutcome outcome, PrintWriter out)
