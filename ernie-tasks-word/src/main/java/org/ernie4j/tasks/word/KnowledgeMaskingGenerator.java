@@ -72,10 +72,7 @@ final class KnowledgeMaskingGenerator
     private Example example(Window window, List<MaskingUnit> units, RandomGenerator random)
     {
         int[] pieces = window.pieceIds();
-        int[] ids = new int[pieces.length + 2];
-        ids[0] = vocabulary.clsId();
-        System.arraycopy(pieces, 0, ids, 1, pieces.length);
-        ids[ids.length - 1] = vocabulary.sepId();
+        int[] ids = window.inputIds(vocabulary);
 
         int count = units.stream().mapToInt(MaskingUnit::pieceCount).sum();
         int[] positions = new int[count];

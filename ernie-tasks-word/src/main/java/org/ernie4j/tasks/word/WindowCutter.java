@@ -1,6 +1,7 @@
 package org.ernie4j.tasks.word;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import org.ernie4j.spi.TaskReporter;
@@ -66,6 +67,8 @@ final class WindowCutter
     private void cutLong(Sentence sentence, List<Window> windows)
     {
         int size = sentence.tokens().size();
+        int firstWord = Window.firstWord(sentence);
+        BitSet straddled = straddledBoundaries(sentence);
         int from = 0;
         while (from < size) {
             if (sentence.tokens().get(from).pieceCount() > budget) {
@@ -80,33 +83,36 @@ final class WindowCutter
                 end++;
             }
             if (end < size) {
-                end = boundaryOutsideSpans(sentence, from, end);
+                end = boundaryOutsideSpans(straddled, from, end);
             }
-            windows.add(Window.of(List.of(new Window.Part(sentence, from, end))));
+            windows.add(Window.of(List.of(new Window.Part(sentence, from, end, firstWord))));
             from = end;
         }
     }
 
-    /** The last boundary in the second half of {@code (from, end]} that no span straddles, or {@code end}. */
-    private static int boundaryOutsideSpans(Sentence sentence, int from, int end)
+    /**
+     * The token boundaries (boundary {@code b} lies before token {@code b}) that fall inside an entity or a chunk. Found
+     * once per sentence, in time linear in the spans' lengths: asking every span about every candidate boundary would be
+     * quadratic in a sentence of thousands of tokens, such as a table the sentence splitter could not break up.
+     */
+    private static BitSet straddledBoundaries(Sentence sentence)
     {
-        int earliest = from + Math.max(1, (end - from + 1) / 2);
-        for (int boundary = end; boundary >= earliest; boundary--) {
-            if (!straddled(sentence.entities(), boundary) && !straddled(sentence.chunks(), boundary)) {
-                return boundary;
-            }
+        BitSet straddled = new BitSet();
+        for (Span span : sentence.entities()) {
+            straddled.set(span.start() + 1, span.end());
         }
-        return end;
+        for (Span span : sentence.chunks()) {
+            straddled.set(span.start() + 1, span.end());
+        }
+        return straddled;
     }
 
-    private static boolean straddled(List<Span> spans, int boundary)
+    /** The last boundary in the second half of {@code (from, end]} that no span straddles, or {@code end}. */
+    private static int boundaryOutsideSpans(BitSet straddled, int from, int end)
     {
-        for (Span span : spans) {
-            if (span.start() < boundary && boundary < span.end()) {
-                return true;
-            }
-        }
-        return false;
+        int earliest = from + Math.max(1, (end - from + 1) / 2);
+        int boundary = straddled.previousClearBit(end);
+        return boundary >= earliest ? boundary : end;
     }
 
     private static void flush(List<Window.Part> open, List<Window> windows)
