@@ -20,14 +20,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class LabelledWindow
 {
     private final Window window;
+    private final int windowIndex;
     private final Example example;
     private final TokenLabels labels;
 
-    private LabelledWindow(Window window, Example example)
+    private LabelledWindow(Window window, int windowIndex, Example example)
     {
         this.window = window;
+        this.windowIndex = windowIndex;
         this.example = example;
         this.labels = (TokenLabels) example.target();
+    }
+
+    /** The windows (segments) the tasks cut the document into. */
+    static List<Window> windows(Document document, int maxSequenceLength)
+    {
+        return new WindowCutter(maxSequenceLength - 2, new TestingTaskReporter()).cut(document);
     }
 
     /**
@@ -36,7 +44,7 @@ final class LabelledWindow
      */
     static List<LabelledWindow> pair(Document document, List<Example> examples, int maxSequenceLength, Vocabulary vocabulary)
     {
-        List<Window> windows = new WindowCutter(maxSequenceLength - 2, new TestingTaskReporter()).cut(document);
+        List<Window> windows = windows(document, maxSequenceLength);
         List<LabelledWindow> paired = new ArrayList<>();
         int next = 0;
         for (Example example : examples) {
@@ -44,7 +52,7 @@ final class LabelledWindow
                 next++;
             }
             assertThat(next).as("example %s matches no window of %s", example, document.id()).isLessThan(windows.size());
-            paired.add(new LabelledWindow(windows.get(next), example));
+            paired.add(new LabelledWindow(windows.get(next), next, example));
             next++;
         }
         return paired;
@@ -53,6 +61,12 @@ final class LabelledWindow
     Window window()
     {
         return window;
+    }
+
+    /** The index of the window among {@link #windows(Document, int)}. */
+    int windowIndex()
+    {
+        return windowIndex;
     }
 
     Example example()

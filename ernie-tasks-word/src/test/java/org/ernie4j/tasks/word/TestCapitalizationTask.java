@@ -53,7 +53,7 @@ class TestCapitalizationTask
     void isFoundByTheServiceLoader()
     {
         assertThat(ServiceLoader.load(PretrainingTask.class).stream().map(ServiceLoader.Provider::type))
-                .contains(CapitalizationTask.class, KnowledgeMaskingTask.class);
+                .contains(CapitalizationTask.class, TokenDocumentRelationTask.class, KnowledgeMaskingTask.class);
     }
 
     static Stream<Arguments> settingsAndLengths()
