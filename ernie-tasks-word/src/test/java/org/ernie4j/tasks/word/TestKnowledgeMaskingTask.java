@@ -73,6 +73,12 @@ class TestKnowledgeMaskingTask
     }
 
     @Test
+    void keepsTheTaskContractOnWholeAddresses()
+    {
+        TaskContractCheck.of(TASK, context(Addresses.vocabulary(), Map.of(), 128)).verify(Addresses.documents());
+    }
+
+    @Test
     void readsEverySettingWhenItJoinsARun()
     {
         TestingTaskContext context = context(Map.of("masking-rate", 0.2, "strategy", "mixed", "entity-share", 0.5, "phrase-share", 0.3,
