@@ -20,7 +20,6 @@ import static java.util.Objects.requireNonNull;
 final class CapitalizationGenerator
         implements LabelGenerator
 {
-    static final String NO_PIECES = "document has no word pieces";
     static final String NOTHING_TO_LABEL = "window has no word to label (no letter with case, only unknown pieces or only sentence-initial words)";
 
     private final int maxSequenceLength;
@@ -45,10 +44,6 @@ final class CapitalizationGenerator
     {
         requireNonNull(document, "document is null");
         requireNonNull(random, "random is null");
-        if (document.pieceCount() == 0) {
-            reporter.skipped(NO_PIECES);
-            return List.of();
-        }
         List<Example> result = new ArrayList<>();
         for (Window window : cutter.cut(document)) {
             Optional<Example> example = examples.example(window, labels.of(window));

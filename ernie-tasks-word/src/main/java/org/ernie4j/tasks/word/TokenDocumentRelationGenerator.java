@@ -32,7 +32,6 @@ final class TokenDocumentRelationGenerator
     static final int ONLY_HERE = 0;
     static final int ELSEWHERE_TOO = 1;
 
-    static final String NO_PIECES = "document has no word pieces";
     static final String SINGLE_SEGMENT = "document fits in a single segment: no other segment to relate its words to";
     static final String NOTHING_TO_LABEL = "segment has no word to label (only punctuation, stop words or unknown pieces)";
 
@@ -65,11 +64,11 @@ final class TokenDocumentRelationGenerator
     {
         requireNonNull(document, "document is null");
         requireNonNull(random, "random is null");
-        if (document.pieceCount() == 0) {
-            reporter.skipped(NO_PIECES);
+        List<Window> segments = cutter.cut(document);
+        if (segments.isEmpty()) {
+            // The cutter reported why: no pieces at all, or only words too long for any input.
             return List.of();
         }
-        List<Window> segments = cutter.cut(document);
         if (segments.size() < 2) {
             reporter.skipped(SINGLE_SEGMENT);
             return List.of();

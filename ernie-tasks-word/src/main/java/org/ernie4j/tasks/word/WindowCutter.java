@@ -19,11 +19,13 @@ import static java.util.Objects.requireNonNull;
  * or, when that boundary falls inside an entity or a phrase, at an earlier boundary outside every span, so that the units
  * knowledge masking hides stay whole; only a boundary in the window's second half is taken, so that avoiding a split span
  * never produces a tiny window. A single word with more pieces than the budget cannot be placed anywhere and is left
- * out, reported as a skip.
+ * out, reported as a skip; so is a document without any piece, which every word-aware task would otherwise check for
+ * itself.
  */
 final class WindowCutter
 {
     static final String WORD_TOO_LONG = "word with more pieces than fit in an input, left out";
+    static final String NO_PIECES = "document has no word pieces";
 
     private final int budget;
     private final TaskReporter reporter;
@@ -42,11 +44,13 @@ final class WindowCutter
         List<Window> windows = new ArrayList<>();
         List<Window.Part> open = new ArrayList<>();
         int openPieces = 0;
+        boolean anyPiece = false;
         for (Sentence sentence : document.sentences()) {
             int pieces = sentence.pieceCount();
             if (pieces == 0) {
                 continue;
             }
+            anyPiece = true;
             if (pieces > budget) {
                 flush(open, windows);
                 openPieces = 0;
@@ -61,6 +65,9 @@ final class WindowCutter
             openPieces += pieces;
         }
         flush(open, windows);
+        if (!anyPiece) {
+            reporter.skipped(NO_PIECES);
+        }
         return windows;
     }
 

@@ -161,7 +161,7 @@ class TestCapitalizationTask
         SplittableRandom random = new SplittableRandom(5);
         assertThat(labels.generate(EdgeCaseDocuments.empty(), random)).isEmpty();
         assertThat(labels.generate(EdgeCaseDocuments.emptySentence(), random)).isEmpty();
-        assertThat(context.testingReporter().skipCount(CapitalizationGenerator.NO_PIECES)).isEqualTo(2);
+        assertThat(context.testingReporter().skipCount(WindowCutter.NO_PIECES)).isEqualTo(2);
         assertThat(labels.generate(EdgeCaseDocuments.punctuationOnly(SMALL), random)).isEmpty();
         assertThat(labels.generate(EdgeCaseDocuments.unknownScripts(SMALL), random)).isEmpty();
         // A one-word sentence: its only word is sentence-initial.

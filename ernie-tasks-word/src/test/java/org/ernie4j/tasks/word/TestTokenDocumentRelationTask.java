@@ -186,7 +186,7 @@ class TestTokenDocumentRelationTask
         SplittableRandom random = new SplittableRandom(5);
         assertThat(labels.generate(EdgeCaseDocuments.empty(), random)).isEmpty();
         assertThat(labels.generate(EdgeCaseDocuments.emptySentence(), random)).isEmpty();
-        assertThat(context.testingReporter().skipCount(TokenDocumentRelationGenerator.NO_PIECES)).isEqualTo(2);
+        assertThat(context.testingReporter().skipCount(WindowCutter.NO_PIECES)).isEqualTo(2);
         assertThat(labels.generate(EdgeCaseDocuments.punctuationOnly(SMALL), random)).isEmpty();
         assertThat(labels.generate(EdgeCaseDocuments.unknownScripts(SMALL), random)).isEmpty();
         assertThat(labels.generate(EdgeCaseDocuments.singleWord(SMALL), random)).isEmpty();

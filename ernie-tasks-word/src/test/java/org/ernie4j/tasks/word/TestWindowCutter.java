@@ -3,6 +3,7 @@ package org.ernie4j.tasks.word;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.ernie4j.spi.document.Document;
@@ -93,7 +94,17 @@ class TestWindowCutter
     {
         Sentence empty = new Sentence("", 0, List.of(), List.of(), List.of());
         assertThat(cut(document(empty, sentence(2), empty), 4)).extracting(Window::pieceCount).containsExactly(2);
+        assertThat(reporter.totalSkips()).isZero();
         assertThat(cut(document(empty), 4)).isEmpty();
+        assertThat(cut(document(), 4)).isEmpty();
+        assertThat(reporter.skipCount(WindowCutter.NO_PIECES)).isEqualTo(2);
+    }
+
+    @Test
+    void reportsAWordTooLongButNoMissingPiecesForADocumentOfOneLongWord()
+    {
+        assertThat(cut(document(sentence(4)), 3)).isEmpty();
+        assertThat(reporter.skips()).containsExactly(Map.entry(WindowCutter.WORD_TOO_LONG, 1));
     }
 
     @Test
