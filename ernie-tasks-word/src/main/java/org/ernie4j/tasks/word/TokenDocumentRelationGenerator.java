@@ -73,21 +73,8 @@ final class TokenDocumentRelationGenerator
             reporter.skipped(SINGLE_SEGMENT);
             return List.of();
         }
-        List<String[]> types = new ArrayList<>(segments.size());
-        Map<String, Occurrence> occurrences = new HashMap<>();
-        for (int segment = 0; segment < segments.size(); segment++) {
-            String[] segmentTypes = typesOf(segments.get(segment));
-            types.add(segmentTypes);
-            for (String type : segmentTypes) {
-                if (type != null) {
-                    Occurrence occurrence = occurrences.computeIfAbsent(type, key -> new Occurrence());
-                    if (occurrence.lastSegment != segment) {
-                        occurrence.lastSegment = segment;
-                        occurrence.segments++;
-                    }
-                }
-            }
-        }
+        List<String[]> types = segments.stream().map(this::typesOf).toList();
+        Map<String, Occurrence> occurrences = occurrences(types);
         List<Example> result = new ArrayList<>();
         for (int segment = 0; segment < segments.size(); segment++) {
             String[] segmentTypes = types.get(segment);
@@ -105,6 +92,24 @@ final class TokenDocumentRelationGenerator
             }
         }
         return result;
+    }
+
+    /** The number of segments each type occurs in, from the types of every segment. */
+    private static Map<String, Occurrence> occurrences(List<String[]> types)
+    {
+        Map<String, Occurrence> occurrences = new HashMap<>();
+        for (int segment = 0; segment < types.size(); segment++) {
+            for (String type : types.get(segment)) {
+                if (type != null) {
+                    Occurrence occurrence = occurrences.computeIfAbsent(type, key -> new Occurrence());
+                    if (occurrence.lastSegment != segment) {
+                        occurrence.lastSegment = segment;
+                        occurrence.segments++;
+                    }
+                }
+            }
+        }
+        return occurrences;
     }
 
     /** The type of every token of the segment, or null for a token that gets no label. */
