@@ -20,7 +20,6 @@ import static java.util.Objects.requireNonNull;
 final class KnowledgeMaskingGenerator
         implements LabelGenerator
 {
-    static final String NO_PIECES = "document has no word pieces";
     static final String NOTHING_TO_MASK = "window has nothing to mask (only punctuation, unknown pieces or names with unknown pieces)";
 
     private final Vocabulary vocabulary;
@@ -50,10 +49,6 @@ final class KnowledgeMaskingGenerator
     {
         requireNonNull(document, "document is null");
         requireNonNull(random, "random is null");
-        if (document.pieceCount() == 0) {
-            reporter.skipped(NO_PIECES);
-            return List.of();
-        }
         List<Example> examples = new ArrayList<>();
         for (Window window : cutter.cut(document)) {
             UnitSelector.Selection selection = selector.select(MaskingUnits.of(window, vocabulary), window.pieceCount(), random);
@@ -72,10 +67,7 @@ final class KnowledgeMaskingGenerator
     private Example example(Window window, List<MaskingUnit> units, RandomGenerator random)
     {
         int[] pieces = window.pieceIds();
-        int[] ids = new int[pieces.length + 2];
-        ids[0] = vocabulary.clsId();
-        System.arraycopy(pieces, 0, ids, 1, pieces.length);
-        ids[ids.length - 1] = vocabulary.sepId();
+        int[] ids = window.inputIds(vocabulary);
 
         int count = units.stream().mapToInt(MaskingUnit::pieceCount).sum();
         int[] positions = new int[count];

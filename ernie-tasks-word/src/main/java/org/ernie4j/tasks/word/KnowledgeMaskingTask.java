@@ -41,8 +41,9 @@ import static java.util.Objects.requireNonNull;
  * (entities, then phrases, then words), and anything still missing is filled from whatever units remain.
  *
  * <p>Each chosen unit is then corrupted as a whole, BERT's 80/10/10 decided per unit: with {@code mask-probability} all of
- * its pieces become {@code [MASK]}, with {@code random-probability} all become random non-special pieces, otherwise it
- * stays as it is.
+ * its pieces become {@code [MASK]}, with {@code random-probability} all become random non-special pieces (each other than
+ * the piece it replaces), otherwise it stays as it is. So a masked or randomized unit never shows one of its original
+ * pieces at its positions; only a kept unit does, by design, and {@code mask-probability: 1} hides every unit.
  *
  * <h2>Settings</h2>
  * <table>

@@ -49,10 +49,10 @@ final class MaskingUnits
         BitSet hasLetterOrDigit = new BitSet();
         for (int i = 0; i < window.tokenCount(); i++) {
             Token token = window.token(i);
-            if (noSpecialPiece(token, vocabulary)) {
+            if (!Words.hasSpecialPiece(token, vocabulary)) {
                 maskable.set(i);
             }
-            if (token.surface().codePoints().anyMatch(Character::isLetterOrDigit)) {
+            if (Words.hasLetterOrDigit(token.surface())) {
                 hasLetterOrDigit.set(i);
             }
         }
@@ -102,16 +102,6 @@ final class MaskingUnits
         boolean overlap = phrase.start() < entity.end() && entity.start() < phrase.end();
         boolean holds = phrase.start() <= entity.start() && entity.end() <= phrase.end();
         return overlap && !holds;
-    }
-
-    private static boolean noSpecialPiece(Token token, Vocabulary vocabulary)
-    {
-        for (int piece = 0; piece < token.pieceCount(); piece++) {
-            if (vocabulary.isSpecial(token.pieceId(piece))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     List<MaskingUnit> entities()

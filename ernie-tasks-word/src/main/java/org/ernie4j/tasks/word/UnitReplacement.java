@@ -1,5 +1,6 @@
 package org.ernie4j.tasks.word;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
@@ -13,8 +14,10 @@ import static java.util.Objects.requireNonNull;
  * unit is left as it is (and still predicted). Deciding per unit matters for knowledge masking: a unit that is half
  * {@code [MASK]} and half original would let the model read the entity it should infer.
  *
- * <p>Random pieces are drawn uniformly from the vocabulary's non-special pieces, so {@code [CLS]}, {@code [SEP]},
- * {@code [MASK]} or reserved pieces never appear where text belongs.
+ * <p>Random pieces are drawn uniformly from the vocabulary's non-special pieces other than the piece they replace, so
+ * {@code [CLS]}, {@code [SEP]}, {@code [MASK]} or reserved pieces never appear where text belongs, and a unit that is masked
+ * or randomized never shows one of its original pieces at its positions (BERT's draw may return the original, which makes
+ * a "random" piece the answer itself). Only a kept unit shows its pieces, by design.
  */
 final class UnitReplacement
 {
@@ -36,6 +39,7 @@ final class UnitReplacement
         this.maskProbability = settings.maskProbability();
         this.randomProbability = settings.randomProbability();
         this.maskId = vocabulary.maskId();
+        // Ascending, for the binary search of otherThan.
         this.ordinaryIds = IntStream.range(0, vocabulary.size()).filter(id -> !vocabulary.isSpecial(id)).toArray();
     }
 
@@ -51,13 +55,31 @@ final class UnitReplacement
             }
             return Choice.MASKED;
         }
-        // A vocabulary of special pieces only has nothing to draw from; hiding the unit is the nearest honest choice.
         if (draw < maskProbability + randomProbability) {
-            for (int position = unit.firstPiece(); position < unit.endPiece(); position++) {
-                ids[offset + position] = ordinaryIds.length == 0 ? maskId : ordinaryIds[random.nextInt(ordinaryIds.length)];
+            // With fewer than two ordinary pieces there is no other piece to draw (a unit's pieces are all ordinary); hiding
+            // the unit is the nearest honest choice.
+            if (ordinaryIds.length < 2) {
+                for (int position = unit.firstPiece(); position < unit.endPiece(); position++) {
+                    ids[offset + position] = maskId;
+                }
+                return Choice.MASKED;
             }
-            return ordinaryIds.length == 0 ? Choice.MASKED : Choice.RANDOMIZED;
+            for (int position = unit.firstPiece(); position < unit.endPiece(); position++) {
+                ids[offset + position] = otherThan(ids[offset + position], random);
+            }
+            return Choice.RANDOMIZED;
         }
         return Choice.KEPT;
+    }
+
+    /** A random ordinary piece other than {@code original}, with one draw: the original's place is skipped over. */
+    private int otherThan(int original, RandomGenerator random)
+    {
+        int place = Arrays.binarySearch(ordinaryIds, original);
+        if (place < 0) {
+            return ordinaryIds[random.nextInt(ordinaryIds.length)];
+        }
+        int drawn = random.nextInt(ordinaryIds.length - 1);
+        return ordinaryIds[drawn < place ? drawn : drawn + 1];
     }
 }

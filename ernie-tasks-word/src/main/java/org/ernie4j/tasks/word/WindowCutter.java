@@ -1,6 +1,7 @@
 package org.ernie4j.tasks.word;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import org.ernie4j.spi.TaskReporter;
@@ -18,11 +19,13 @@ import static java.util.Objects.requireNonNull;
  * or, when that boundary falls inside an entity or a phrase, at an earlier boundary outside every span, so that the units
  * knowledge masking hides stay whole; only a boundary in the window's second half is taken, so that avoiding a split span
  * never produces a tiny window. A single word with more pieces than the budget cannot be placed anywhere and is left
- * out, reported as a skip.
+ * out, reported as a skip; so is a document without any piece, which every word-aware task would otherwise check for
+ * itself.
  */
 final class WindowCutter
 {
     static final String WORD_TOO_LONG = "word with more pieces than fit in an input, left out";
+    static final String NO_PIECES = "document has no word pieces";
 
     private final int budget;
     private final TaskReporter reporter;
@@ -41,11 +44,13 @@ final class WindowCutter
         List<Window> windows = new ArrayList<>();
         List<Window.Part> open = new ArrayList<>();
         int openPieces = 0;
+        boolean anyPiece = false;
         for (Sentence sentence : document.sentences()) {
             int pieces = sentence.pieceCount();
             if (pieces == 0) {
                 continue;
             }
+            anyPiece = true;
             if (pieces > budget) {
                 flush(open, windows);
                 openPieces = 0;
@@ -60,12 +65,17 @@ final class WindowCutter
             openPieces += pieces;
         }
         flush(open, windows);
+        if (!anyPiece) {
+            reporter.skipped(NO_PIECES);
+        }
         return windows;
     }
 
     private void cutLong(Sentence sentence, List<Window> windows)
     {
         int size = sentence.tokens().size();
+        int firstWord = Window.firstWord(sentence);
+        BitSet straddled = straddledBoundaries(sentence);
         int from = 0;
         while (from < size) {
             if (sentence.tokens().get(from).pieceCount() > budget) {
@@ -80,33 +90,36 @@ final class WindowCutter
                 end++;
             }
             if (end < size) {
-                end = boundaryOutsideSpans(sentence, from, end);
+                end = boundaryOutsideSpans(straddled, from, end);
             }
-            windows.add(Window.of(List.of(new Window.Part(sentence, from, end))));
+            windows.add(Window.of(List.of(new Window.Part(sentence, from, end, firstWord))));
             from = end;
         }
     }
 
-    /** The last boundary in the second half of {@code (from, end]} that no span straddles, or {@code end}. */
-    private static int boundaryOutsideSpans(Sentence sentence, int from, int end)
+    /**
+     * The token boundaries (boundary {@code b} lies before token {@code b}) that fall inside an entity or a chunk. Found
+     * once per sentence, in time linear in the spans' lengths: asking every span about every candidate boundary would be
+     * quadratic in a sentence of thousands of tokens, such as a table the sentence splitter could not break up.
+     */
+    private static BitSet straddledBoundaries(Sentence sentence)
     {
-        int earliest = from + Math.max(1, (end - from + 1) / 2);
-        for (int boundary = end; boundary >= earliest; boundary--) {
-            if (!straddled(sentence.entities(), boundary) && !straddled(sentence.chunks(), boundary)) {
-                return boundary;
-            }
+        BitSet straddled = new BitSet();
+        for (Span span : sentence.entities()) {
+            straddled.set(span.start() + 1, span.end());
         }
-        return end;
+        for (Span span : sentence.chunks()) {
+            straddled.set(span.start() + 1, span.end());
+        }
+        return straddled;
     }
 
-    private static boolean straddled(List<Span> spans, int boundary)
+    /** The last boundary in the second half of {@code (from, end]} that no span straddles, or {@code end}. */
+    private static int boundaryOutsideSpans(BitSet straddled, int from, int end)
     {
-        for (Span span : spans) {
-            if (span.start() < boundary && boundary < span.end()) {
-                return true;
-            }
-        }
-        return false;
+        int earliest = from + Math.max(1, (end - from + 1) / 2);
+        int boundary = straddled.previousClearBit(end);
+        return boundary >= earliest ? boundary : end;
     }
 
     private static void flush(List<Window.Part> open, List<Window> windows)

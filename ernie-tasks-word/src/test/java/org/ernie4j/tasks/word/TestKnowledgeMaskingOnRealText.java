@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Span;
+import org.ernie4j.spi.example.MaskedTokens;
 import org.ernie4j.spi.testing.Fixtures;
 import org.ernie4j.spi.testing.TestingTaskContext;
 import org.ernie4j.spi.testing.TestingVocabulary;
@@ -21,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Knowledge masking on the annotated State of the Union fixture, checked from the outside: each example is read back
- * against its window, and the units that were chosen are inferred from the targets alone.
+ * Knowledge masking on real text, the annotated State of the Union fixture and three whole addresses ({@link Addresses}),
+ * checked from the outside: each example is read back against its window, and the units that were chosen are inferred
+ * from the targets alone.
  */
 class TestKnowledgeMaskingOnRealText
 {
@@ -31,6 +33,8 @@ class TestKnowledgeMaskingOnRealText
 
     // Enough windows for shares to settle within a few points; the fixture is run with as many seeds as that takes.
     private static final int WINDOWS = 1500;
+    // The addresses are long: fewer windows hold as many pieces and units as the fixture's 1500.
+    private static final int ADDRESS_WINDOWS = 400;
 
     @ParameterizedTest
     @CsvSource({"0.15, 16", "0.15, 32", "0.15, 128", "0.5, 32", "0.9, 128"})
@@ -140,7 +144,6 @@ class TestKnowledgeMaskingOnRealText
             }
         }
         assertThat((double) masked / units).isCloseTo(0.8, within(0.03));
-        // A random piece equal to the original looks kept: with this small vocabulary that is about 1% of them.
         assertThat((double) randomized / units).isCloseTo(0.1, within(0.03));
     }
 
@@ -209,20 +212,81 @@ class TestKnowledgeMaskingOnRealText
         return (double) inEntities / targets;
     }
 
+    @Test
+    void masksWholeUnitsOfWholeAddressesAtAboutTheRate()
+    {
+        long pieces = 0;
+        long targets = 0;
+        int entities = 0;
+        int phrases = 0;
+        for (MaskedExample example : generate(Addresses.documents(), Addresses.vocabulary(), Map.of(), 128, ADDRESS_WINDOWS)) {
+            pieces += example.window().pieceCount();
+            targets += example.targetCount();
+            for (Span entity : example.window().entities()) {
+                BitSet entityPieces = example.pieces(entity.start(), entity.end());
+                assertThat(example.allTargets(entityPieces) || !example.anyTarget(entityPieces)).as("entity %s partly masked", entity).isTrue();
+                entities += example.allTargets(entityPieces) ? 1 : 0;
+            }
+            for (Span phrase : example.phrases()) {
+                if (example.anyTarget(example.ownPieces(phrase))) {
+                    assertThat(example.allTargets(example.pieces(phrase.start(), phrase.end()))).as("phrase %s partly masked", phrase).isTrue();
+                    phrases++;
+                }
+            }
+        }
+        double share = (double) targets / pieces;
+        assertThat(share).as("masked share of the pieces of three addresses: %.4f", share).isCloseTo(0.15, within(0.015));
+        assertThat(entities).as("entities chosen").isGreaterThan(100);
+        assertThat(phrases).as("phrases chosen").isGreaterThan(100);
+    }
+
+    @Test
+    void neverShowsAnOriginalPieceOfAHiddenUnit()
+    {
+        checkHiddenUnits(Addresses.documents(), Addresses.vocabulary(), ADDRESS_WINDOWS);
+        checkHiddenUnits(DOCUMENTS, VOCABULARY, WINDOWS);
+    }
+
+    private static void checkHiddenUnits(List<Document> documents, TestingVocabulary vocabulary, int windows)
+    {
+        // By default a unit is masked, randomized or kept as a whole: none of its originals shows, or all do (kept).
+        for (MaskedExample example : generate(documents, vocabulary, Map.of(), 64, windows)) {
+            for (BitSet unit : example.inferredUnits()) {
+                long shown = unit.stream().filter(piece -> example.inputAt(piece) == example.originalAt(piece)).count();
+                assertThat(shown).as("original pieces shown of unit %s in %s", unit, example.example()).isIn(0L, (long) unit.cardinality());
+            }
+        }
+        // With every unit masked, no target's original piece is in the input at its position.
+        for (MaskedExample example : generate(documents, vocabulary, Map.of("mask-probability", 1.0, "random-probability", 0.0), 64, windows)) {
+            MaskedTokens masked = (MaskedTokens) example.example().target();
+            for (int i = 0; i < masked.count(); i++) {
+                assertThat(example.example().inputId(masked.position(i))).as("input at target %d of %s", masked.position(i), example.example())
+                        .isEqualTo(vocabulary.maskId())
+                        .isNotEqualTo(masked.originalId(i));
+            }
+        }
+    }
+
     /** Examples over the fixture with seeds 0, 1, 2... until there are {@link #WINDOWS} of them. */
     private static List<MaskedExample> generate(Map<String, ?> settings, int maxSequenceLength)
     {
-        TestingTaskContext context = TestingTaskContext.builder(VOCABULARY)
+        return generate(DOCUMENTS, VOCABULARY, settings, maxSequenceLength, WINDOWS);
+    }
+
+    /** Examples over the documents with seeds 0, 1, 2... until there are {@code windows} of them. */
+    private static List<MaskedExample> generate(List<Document> documents, TestingVocabulary vocabulary, Map<String, ?> settings, int maxSequenceLength, int windows)
+    {
+        TestingTaskContext context = TestingTaskContext.builder(vocabulary)
                 .taskName(KnowledgeMaskingTask.NAME)
                 .settings(settings)
                 .maxSequenceLength(maxSequenceLength)
                 .build();
         LabelGenerator labels = new KnowledgeMaskingTask().labels(context);
         List<MaskedExample> examples = new ArrayList<>();
-        for (int seed = 0; examples.size() < WINDOWS; seed++) {
+        for (int seed = 0; examples.size() < windows; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
-            for (Document document : DOCUMENTS) {
-                examples.addAll(MaskedExample.pair(document, labels.generate(document, random), maxSequenceLength, VOCABULARY));
+            for (Document document : documents) {
+                examples.addAll(MaskedExample.pair(document, labels.generate(document, random), maxSequenceLength, vocabulary));
             }
         }
         return examples;

@@ -73,6 +73,12 @@ class TestKnowledgeMaskingTask
     }
 
     @Test
+    void keepsTheTaskContractOnWholeAddresses()
+    {
+        TaskContractCheck.of(TASK, context(Addresses.vocabulary(), Map.of(), 128)).verify(Addresses.documents());
+    }
+
+    @Test
     void readsEverySettingWhenItJoinsARun()
     {
         TestingTaskContext context = context(Map.of("masking-rate", 0.2, "strategy", "mixed", "entity-share", 0.5, "phrase-share", 0.3,
@@ -149,7 +155,7 @@ class TestKnowledgeMaskingTask
         SplittableRandom random = new SplittableRandom(5);
         assertThat(labels.generate(EdgeCaseDocuments.empty(), random)).isEmpty();
         assertThat(labels.generate(EdgeCaseDocuments.emptySentence(), random)).isEmpty();
-        assertThat(context.testingReporter().skipCount(KnowledgeMaskingGenerator.NO_PIECES)).isEqualTo(2);
+        assertThat(context.testingReporter().skipCount(WindowCutter.NO_PIECES)).isEqualTo(2);
         assertThat(labels.generate(EdgeCaseDocuments.punctuationOnly(VOCABULARY), random)).isEmpty();
         assertThat(labels.generate(EdgeCaseDocuments.unknownScripts(VOCABULARY), random)).isEmpty();
         assertThat(context.testingReporter().skipCount(KnowledgeMaskingGenerator.NOTHING_TO_MASK)).isEqualTo(2);

@@ -44,6 +44,37 @@ class TestUnitReplacement
     }
 
     @Test
+    void neverReplacesAPieceWithItself()
+    {
+        // Two ordinary pieces: the only random piece other than one is the other.
+        TestingVocabulary two = TestingVocabulary.of(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "peace", "loan"));
+        MaskingUnit unit = new MaskingUnit(MaskingUnit.Kind.WORD, 0, 1, 0, 3);
+        for (int seed = 0; seed < 50; seed++) {
+            int[] ids = {2, 5, 6, 5, 3};
+            assertThat(replacement(0, 1, two).apply(unit, ids, 1, new SplittableRandom(seed))).isEqualTo(UnitReplacement.Choice.RANDOMIZED);
+            assertThat(ids).containsExactly(2, 6, 5, 6, 3);
+        }
+        // With the whole small vocabulary, over many draws, no piece of the unit is ever its original.
+        for (int seed = 0; seed < 500; seed++) {
+            int[] ids = input();
+            replacement(0, 1, VOCABULARY).apply(UNIT, ids, 1, new SplittableRandom(seed));
+            for (int position = UNIT.firstPiece(); position < UNIT.endPiece(); position++) {
+                assertThat(ids[1 + position]).isNotEqualTo(WINDOW[position]);
+            }
+        }
+    }
+
+    @Test
+    void masksWhenTheVocabularyHasNoOtherOrdinaryPiece()
+    {
+        TestingVocabulary one = TestingVocabulary.of(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "peace"));
+        int[] ids = {2, 5, 5, 3};
+        MaskingUnit unit = new MaskingUnit(MaskingUnit.Kind.WORD, 0, 1, 0, 2);
+        assertThat(replacement(0, 1, one).apply(unit, ids, 1, new SplittableRandom(1))).isEqualTo(UnitReplacement.Choice.MASKED);
+        assertThat(ids).containsExactly(2, 4, 4, 3);
+    }
+
+    @Test
     void masksWhenTheVocabularyHasNoOrdinaryPiece()
     {
         TestingVocabulary specialsOnly = TestingVocabulary.of(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "[unused0]", "[unused1]", "[unused2]"));

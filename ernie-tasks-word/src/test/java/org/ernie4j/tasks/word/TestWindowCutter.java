@@ -3,6 +3,7 @@ package org.ernie4j.tasks.word;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.ernie4j.spi.document.Document;
@@ -10,6 +11,7 @@ import org.ernie4j.spi.document.Sentence;
 import org.ernie4j.spi.document.Span;
 import org.ernie4j.spi.document.Token;
 import org.ernie4j.spi.testing.Fixtures;
+import org.ernie4j.spi.testing.TestingDocumentBuilder;
 import org.ernie4j.spi.testing.TestingTaskReporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,7 +94,53 @@ class TestWindowCutter
     {
         Sentence empty = new Sentence("", 0, List.of(), List.of(), List.of());
         assertThat(cut(document(empty, sentence(2), empty), 4)).extracting(Window::pieceCount).containsExactly(2);
+        assertThat(reporter.totalSkips()).isZero();
         assertThat(cut(document(empty), 4)).isEmpty();
+        assertThat(cut(document(), 4)).isEmpty();
+        assertThat(reporter.skipCount(WindowCutter.NO_PIECES)).isEqualTo(2);
+    }
+
+    @Test
+    void reportsAWordTooLongButNoMissingPiecesForADocumentOfOneLongWord()
+    {
+        assertThat(cut(document(sentence(4)), 3)).isEmpty();
+        assertThat(reporter.skips()).containsExactly(Map.entry(WindowCutter.WORD_TOO_LONG, 1));
+    }
+
+    @Test
+    void marksTheFirstWordOfEverySentence()
+    {
+        Document document = TestingDocumentBuilder.document("d", SmallVocabulary.VOCABULARY)
+                .sentence("( The former , )")
+                .sentence(". , !")
+                .sentence("the peace .")
+                .build();
+        // An opening bracket is not a word, and a sentence of punctuation has no first word.
+        assertThat(firstWords(cut(document, 20).get(0))).containsExactly(1, 8);
+    }
+
+    @Test
+    void marksNoFirstWordInTheLaterWindowsOfALongSentence()
+    {
+        Document document = TestingDocumentBuilder.document("d", SmallVocabulary.VOCABULARY)
+                .sentence(", the former has been exemplary , the loan has been taken")
+                .build();
+        List<Window> windows = cut(document, 4);
+        assertThat(windows).hasSizeGreaterThan(2);
+        assertThat(firstWords(windows.get(0))).containsExactly(1);
+        for (Window window : windows.subList(1, windows.size())) {
+            assertThat(firstWords(window)).as("first words of %s", window).isEmpty();
+        }
+    }
+
+    @Test
+    void framesItsPiecesAsASingleTextInput()
+    {
+        Document document = document(sentence(1, 2), sentence(3));
+        Window window = cut(document, 10).get(0);
+        int[] input = window.inputIds(SmallVocabulary.VOCABULARY);
+        assertThat(input).startsWith(SmallVocabulary.VOCABULARY.clsId()).endsWith(SmallVocabulary.VOCABULARY.sepId()).hasSize(8);
+        assertThat(Arrays.copyOfRange(input, 1, 7)).isEqualTo(window.pieceIds());
     }
 
     @ParameterizedTest
@@ -107,6 +155,11 @@ class TestWindowCutter
             assertThat(windows.stream().flatMapToInt(window -> Arrays.stream(window.pieceIds())).toArray()).isEqualTo(expected);
             assertThat(windows).allMatch(window -> window.pieceCount() <= budget && window.tokenCount() > 0);
         }
+    }
+
+    private static List<Integer> firstWords(Window window)
+    {
+        return IntStream.range(0, window.tokenCount()).filter(window::startsSentence).boxed().toList();
     }
 
     private List<Window> cut(Document document, int budget)
