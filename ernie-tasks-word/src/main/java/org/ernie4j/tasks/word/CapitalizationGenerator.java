@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
 
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.TaskReporter;
-import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Document;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 
 import static java.util.Objects.requireNonNull;

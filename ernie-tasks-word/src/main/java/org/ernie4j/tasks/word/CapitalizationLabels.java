@@ -1,7 +1,7 @@
 package org.ernie4j.tasks.word;
 
-import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Token;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.TokenLabels;
 
 import static java.util.Objects.requireNonNull;

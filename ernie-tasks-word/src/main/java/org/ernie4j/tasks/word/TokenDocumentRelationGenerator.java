@@ -9,9 +9,9 @@ import java.util.random.RandomGenerator;
 
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.TaskReporter;
-import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Token;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
 

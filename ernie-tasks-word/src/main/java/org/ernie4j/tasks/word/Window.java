@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
-import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Sentence;
 import org.ernie4j.spi.document.Span;
 import org.ernie4j.spi.document.Token;
+import org.ernie4j.spi.document.Vocabulary;
 
 import static java.util.Objects.requireNonNull;
 

@@ -3,7 +3,7 @@ package org.ernie4j.tasks.word;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.ernie4j.spi.Vocabulary;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
 

@@ -1,7 +1,7 @@
 package org.ernie4j.tasks.word;
 
-import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Token;
+import org.ernie4j.spi.document.Vocabulary;
 
 /**
  * What the word-aware tasks ask of a single token: does it hold a letter or digit, what is its first letter, does the

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Token;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
 import org.ernie4j.spi.testing.TestingTaskReporter;

@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
 import org.ernie4j.spi.document.Span;
 import org.ernie4j.spi.document.Token;
+import org.ernie4j.spi.document.Vocabulary;
 
 import static java.util.Objects.requireNonNull;
 

@@ -8,10 +8,10 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
 import org.ernie4j.spi.document.Token;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
 import org.ernie4j.spi.testing.Fixtures;

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.ernie4j.spi.Vocabulary;
 import org.ernie4j.spi.document.Document;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
 import org.ernie4j.spi.testing.Fixtures;
