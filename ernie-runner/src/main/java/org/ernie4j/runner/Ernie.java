@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ScheduleCommand.class,
                 DoctorCommand.class,
                 BenchmarkCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class Ernie
         implements Runnable

@@ -9,13 +9,19 @@ import org.ernie4j.spi.TaskContext;
 import org.ernie4j.spi.TaskFamily;
 import org.ernie4j.spi.TaskInfo;
 import org.ernie4j.spi.document.Sentence;
+import org.ernie4j.spi.example.CustomTarget;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.InputBuilder;
 import org.ernie4j.spi.example.MaskedTokens;
 import org.ernie4j.spi.example.SequenceLabel;
+import org.ernie4j.spi.head.CustomHead;
+import org.ernie4j.spi.head.CustomHeadGraph;
 import org.ernie4j.spi.head.HeadSpec;
 import org.ernie4j.spi.head.MaskedTokenHead;
 import org.ernie4j.spi.head.SequenceClassificationHead;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Two small but real tasks for trainer tests: masked words, and whether two sentences appear in their original order.
@@ -119,4 +125,45 @@ public final class TestingTasks
         }
     }
 
+    /** A task whose loss is the logarithm of zero: it makes every step it trains diverge. */
+    public static final class Diverging
+            implements PretrainingTask
+    {
+        @Override
+        public TaskInfo info()
+        {
+            return new TaskInfo("testing-diverging", TaskFamily.OTHER, "a loss of log(0) (test task)");
+        }
+
+        @Override
+        public HeadSpec head(TaskContext context)
+        {
+            return new CustomHead()
+            {
+                @Override
+                public int targetWidth()
+                {
+                    return 1;
+                }
+
+                @Override
+                public SDVariable build(CustomHeadGraph graph)
+                {
+                    SDVariable weight = graph.sameDiff().var(graph.name("weight"), Nd4j.zeros(DataType.FLOAT, 16, 1));
+                    SDVariable output = graph.pooledOutput().mmul(weight);
+                    return graph.sameDiff().math.log(output.mul(graph.targets())).mean();
+                }
+            };
+        }
+
+        @Override
+        public LabelGenerator labels(TaskContext context)
+        {
+            return (document, random) -> {
+                InputBuilder input = InputBuilder.start(context.vocabulary(), context.maxSequenceLength());
+                input.add(document.sentences().get(0).tokens().get(0).pieceId(0)).separator();
+                return List.of(input.build(new CustomTarget(new float[] {0f})));
+            };
+        }
+    }
 }

@@ -94,6 +94,31 @@ class TestPretrainingSession
                 .hasMessageContaining("rate");
     }
 
+    @Test
+    void divergingTaskStopsTheRunNamingStepAndTaskAndLeavesTheCheckpointsIntact()
+    {
+        TestingCorpus corpus = TestingCorpus.washington1790(4);
+        SessionSetup good = setup(corpus, temporary.resolve("run"), 7);
+        List<TaskSetup> tasks = List.of(
+                new TaskSetup(new TestingTasks.MaskedWords(), new ConfiguredTaskSettings("tasks[0].settings", Map.of())),
+                new TaskSetup(new TestingTasks.Diverging(), new ConfiguredTaskSettings("tasks[1].settings", Map.of())));
+        SessionSetup setup = new SessionSetup(good.encoder(), good.training(), tasks, good.documents(), good.vocabulary(), good.corpus(),
+                good.checkpoints(), good.resolvedConfig());
+        try (PretrainingSession session = PretrainingSession.start(setup)) {
+            // Stage 0 trains only the first task; the diverging task joins in stage 1.
+            long firstBadStep = session.schedule().stages().get(1).firstStep();
+            assertThatThrownBy(() -> session.run(List.of()))
+                    .isInstanceOf(TrainingDivergedException.class)
+                    .hasMessageContaining("(task testing-diverging)")
+                    .hasMessageMatching("training diverged at step \\d+ .*the loss is -?(Infinity|NaN).*")
+                    .satisfies(e -> assertThat(((TrainingDivergedException) e).step()).isGreaterThanOrEqualTo(firstBadStep));
+        }
+        LoadedCheckpoint last = latest(setup);
+        assertThat(last.manifest().step()).isPositive();
+        last.parameters().forEach((name, value) -> assertThat(value.isInfinite().any() || value.isNaN().any())
+                .as("parameter %s of the last checkpoint is finite", name).isFalse());
+    }
+
     private static LoadedCheckpoint latest(SessionSetup setup)
     {
         return new org.ernie4j.core.checkpoint.CheckpointStore(setup.checkpoints(), 3).latest().orElseThrow();
