@@ -13,17 +13,28 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.ernie4j.core.backend.BlasProbe;
 import org.ernie4j.core.backend.NativeEnvironment;
 import org.ernie4j.core.benchmark.BenchmarkResult;
+import org.ernie4j.core.benchmark.LabelThroughput;
 import org.ernie4j.core.benchmark.StepBenchmark;
+import org.ernie4j.core.config.ConfigLoader;
+import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.core.prepare.PrepareListener;
+import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.run.CorpusPreparation;
+import org.ernie4j.core.task.ActiveTask;
+import org.ernie4j.core.task.ConfiguredTaskSettings;
+import org.ernie4j.core.task.TaskCatalog;
 import org.ernie4j.core.train.Versions;
 
-import picocli.CommandLine;
+import com.google.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ernie benchmark}: median training-step time, tokens/s and peak memory of the reference configuration, printed
@@ -48,6 +59,24 @@ final class BenchmarkCommand
             description = "Append the results to this Markdown file, such as docs/BENCHMARKS.md.")
     private Path write;
 
+    @CommandLine.Option(names = "--labels", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also measure each task's label generation from prepared shards of the demo corpus (default: ${DEFAULT-VALUE}).")
+    private boolean labels;
+
+    @CommandLine.Option(names = "--prepared", paramLabel = "DIR", defaultValue = "runs/benchmark/prepared",
+            description = "Where the demo corpus is prepared for the label measurement (default: ${DEFAULT-VALUE}).")
+    private Path prepared;
+
+    private final CorpusPreparation preparation;
+    private final TaskCatalog catalog;
+
+    @Inject
+    BenchmarkCommand(CorpusPreparation preparation, TaskCatalog catalog)
+    {
+        this.preparation = preparation;
+        this.catalog = catalog;
+    }
+
     @Override
     public Integer call()
     {
@@ -59,6 +88,11 @@ final class BenchmarkCommand
         out.flush();
         BenchmarkResult result = benchmark.run(warmup, steps);
         String report = report(result, sgemm, environment);
+        if (labels) {
+            PreparedCorpus corpus = demoCorpus();
+            report += labelReport(LabelThroughput.measure(demoTasks(corpus, result.sequenceLength()), corpus.documents(), 1, 5.0),
+                    result.tokensPerSecond());
+        }
         out.print(report);
         out.flush();
         if (write != null) {
@@ -92,6 +126,40 @@ final class BenchmarkCommand
         text.append(String.format(Locale.ROOT, "| peak RSS | %s |%n", result.peakResidentBytes() < 0 ? "unknown"
                 : String.format(Locale.ROOT, "%.2f GiB", result.peakResidentBytes() / (1024.0 * 1024 * 1024))));
         text.append(String.format(Locale.ROOT, "| sgemm 1024 (same process) | %.1f GFLOP/s |%n", sgemm));
+        return text.toString();
+    }
+
+    /** The demo corpus, prepared once into {@link #prepared} with the reference vocabulary size. */
+    private PreparedCorpus demoCorpus()
+    {
+        ConfigLoader loader = new ConfigLoader();
+        ErnieConfig config = loader.parse("vocabulary:\n  size: 8000\n", "benchmark");
+        Path corpus = DemoCorpus.extract(prepared.toAbsolutePath().resolveSibling("demo-corpus"));
+        return preparation.prepareOrOpen(corpus, prepared, CorpusPreparation.options(config, false), PrepareListener.NONE);
+    }
+
+    /** Every task on the class path with its default settings, at the reference sequence length. */
+    private List<ActiveTask> demoTasks(PreparedCorpus corpus, int sequenceLength)
+    {
+        List<ActiveTask> tasks = new ArrayList<>();
+        int id = 0;
+        for (String name : catalog.tasks().keySet()) {
+            tasks.add(ActiveTask.activate(catalog.get(name), id++, new ConfiguredTaskSettings("tasks." + name + ".settings", Map.of()),
+                    corpus.vocabulary(), sequenceLength, corpus.documents()));
+        }
+        return tasks;
+    }
+
+    private static String labelReport(List<LabelThroughput.Rate> rates, double trainerTokensPerSecond)
+    {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%nLabel generation from prepared shards (demo corpus, one thread, sequence 128), against the trainer's"
+                + " %.0f tokens/s above:%n%n| task | examples/s | tokens/s | times the trainer's tokens/s |%n| --- | --- | --- | --- |%n",
+                trainerTokensPerSecond));
+        for (LabelThroughput.Rate rate : rates) {
+            text.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0fx |%n", rate.task(), rate.examples() / rate.seconds(),
+                    rate.tokensPerSecond(), rate.tokensPerSecond() / trainerTokensPerSecond));
+        }
         return text.toString();
     }
 
