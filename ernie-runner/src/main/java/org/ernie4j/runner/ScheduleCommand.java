@@ -7,11 +7,11 @@ import java.util.concurrent.Callable;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.TaskSection;
-import org.ernie4j.core.schedule.ContinualSchedule;
 import org.ernie4j.core.schedule.ScheduleTable;
+import org.ernie4j.core.schedule.TaskSchedule;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ernie schedule}: the continual schedule's stage table for a configuration, before any training.
@@ -33,8 +33,12 @@ final class ScheduleCommand
         PrintWriter out = spec.commandLine().getOut();
         ErnieConfig configuration = config.load(new ConfigLoader());
         List<String> names = configuration.tasks().stream().map(TaskSection::name).toList();
-        ContinualSchedule schedule = ContinualSchedule.of(names.size(), configuration.training().stepsPerTask(), configuration.training().seed());
-        out.printf("continual schedule: %d task(s), %d iterations each, %d steps in all%n", names.size(),
+        TaskSchedule schedule = configuration.schedule().spec().create(names, configuration.training().stepsPerTask(),
+                configuration.training().seed(), () -> {
+                    throw new IllegalStateException("the " + configuration.schedule().kind() + " sampler depends on the tasks' data sizes,"
+                            + " known only once the corpus is prepared; its table is printed when pretrain starts");
+                });
+        out.printf("%s schedule: %d task(s), %d iterations each, %d steps in all%n", configuration.schedule().kind(), names.size(),
                 configuration.training().stepsPerTask(), schedule.length());
         out.print(ScheduleTable.format(schedule, names));
         out.flush();

@@ -3,6 +3,8 @@ package org.ernie4j.core.config;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.ernie4j.core.schedule.ScheduleKind;
+
 /**
  * Checks the combinations that no single key can: sizes that must divide, lengths that must fit. The first problem is
  * reported with the path of the key to change.
@@ -100,6 +102,35 @@ final class ConfigValidator
             if (!names.add(config.tasks().get(i).name())) {
                 throw new ConfigException("tasks[" + i + "].name", "task '" + config.tasks().get(i).name() + "' is listed twice");
             }
+        }
+
+        ScheduleSection schedule = config.schedule();
+        ScheduleKind kind = schedule.scheduleKind();
+        if (!(schedule.temperature() > 0)) {
+            throw new ConfigException("schedule.temperature", "must be positive");
+        }
+        for (var weight : schedule.weights().entrySet()) {
+            if (!names.contains(weight.getKey())) {
+                throw new ConfigException("schedule.weights." + weight.getKey(), "is not a task of this run (tasks: " + String.join(", ", names) + ")");
+            }
+            if (weight.getValue() == null || !(weight.getValue() >= 0) || weight.getValue().isInfinite()) {
+                throw new ConfigException("schedule.weights." + weight.getKey(), "must be a finite number >= 0");
+            }
+        }
+        if (kind == ScheduleKind.WEIGHTS && schedule.weights().values().stream().noneMatch(weight -> weight > 0)) {
+            throw new ConfigException("schedule.weights", "the weights sampler needs a positive weight for at least one task");
+        }
+        if (schedule.maskedLmEveryStep() != null && !names.contains(schedule.maskedLmEveryStep())) {
+            throw new ConfigException("schedule.masked-lm-every-step", "'" + schedule.maskedLmEveryStep() + "' is not a task of this run");
+        }
+
+        EvaluationSection evaluation = config.evaluation();
+        if (!(evaluation.heldOut() >= 0 && evaluation.heldOut() < 1)) {
+            throw new ConfigException("evaluation.held-out", evaluation.heldOut() + " is not in [0, 1)");
+        }
+        positive("evaluation.examples", evaluation.examples());
+        if (evaluation.every() < 0) {
+            throw new ConfigException("evaluation.every", "must not be negative (0 evaluates at stage ends only)");
         }
     }
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * reference. Values are immutable; {@link ConfigLoader} reads and validates them.
  */
 public record ErnieConfig(CorpusSection corpus, VocabularySection vocabulary, ModelSection model, TrainingSection training,
-        List<TaskSection> tasks)
+        ScheduleSection schedule, EvaluationSection evaluation, List<TaskSection> tasks)
 {
     /** The task list when none is configured: ERNIE 2.0's first task. */
     public static final List<TaskSection> DEFAULT_TASKS = List.of(new TaskSection("knowledge-masking", null));
@@ -21,17 +21,21 @@ public record ErnieConfig(CorpusSection corpus, VocabularySection vocabulary, Mo
             @JsonProperty("vocabulary") VocabularySection vocabulary,
             @JsonProperty("model") ModelSection model,
             @JsonProperty("training") TrainingSection training,
+            @JsonProperty("schedule") ScheduleSection schedule,
+            @JsonProperty("evaluation") EvaluationSection evaluation,
             @JsonProperty("tasks") List<TaskSection> tasks)
     {
         this.corpus = Defaults.or(corpus, CorpusSection.defaults());
         this.vocabulary = Defaults.or(vocabulary, VocabularySection.defaults());
         this.model = Defaults.or(model, ModelSection.defaults());
         this.training = Defaults.or(training, TrainingSection.defaults());
+        this.schedule = Defaults.or(schedule, ScheduleSection.defaults());
+        this.evaluation = Defaults.or(evaluation, EvaluationSection.defaults());
         this.tasks = tasks == null ? DEFAULT_TASKS : List.copyOf(tasks);
     }
 
     public static ErnieConfig defaults()
     {
-        return new ErnieConfig(null, null, null, null, null);
+        return new ErnieConfig(null, null, null, null, null, null, null);
     }
 }

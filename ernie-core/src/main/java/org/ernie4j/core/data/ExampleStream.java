@@ -10,8 +10,6 @@ import org.ernie4j.spi.TaskReporter;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;
 import org.ernie4j.spi.example.Example;
-import org.ernie4j.spi.example.MaskedTokens;
-import org.ernie4j.spi.example.TokenLabels;
 
 import static java.util.Objects.requireNonNull;
 
@@ -135,7 +133,7 @@ public final class ExampleStream
                 throw new IllegalStateException("task " + taskName + " made an example of " + example.length()
                         + " positions from document " + document.id() + "; the maximum is " + maxLength);
             }
-            if (hasLabels(example)) {
+            if (Examples.hasLabels(example)) {
                 usable.add(example);
             }
             else {
@@ -143,17 +141,6 @@ public final class ExampleStream
             }
         }
         return new OpenDocument(documentEpoch, index, usable);
-    }
-
-    private static boolean hasLabels(Example example)
-    {
-        if (example.target() instanceof MaskedTokens masked) {
-            return masked.count() > 0;
-        }
-        if (example.target() instanceof TokenLabels labels) {
-            return labels.labelledCount() > 0;
-        }
-        return true;
     }
 
     private int[] order(long orderEpoch)

@@ -15,13 +15,14 @@ import org.ernie4j.core.checkpoint.CheckpointStore;
 import org.ernie4j.core.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.config.EvaluationSection;
 import org.ernie4j.core.config.TaskSection;
+import org.ernie4j.core.evaluate.EvaluationSettings;
 import org.ernie4j.core.prepare.PreparedCorpus;
 import org.ernie4j.core.task.ActiveTask;
 import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.task.TaskCatalog;
 import org.ernie4j.core.train.CorpusIdentity;
-import org.ernie4j.core.train.MetricsLog;
 import org.ernie4j.core.train.PretrainingSession;
 import org.ernie4j.core.train.RunLock;
 import org.ernie4j.core.train.SessionSetup;
@@ -36,12 +37,16 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs pre-training in a run directory: locks it, writes the resolved configuration, starts or resumes the session,
- * logs metrics, and checkpoints as configured. The directory holds {@code config.yaml}, {@code metrics.jsonl},
- * {@code checkpoints/} and {@code run.lock}.
+ * logs metrics and held-out evaluations, and checkpoints as configured. The directory holds {@code config.yaml},
+ * {@code metrics.jsonl}, {@code evaluations.jsonl}, {@code checkpoints/} and {@code run.lock}.
  */
 public final class PretrainingRun
 {
     private static final Logger LOG = LoggerFactory.getLogger(PretrainingRun.class);
+    /** One JSON line per training step. */
+    public static final String METRICS = "metrics.jsonl";
+    /** One JSON line per task and held-out evaluation. */
+    public static final String EVALUATIONS = "evaluations.jsonl";
 
     private final TaskCatalog catalog;
     private final ConfigLoader loader;
@@ -73,11 +78,13 @@ public final class PretrainingRun
             try (PretrainingSession session = checkpoint.isPresent()
                     ? PretrainingSession.resume(setup, checkpoint.get())
                     : PretrainingSession.start(setup);
-                    MetricsLog metrics = MetricsLog.open(runDirectory.resolve("metrics.jsonl"), checkpoint.map(c -> c.manifest().step()).orElse(0L))) {
+                    MetricsLog metrics = MetricsLog.open(runDirectory.resolve(METRICS), session.step());
+                    EvaluationLog evaluations = EvaluationLog.open(runDirectory.resolve(EVALUATIONS), session.step())) {
                 long startedAt = session.step();
                 onSession.accept(session);
                 List<TrainingListener> all = new ArrayList<>(listeners);
                 all.add(metrics);
+                all.add(evaluations);
                 long completed = session.step() < session.schedule().length() ? session.run(all, maxSteps) : session.step();
                 Map<String, Map<String, Long>> skips = new LinkedHashMap<>();
                 for (ActiveTask task : session.tasks()) {
@@ -98,7 +105,9 @@ public final class PretrainingRun
             TaskSection section = config.tasks().get(i);
             tasks.add(new TaskSetup(catalog.get(section.name()), new ConfiguredTaskSettings("tasks[" + i + "].settings", section.settings())));
         }
-        return new SessionSetup(config.model().encoder(corpus.vocabulary().size()), config.training().settings(tasks.size()), tasks,
+        EvaluationSection evaluation = config.evaluation();
+        return new SessionSetup(config.model().encoder(corpus.vocabulary().size()), config.training().settings(tasks.size()),
+                config.schedule().spec(), new EvaluationSettings(evaluation.heldOut(), evaluation.examples(), evaluation.every()), tasks,
                 corpus.documents(), corpus.vocabulary(), new CorpusIdentity(corpus.fingerprint(), corpus.manifest().vocabulary().sha256()),
                 checkpoints, loader.resolved(config));
     }

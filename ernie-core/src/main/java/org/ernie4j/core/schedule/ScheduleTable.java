@@ -3,7 +3,8 @@ package org.ernie4j.core.schedule;
 import java.util.List;
 
 /**
- * Prints a schedule's stages as a plain-text table: one row per stage and task with its iterations.
+ * Prints a schedule's stages as a plain-text table: one row per stage and task with its iterations and the stage's
+ * steps.
  */
 public final class ScheduleTable
 {
@@ -15,12 +16,12 @@ public final class ScheduleTable
     {
         int width = Math.max(4, taskNames.stream().mapToInt(String::length).max().orElse(4));
         StringBuilder table = new StringBuilder();
-        table.append(String.format("%-6s %-" + width + "s %12s %12s%n", "stage", "task", "iterations", "steps"));
+        table.append(String.format("%-6s %-" + width + "s %12s  %s%n", "stage", "task", "iterations", "steps"));
         for (Stage stage : schedule.stages()) {
             for (int task = 0; task < stage.iterations().size(); task++) {
                 long iterations = stage.iterations().get(task);
                 if (iterations > 0) {
-                    table.append(String.format("%-6d %-" + width + "s %12d %5d-%d%n", stage.index(), taskNames.get(task), iterations,
+                    table.append(String.format("%-6d %-" + width + "s %12d  %d-%d%n", stage.index(), taskNames.get(task), iterations,
                             stage.firstStep(), stage.endStep() - 1));
                 }
             }

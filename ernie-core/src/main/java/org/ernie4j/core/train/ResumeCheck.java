@@ -1,6 +1,7 @@
 package org.ernie4j.core.train;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.ernie4j.core.checkpoint.CheckpointManifest;
@@ -14,6 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ResumeCheck
 {
+    /** A checkpoint's configuration comes back from JSON with ints where the live one has longs: compare by value. */
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (first, second) -> {
+        if (first.isNumber() && second.isNumber()) {
+            return first.decimalValue().compareTo(second.decimalValue());
+        }
+        return first.equals(second) ? 0 : 1;
+    };
+
     private final SessionSetup setup;
     private final LoadedCheckpoint checkpoint;
 
@@ -35,10 +44,13 @@ final class ResumeCheck
         if (manifest.seed() != setup.training().seed()) {
             problems.add("the checkpoint's seed is " + manifest.seed() + " but the configuration's is " + setup.training().seed());
         }
-        JsonNode storedModel = manifest.config().path("model");
-        JsonNode configuredModel = setup.resolvedConfig().path("model");
-        if (!storedModel.isMissingNode() && !storedModel.equals(configuredModel)) {
-            problems.add("the model configuration differs: checkpoint " + storedModel + ", configuration " + configuredModel);
+        // What decides the parameters' shapes, the order of the steps and the documents trained on must not change.
+        for (String section : List.of("model", "schedule", "evaluation/held-out", "training/steps-per-task", "training/batch-size")) {
+            JsonNode stored = manifest.config().at("/" + section);
+            JsonNode current = setup.resolvedConfig().at("/" + section);
+            if (!stored.isMissingNode() && !stored.equals(NUMBERS_BY_VALUE, current)) {
+                problems.add("the configuration's " + section.replace('/', '.') + " differs: checkpoint " + stored + ", now " + current);
+            }
         }
         if (!manifest.provenance().vocabularySha256().equals(setup.corpus().vocabularySha256())) {
             problems.add("the vocabulary differs from the one the checkpoint was trained with (SHA-256 "

@@ -3,7 +3,9 @@ package org.ernie4j.core.train;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ernie4j.core.evaluate.EvaluationSettings;
 import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.core.schedule.ScheduleSpec;
 import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.DocumentSource;
 
@@ -16,6 +18,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param encoder the encoder's shape
  * @param training how to train
+ * @param schedule which task trains at each step
+ * @param evaluation held-out documents and when to evaluate on them
  * @param tasks the tasks in order of introduction, with their settings
  * @param documents the prepared corpus
  * @param vocabulary its vocabulary
@@ -26,6 +30,8 @@ import static java.util.Objects.requireNonNull;
 public record SessionSetup(
         EncoderConfig encoder,
         TrainingSettings training,
+        ScheduleSpec schedule,
+        EvaluationSettings evaluation,
         List<TaskSetup> tasks,
         DocumentSource documents,
         Vocabulary vocabulary,
@@ -37,6 +43,8 @@ public record SessionSetup(
     {
         requireNonNull(encoder, "encoder is null");
         requireNonNull(training, "training is null");
+        requireNonNull(schedule, "schedule is null");
+        requireNonNull(evaluation, "evaluation is null");
         requireNonNull(tasks, "tasks is null");
         requireNonNull(documents, "documents is null");
         requireNonNull(vocabulary, "vocabulary is null");
@@ -53,6 +61,9 @@ public record SessionSetup(
         if (training.sequenceLength() > encoder.maxPositions()) {
             throw new IllegalArgumentException("sequence length " + training.sequenceLength() + " is longer than the model's "
                     + encoder.maxPositions() + " positions");
+        }
+        if (schedule.maskedLm().isPresent() && tasks.stream().noneMatch(task -> task.name().equals(schedule.maskedLmEveryStep()))) {
+            throw new IllegalArgumentException("the masked-LM task " + schedule.maskedLmEveryStep() + " is not a task of this run");
         }
         if (vocabulary.size() != encoder.vocabularySize()) {
             throw new IllegalArgumentException("the vocabulary has " + vocabulary.size() + " pieces but the model expects "

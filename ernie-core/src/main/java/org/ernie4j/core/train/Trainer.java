@@ -1,16 +1,19 @@
 package org.ernie4j.core.train;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
+import org.ernie4j.core.evaluate.Evaluator;
+import org.ernie4j.core.evaluate.TaskEvaluation;
 import org.ernie4j.core.optim.AdamW;
 import org.ernie4j.core.optim.GradientClipping;
 import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.core.random.Seeds;
-import org.ernie4j.core.schedule.TaskSchedule;
 import org.ernie4j.core.task.ActiveTask;
 import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,21 +21,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The training loop: each step trains the task the schedule names on that task's next batch, then updates only the
- * parameters that task touched. Choosing the batch, computing the gradients (the engine) and applying the update (the
- * optimizer) stay three separate calls.
+ * The training loop: each step trains the task the schedule names on that task's next batch (plus, if configured, a
+ * masked-LM batch whose loss is added), then updates only the parameters those tasks touched. Choosing the batch,
+ * computing the gradients (the engine) and applying the update (the optimizer) stay separate calls.
  */
 public final class Trainer
 {
     private static final long DROPOUT_STREAM = 0x44524F50L;
+    private static final long AUXILIARY_DROPOUT_STREAM = 0x41555844L;
 
     private final ModelEngine engine;
     private final AdamW optimizer;
     private final OptimizerSettings optimizerSettings;
-    private final TaskSchedule schedule;
-    private final List<ActiveTask> tasks;
-    private final Map<String, BatchSource> batches;
-    private final long seed;
+    private final TrainingPlan plan;
+    private final Optional<Evaluator> evaluator;
     private final long checkpointEvery;
     private final Checkpointer checkpointer;
     private final List<TrainingListener> listeners;
@@ -45,35 +47,39 @@ public final class Trainer
         Path save(long step);
     }
 
-    public Trainer(ModelEngine engine, AdamW optimizer, OptimizerSettings optimizerSettings, TaskSchedule schedule,
-            List<ActiveTask> tasks, Map<String, BatchSource> batches, long seed, long checkpointEvery, Checkpointer checkpointer,
-            List<TrainingListener> listeners)
+    public Trainer(ModelEngine engine, AdamW optimizer, OptimizerSettings optimizerSettings, TrainingPlan plan, Optional<Evaluator> evaluator,
+            long checkpointEvery, Checkpointer checkpointer, List<TrainingListener> listeners)
     {
         this.engine = requireNonNull(engine, "engine is null");
         this.optimizer = requireNonNull(optimizer, "optimizer is null");
         this.optimizerSettings = requireNonNull(optimizerSettings, "optimizerSettings is null");
-        this.schedule = requireNonNull(schedule, "schedule is null");
-        this.tasks = List.copyOf(requireNonNull(tasks, "tasks is null"));
-        this.batches = Map.copyOf(requireNonNull(batches, "batches is null"));
-        this.seed = seed;
+        this.plan = requireNonNull(plan, "plan is null");
+        this.evaluator = requireNonNull(evaluator, "evaluator is null");
         this.checkpointEvery = checkpointEvery;
         this.checkpointer = requireNonNull(checkpointer, "checkpointer is null");
         this.listeners = List.copyOf(requireNonNull(listeners, "listeners is null"));
     }
 
     /**
-     * Trains from {@code firstStep} until the schedule ends, {@code untilStep} is reached, or a stop is requested; writes
-     * a checkpoint at every multiple of the checkpoint interval and where it stops. Returns the number of completed steps.
+     * Trains from {@code firstStep} until the schedule ends, {@code untilStep} is reached, or a stop is requested;
+     * evaluates when due; writes a checkpoint at every multiple of the checkpoint interval and where it stops. Returns the
+     * number of completed steps.
      */
     public long run(long firstStep, long untilStep)
     {
-        long end = Math.min(untilStep, schedule.length());
-        listeners.forEach(listener -> listener.onStart(firstStep, schedule.length()));
+        long length = plan.schedule().length();
+        long end = Math.min(untilStep, length);
+        listeners.forEach(listener -> listener.onStart(firstStep, length));
         long step = firstStep;
         while (step < end && !stopRequested) {
             StepRecord record = step(step);
             step++;
             listeners.forEach(listener -> listener.onStep(record));
+            long completed = step;
+            evaluator.filter(due -> due.due(completed)).ifPresent(due -> {
+                List<TaskEvaluation> results = due.evaluate(completed);
+                listeners.forEach(listener -> listener.onEvaluation(results));
+            });
             if (step % checkpointEvery == 0 || step == end || stopRequested) {
                 checkpoint(step);
             }
@@ -92,13 +98,19 @@ public final class Trainer
     private StepRecord step(long step)
     {
         long started = System.nanoTime();
-        ActiveTask task = tasks.get(schedule.taskAt(step));
-        Batch batch = batches.get(task.name()).next();
-        StepResult result = engine.gradients(task.head(), batch, Seeds.mix(seed, DROPOUT_STREAM, step));
-        if (!Double.isFinite(result.loss())) {
-            throw new TrainingDivergedException(step, task.name(), "the loss is " + result.loss());
+        ActiveTask task = plan.tasks().get(plan.schedule().taskAt(step));
+        Batch batch = plan.batches().get(task.name()).next();
+        StepResult result = gradients(task, batch, Seeds.mix(plan.seed(), DROPOUT_STREAM, step), step);
+        Map<String, INDArray> gradients = new HashMap<>(result.gradients());
+        double auxiliaryLoss = Double.NaN;
+        Optional<ActiveTask> auxiliary = plan.maskedLmEveryStep().filter(masked -> !masked.name().equals(task.name()));
+        if (auxiliary.isPresent()) {
+            Batch maskedBatch = plan.batches().get(auxiliary.get().name()).next();
+            StepResult masked = gradients(auxiliary.get(), maskedBatch, Seeds.mix(plan.seed(), AUXILIARY_DROPOUT_STREAM, step), step);
+            auxiliaryLoss = masked.loss();
+            // The two losses are summed: shared parameters get the sum of both gradients.
+            masked.gradients().forEach((name, gradient) -> gradients.merge(name, gradient, INDArray::add));
         }
-        Map<String, INDArray> gradients = result.gradients();
         double norm = GradientClipping.clip(gradients, optimizerSettings.clipNorm());
         if (!Double.isFinite(norm)) {
             throw new TrainingDivergedException(step, task.name(), "the gradient norm is " + norm);
@@ -107,7 +119,16 @@ public final class Trainer
         optimizer.apply(gradients, learningRate);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new StepRecord(step, task.name(), result.loss(), result.evaluation().accuracy(), batch.size(), batch.tokenCount(),
-                norm, learningRate, seconds);
+                norm, learningRate, seconds, auxiliaryLoss);
+    }
+
+    private StepResult gradients(ActiveTask task, Batch batch, long dropoutSeed, long step)
+    {
+        StepResult result = engine.gradients(task.head(), batch, dropoutSeed);
+        if (!Double.isFinite(result.loss())) {
+            throw new TrainingDivergedException(step, task.name(), "the loss is " + result.loss());
+        }
+        return result;
     }
 
     private void checkpoint(long step)

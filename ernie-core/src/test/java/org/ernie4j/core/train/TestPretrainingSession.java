@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.ernie4j.core.checkpoint.LoadedCheckpoint;
+import org.ernie4j.core.evaluate.EvaluationSettings;
+import org.ernie4j.core.evaluate.TaskEvaluation;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.optim.OptimizerSettings;
+import org.ernie4j.core.schedule.ScheduleKind;
+import org.ernie4j.core.schedule.ScheduleSpec;
 import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.testing.TestingCorpus;
 import org.ernie4j.core.testing.TestingTasks;
@@ -86,8 +90,7 @@ class TestPretrainingSession
         SessionSetup good = setup(corpus, temporary.resolve("run"), 7);
         List<TaskSetup> tasks = List.of(new TaskSetup(new TestingTasks.MaskedWords(),
                 new ConfiguredTaskSettings("tasks.testing-masked-words.settings", Map.of("rat", 0.2))));
-        SessionSetup bad = new SessionSetup(good.encoder(), good.training(), tasks, good.documents(), good.vocabulary(), good.corpus(),
-                good.checkpoints(), good.resolvedConfig());
+        SessionSetup bad = withTasks(good, tasks);
         assertThatThrownBy(() -> PretrainingSession.start(bad))
                 .hasMessageContaining("tasks.testing-masked-words.settings.rat")
                 .hasMessageContaining("unknown setting")
@@ -102,8 +105,7 @@ class TestPretrainingSession
         List<TaskSetup> tasks = List.of(
                 new TaskSetup(new TestingTasks.MaskedWords(), new ConfiguredTaskSettings("tasks[0].settings", Map.of())),
                 new TaskSetup(new TestingTasks.Diverging(), new ConfiguredTaskSettings("tasks[1].settings", Map.of())));
-        SessionSetup setup = new SessionSetup(good.encoder(), good.training(), tasks, good.documents(), good.vocabulary(), good.corpus(),
-                good.checkpoints(), good.resolvedConfig());
+        SessionSetup setup = withTasks(good, tasks);
         try (PretrainingSession session = PretrainingSession.start(setup)) {
             // Stage 0 trains only the first task; the diverging task joins in stage 1.
             long firstBadStep = session.schedule().stages().get(1).firstStep();
@@ -117,6 +119,71 @@ class TestPretrainingSession
         assertThat(last.manifest().step()).isPositive();
         last.parameters().forEach((name, value) -> assertThat(value.isInfinite().any() || value.isNaN().any())
                 .as("parameter %s of the last checkpoint is finite", name).isFalse());
+    }
+
+    @Test
+    void heldOutEvaluationAtStageEndsAndMaskedLmEveryStepResumeExactly()
+    {
+        TestingCorpus corpus = TestingCorpus.washington1790(3);
+        ScheduleSpec withMaskedLm = new ScheduleSpec(ScheduleKind.CONTINUAL, 1, Map.of(), "testing-masked-words");
+        EvaluationSettings evaluation = new EvaluationSettings(0.2, 8, 0);
+        SessionSetup straightSetup = withSchedule(setup(corpus, temporary.resolve("straight"), 3), withMaskedLm, evaluation);
+        List<StepRecord> straight = new ArrayList<>();
+        List<TaskEvaluation> evaluations = new ArrayList<>();
+        TrainingListener recorder = new TrainingListener()
+        {
+            @Override
+            public void onStep(StepRecord record)
+            {
+                straight.add(record);
+            }
+
+            @Override
+            public void onEvaluation(List<TaskEvaluation> results)
+            {
+                evaluations.addAll(results);
+            }
+        };
+        long stageOneEnd;
+        try (PretrainingSession session = PretrainingSession.start(straightSetup)) {
+            stageOneEnd = session.schedule().stages().get(0).endStep();
+            assertThat(session.heldOutDocuments()).isNotEmpty();
+            session.run(List.of(recorder));
+        }
+        // Every step of the second task also trained the masked-LM task; the masked-LM task's own steps did not twice.
+        for (StepRecord record : straight) {
+            if (record.task().equals("testing-sentence-order")) {
+                assertThat(record.maskedLmLoss()).as("step %d", record.step()).isFinite().isPositive();
+            }
+            else {
+                assertThat(record.maskedLmLoss()).isNaN();
+            }
+        }
+        // After stage 0 only the first task is evaluated; at the end both are, on the same held-out examples.
+        assertThat(evaluations).filteredOn(result -> result.step() == stageOneEnd).extracting(TaskEvaluation::task)
+                .containsExactly("testing-masked-words");
+        assertThat(evaluations).filteredOn(result -> result.step() == 2 * STEPS_PER_TASK).extracting(TaskEvaluation::task)
+                .containsExactly("testing-masked-words", "testing-sentence-order");
+        assertThat(evaluations).allSatisfy(result -> {
+            assertThat(result.loss()).isFinite().isPositive();
+            assertThat(result.labelled()).isPositive();
+            assertThat(result.accuracy()).isBetween(0.0, 1.0);
+        });
+
+        SessionSetup resumedSetup = withSchedule(setup(corpus, temporary.resolve("resumed"), 3), withMaskedLm, evaluation);
+        List<StepRecord> resumed = new ArrayList<>();
+        try (PretrainingSession first = PretrainingSession.start(resumedSetup)) {
+            first.run(List.of(resumed::add), 7);
+        }
+        try (PretrainingSession second = PretrainingSession.resume(resumedSetup, latest(resumedSetup))) {
+            second.run(List.of(resumed::add));
+        }
+        assertThat(resumed).hasSize(straight.size());
+        for (int i = 0; i < straight.size(); i++) {
+            assertThat(resumed.get(i).loss()).as("loss at step %d", i).isCloseTo(straight.get(i).loss(), within(1e-6));
+            assertThat(resumed.get(i).maskedLmLoss()).as("masked-LM loss at step %d", i)
+                    .isCloseTo(straight.get(i).maskedLmLoss(), within(1e-6));
+        }
     }
 
     private static LoadedCheckpoint latest(SessionSetup setup)
@@ -144,7 +211,19 @@ class TestPretrainingSession
                 new TaskSetup(new TestingTasks.SentenceOrder(), new ConfiguredTaskSettings("tasks.testing-sentence-order.settings", Map.of())));
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.putObject("model").put("hidden", 16);
-        return new SessionSetup(encoder, training, tasks, corpus, corpus.vocabulary(), new CorpusIdentity("corpus-sha", "vocab-sha"),
-                directory, config);
+        return new SessionSetup(encoder, training, ScheduleSpec.continual(), EvaluationSettings.off(), tasks, corpus, corpus.vocabulary(),
+                new CorpusIdentity("corpus-sha", "vocab-sha"), directory, config);
+    }
+
+    private static SessionSetup withTasks(SessionSetup setup, List<TaskSetup> tasks)
+    {
+        return new SessionSetup(setup.encoder(), setup.training(), setup.schedule(), setup.evaluation(), tasks, setup.documents(),
+                setup.vocabulary(), setup.corpus(), setup.checkpoints(), setup.resolvedConfig());
+    }
+
+    private static SessionSetup withSchedule(SessionSetup setup, ScheduleSpec schedule, EvaluationSettings evaluation)
+    {
+        return new SessionSetup(setup.encoder(), setup.training(), schedule, evaluation, setup.tasks(), setup.documents(),
+                setup.vocabulary(), setup.corpus(), setup.checkpoints(), setup.resolvedConfig());
     }
 }

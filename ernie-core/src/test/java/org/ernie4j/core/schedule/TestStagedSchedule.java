@@ -1,5 +1,6 @@
 package org.ernie4j.core.schedule;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TestContinualSchedule
+class TestStagedSchedule
 {
     @Test
     void paperExampleOfFourTasks()
     {
-        ContinualSchedule schedule = ContinualSchedule.of(4, 50_000, 1);
+        StagedSchedule schedule = StagedSchedule.continual(4, 50_000, 1);
         assertThat(schedule.stages()).extracting(Stage::iterations).containsExactly(
                 List.of(20_000L, 0L, 0L, 0L),
                 List.of(10_000L, 30_000L, 0L, 0L),
@@ -26,7 +27,7 @@ class TestContinualSchedule
     @CsvSource({"1, 10, 3", "2, 12, 5", "3, 100, 9", "7, 1001, 11", "5, 6, 2"})
     void everyTaskGetsExactlyItsBudgetAndStaysOnceIntroduced(int tasks, long budget, long seed)
     {
-        ContinualSchedule schedule = ContinualSchedule.of(tasks, budget, seed);
+        StagedSchedule schedule = StagedSchedule.continual(tasks, budget, seed);
         assertThat(schedule.length()).isEqualTo(tasks * budget);
         long[] counts = new long[tasks];
         for (long step = 0; step < schedule.length(); step++) {
@@ -49,9 +50,9 @@ class TestContinualSchedule
     @Test
     void sameSeedSameSequenceOtherSeedOtherSequence()
     {
-        ContinualSchedule first = ContinualSchedule.of(3, 300, 42);
-        ContinualSchedule again = ContinualSchedule.of(3, 300, 42);
-        ContinualSchedule other = ContinualSchedule.of(3, 300, 43);
+        StagedSchedule first = StagedSchedule.continual(3, 300, 42);
+        StagedSchedule again = StagedSchedule.continual(3, 300, 42);
+        StagedSchedule other = StagedSchedule.continual(3, 300, 43);
         boolean differs = false;
         for (long step = 0; step < first.length(); step++) {
             assertThat(again.taskAt(step)).isEqualTo(first.taskAt(step));
@@ -63,7 +64,7 @@ class TestContinualSchedule
     @Test
     void tasksAreInterleavedWithinAStage()
     {
-        ContinualSchedule schedule = ContinualSchedule.of(2, 300, 5);
+        StagedSchedule schedule = StagedSchedule.continual(2, 300, 5);
         Stage second = schedule.stages().get(1);
         long firstHalfOld = 0;
         long secondHalfOld = 0;
@@ -85,6 +86,51 @@ class TestContinualSchedule
     @Test
     void tooSmallBudgetIsRefused()
     {
-        assertThatThrownBy(() -> ContinualSchedule.of(3, 3, 1)).hasMessageContaining("at least the number of tasks plus one");
+        assertThatThrownBy(() -> StagedSchedule.continual(3, 3, 1)).hasMessageContaining("at least the number of tasks plus one");
+    }
+
+    @Test
+    void sequentialTrainsOneTaskPerStageAndNeverReturns()
+    {
+        StagedSchedule schedule = StagedSchedule.sequential(3, 50, 1);
+        assertThat(schedule.length()).isEqualTo(150);
+        for (long step = 0; step < 150; step++) {
+            assertThat(schedule.taskAt(step)).isEqualTo((int) (step / 50));
+        }
+    }
+
+    @Test
+    void simultaneousTrainsEveryTaskFromTheStartWithItsWholeBudget()
+    {
+        StagedSchedule schedule = StagedSchedule.simultaneous(3, 100, 1);
+        assertThat(schedule.stages()).hasSize(1);
+        long[] firstHalf = new long[3];
+        for (long step = 0; step < 150; step++) {
+            firstHalf[schedule.taskAt(step)]++;
+        }
+        assertThat(Arrays.stream(firstHalf).min().orElseThrow()).isGreaterThan(30);
+        assertThat(schedule.stages().get(0).iterations()).containsExactly(100L, 100L, 100L);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "1", "37", "60", "61", "100", "150", "179", "180"})
+    void addingATaskKeepsThePastAndEveryBudget(long step)
+    {
+        StagedSchedule before = StagedSchedule.continual(2, 90, 4);
+        StagedSchedule after = before.withTaskAdded(step);
+        for (long s = 0; s < step; s++) {
+            assertThat(after.taskAt(s)).as("step %d", s).isEqualTo(before.taskAt(s));
+        }
+        long[] counts = new long[3];
+        for (long s = 0; s < after.length(); s++) {
+            counts[after.taskAt(s)]++;
+        }
+        assertThat(counts).containsOnly(90);
+        Stage last = after.stages().get(after.stages().size() - 1);
+        assertThat(last.firstStep()).isEqualTo(step);
+        assertThat(last.iterations().get(2)).isEqualTo(90L);
+        for (long s = 0; s < step; s++) {
+            assertThat(after.taskAt(s)).isLessThan(2);
+        }
     }
 }

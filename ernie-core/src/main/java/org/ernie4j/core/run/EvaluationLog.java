@@ -1,0 +1,53 @@
+package org.ernie4j.core.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.ernie4j.core.evaluate.TaskEvaluation;
+import org.ernie4j.core.train.StepRecord;
+import org.ernie4j.core.train.TrainingListener;
+
+import static org.ernie4j.core.run.JsonLinesFile.number;
+
+/**
+ * A run's {@code evaluations.jsonl}: one JSON line per task and evaluation on held-out examples, the source of the
+ * forgetting matrix.
+ */
+public final class EvaluationLog
+        implements TrainingListener, AutoCloseable
+{
+    private final JsonLinesFile file;
+
+    private EvaluationLog(JsonLinesFile file)
+    {
+        this.file = file;
+    }
+
+    /** Opens the log, keeping only evaluations made at or before {@code completedSteps}. */
+    public static EvaluationLog open(Path file, long completedSteps)
+    {
+        return new EvaluationLog(JsonLinesFile.open(file, completedSteps));
+    }
+
+    @Override
+    public void onStep(StepRecord record)
+    {
+    }
+
+    @Override
+    public void onEvaluation(List<TaskEvaluation> results)
+    {
+        for (TaskEvaluation result : results) {
+            file.append(String.format(Locale.ROOT, "{\"step\":%d,\"stage\":%d,\"task\":\"%s\",\"loss\":%s,\"accuracy\":%s,\"labelled\":%d}",
+                    result.step(), result.stage(), result.task(), number(result.loss()), number(result.accuracy()), result.labelled()));
+        }
+        file.flush();
+    }
+
+    @Override
+    public void close()
+    {
+        file.close();
+    }
+}
