@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 PretrainCommand.class,
                 TasksCommand.class,
                 ScheduleCommand.class,
+                ReportCommand.class,
+                CompareCommand.class,
                 DoctorCommand.class,
                 BenchmarkCommand.class,
                 CommandLine.HelpCommand.class,

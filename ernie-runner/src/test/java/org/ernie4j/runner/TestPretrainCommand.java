@@ -1,8 +1,6 @@
 package org.ernie4j.runner;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ernie4j.runner.TestingErnie.ernie;
+import static org.ernie4j.runner.TestingErnie.resource;
 
 /**
  * The command line as a user runs it: real text prepared with OpenNLP, a real (tiny) training run, checkpoints and
@@ -29,7 +27,7 @@ class TestPretrainCommand
             throws Exception
     {
         Path run = temporary.resolve("run");
-        Result first = ernie("pretrain", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
+        TestingErnie.Result first = ernie("pretrain", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("finished at step 6 of 6").contains("checkpoint " + run.resolve("checkpoints/step-00000006"));
         assertThat(run.resolve("checkpoints/step-00000006/manifest.json")).exists();
@@ -38,11 +36,11 @@ class TestPretrainCommand
         assertThat(Files.readAllLines(run.resolve("metrics.jsonl"))).hasSize(6).allMatch(line -> line.contains("\"task\":\"knowledge-masking\""));
         assertThat(run.resolve("prepared/manifest.json")).exists();
 
-        Result again = ernie("pretrain", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
+        TestingErnie.Result again = ernie("pretrain", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("finished at step 6 of 6 (resumed at step 6)");
 
-        Result fresh = ernie("pretrain", "--fresh", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
+        TestingErnie.Result fresh = ernie("pretrain", "--fresh", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
         assertThat(fresh.code()).isEqualTo(ErrorHandler.FAILURE);
         assertThat(fresh.err()).contains("already holds checkpoints");
         assertThat(run.resolve("checkpoints/step-00000006/manifest.json")).exists();
@@ -53,13 +51,13 @@ class TestPretrainCommand
             throws Exception
     {
         Path run = temporary.resolve("run");
-        Result stopped = ernie("pretrain", "--max-steps", "2", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"),
+        TestingErnie.Result stopped = ernie("pretrain", "--max-steps", "2", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"),
                 "--run-dir", run.toString());
         assertThat(stopped.code()).as(stopped.err()).isZero();
         assertThat(stopped.out()).contains("stopped at step 2 of 6");
         assertThat(run.resolve("checkpoints/step-00000002/manifest.json")).exists();
 
-        Result resumed = ernie("pretrain", "--resume", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"),
+        TestingErnie.Result resumed = ernie("pretrain", "--resume", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"),
                 "--run-dir", run.toString());
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("finished at step 6 of 6 (resumed at step 2)");
@@ -76,7 +74,7 @@ class TestPretrainCommand
     {
         Path config = temporary.resolve("bad.yaml");
         Files.writeString(config, Files.readString(Path.of(resource("tiny.yaml"))).replace("  layers: 1", "  layers: 1\n  hiden: 8"));
-        Result result = ernie("pretrain", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir",
+        TestingErnie.Result result = ernie("pretrain", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir",
                 temporary.resolve("run").toString());
         assertThat(result.code()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
         assertThat(result.err()).contains("configuration error: model.hiden: unknown key 'hiden'").contains("bad.yaml, line");
@@ -89,7 +87,7 @@ class TestPretrainCommand
         Path config = temporary.resolve("bad.yaml");
         Files.writeString(config, Files.readString(Path.of(resource("tiny.yaml")))
                 .replace("  - name: knowledge-masking", "  - name: knowledge-masking\n    settings:\n      masking-rat: 0.2"));
-        Result result = ernie("pretrain", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir",
+        TestingErnie.Result result = ernie("pretrain", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir",
                 temporary.resolve("run").toString());
         assertThat(result.code()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
         assertThat(result.err()).contains("tasks[0].settings.masking-rat").contains("unknown setting").contains("masking-rate");
@@ -98,32 +96,13 @@ class TestPretrainCommand
     @Test
     void tasksListsEveryBuiltInTaskWithItsFamilyAndId()
     {
-        Result result = ernie("tasks");
+        TestingErnie.Result result = ernie("tasks");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out())
                 .containsPattern("knowledge-masking\\s+word-aware\\s+0\\s")
+                .containsPattern("sentence-distance\\s+structure-aware\\s+1\\s")
+                .containsPattern("capitalization\\s+word-aware\\s+2\\s")
                 .containsPattern("sentence-reordering\\s+structure-aware\\s+-\\s")
-                .containsPattern("sentence-distance\\s+structure-aware\\s+-\\s");
-    }
-
-    private static String resource(String name)
-            throws URISyntaxException
-    {
-        return Path.of(TestPretrainCommand.class.getResource("/" + name).toURI()).toString();
-    }
-
-    private static Result ernie(String... args)
-    {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Ernie.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private record Result(int code, String out, String err)
-    {
+                .containsPattern("token-document-relation\\s+word-aware\\s+-\\s");
     }
 }

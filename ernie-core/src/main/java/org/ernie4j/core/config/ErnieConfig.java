@@ -34,6 +34,12 @@ public record ErnieConfig(CorpusSection corpus, VocabularySection vocabulary, Mo
         this.tasks = tasks == null ? DEFAULT_TASKS : List.copyOf(tasks);
     }
 
+    /** This configuration with another schedule section. */
+    public ErnieConfig withSchedule(ScheduleSection replacement)
+    {
+        return new ErnieConfig(corpus, vocabulary, model, training, replacement, evaluation, tasks);
+    }
+
     public static ErnieConfig defaults()
     {
         return new ErnieConfig(null, null, null, null, null, null, null);

@@ -37,6 +37,12 @@ public record ScheduleSection(String kind, double temperature, Map<String, Doubl
         return new ScheduleSection(null, (Double) null, null, null);
     }
 
+    /** This section with another kind of schedule. */
+    public ScheduleSection withKind(ScheduleKind replacement)
+    {
+        return new ScheduleSection(replacement.configName(), temperature, weights, maskedLmEveryStep);
+    }
+
     public ScheduleKind scheduleKind()
     {
         try {

@@ -1,0 +1,108 @@
+package org.ernie4j.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ernie4j.core.evaluate.TaskEvaluation;
+import org.ernie4j.core.train.StepRecord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a run directory recorded: every training step ({@code metrics.jsonl}) and every held-out evaluation
+ * ({@code evaluations.jsonl}).
+ */
+public record RunRecords(Path directory, List<StepRecord> steps, List<TaskEvaluation> evaluations)
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public RunRecords
+    {
+        requireNonNull(directory, "directory is null");
+        steps = List.copyOf(steps);
+        evaluations = List.copyOf(evaluations);
+    }
+
+    /** Reads a run directory; a malformed line is an error naming the file and line. */
+    public static RunRecords read(Path directory)
+    {
+        Path metrics = directory.resolve(PretrainingRun.METRICS);
+        if (!Files.isRegularFile(metrics)) {
+            throw new IllegalArgumentException(directory + " is not a run directory: it has no " + PretrainingRun.METRICS);
+        }
+        List<StepRecord> steps = new ArrayList<>();
+        for (Line line : lines(metrics)) {
+            JsonNode node = line.node();
+            steps.add(new StepRecord(node.path("step").asLong(), text(line, "task"), number(node, "loss"), number(node, "accuracy"),
+                    node.path("examples").asInt(), node.path("tokens").asInt(), number(node, "gradient_norm"), number(node, "learning_rate"),
+                    number(node, "seconds"), number(node, "masked_lm_loss")));
+        }
+        List<TaskEvaluation> evaluations = new ArrayList<>();
+        Path evaluationFile = directory.resolve(PretrainingRun.EVALUATIONS);
+        if (Files.isRegularFile(evaluationFile)) {
+            for (Line line : lines(evaluationFile)) {
+                JsonNode node = line.node();
+                evaluations.add(new TaskEvaluation(node.path("step").asLong(), node.path("stage").asInt(), text(line, "task"),
+                        number(node, "loss"), number(node, "accuracy"), node.path("labelled").asLong()));
+            }
+        }
+        return new RunRecords(directory, steps, evaluations);
+    }
+
+    /** The task names in order of first appearance in training. */
+    public List<String> tasks()
+    {
+        return steps.stream().map(StepRecord::task).distinct().toList();
+    }
+
+    private record Line(Path file, int number, JsonNode node)
+    {
+    }
+
+    private static List<Line> lines(Path file)
+    {
+        List<Line> lines = new ArrayList<>();
+        try {
+            List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < text.size(); i++) {
+                if (text.get(i).isBlank()) {
+                    continue;
+                }
+                try {
+                    lines.add(new Line(file, i + 1, JSON.readTree(text.get(i))));
+                }
+                catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(file + ", line " + (i + 1) + ": not a JSON object: " + e.getOriginalMessage(), e);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return lines;
+    }
+
+    private static String text(Line line, String field)
+    {
+        JsonNode value = line.node().get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException(line.file() + ", line " + line.number() + ": field '" + field + "' is missing or not text");
+        }
+        return value.asText();
+    }
+
+    private static double number(JsonNode node, String field)
+    {
+        JsonNode value = node.get(field);
+        return value == null || !value.isNumber() ? Double.NaN : value.asDouble();
+    }
+}

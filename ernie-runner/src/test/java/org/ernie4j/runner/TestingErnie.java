@@ -1,0 +1,41 @@
+package org.ernie4j.runner;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+import picocli.CommandLine;
+
+/**
+ * Runs the {@code ernie} command line in this JVM as a user would, capturing what it prints.
+ */
+final class TestingErnie
+{
+    private TestingErnie()
+    {
+    }
+
+    /** What a command printed and returned. */
+    record Result(int code, String out, String err)
+    {
+    }
+
+    static Result ernie(String... args)
+    {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Ernie.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** The path of a test resource. */
+    static String resource(String name)
+            throws URISyntaxException
+    {
+        return Path.of(TestingErnie.class.getResource("/" + name).toURI()).toString();
+    }
+}
