@@ -59,7 +59,7 @@ public final class StagedSchedule
             iterations[stage] = iterationsPerTask - (long) (taskCount - 1 - stage) * unit;
             plan.add(iterations);
         }
-        return build(plan, seed, iterationsPerTask);
+        return build(plan, seed, iterationsPerTask, new byte[0]);
     }
 
     /** One task per stage, each trained for its whole budget and then never again. */
@@ -72,7 +72,7 @@ public final class StagedSchedule
             iterations[stage] = iterationsPerTask;
             plan.add(iterations);
         }
-        return build(plan, seed, iterationsPerTask);
+        return build(plan, seed, iterationsPerTask, new byte[0]);
     }
 
     /** Every task from the first step, in one stage. */
@@ -81,41 +81,99 @@ public final class StagedSchedule
         checkTaskCount(taskCount);
         long[] iterations = new long[taskCount];
         Arrays.fill(iterations, iterationsPerTask);
-        return build(List.of(iterations), seed, iterationsPerTask);
+        return build(List.of(iterations), seed, iterationsPerTask, new byte[0]);
     }
 
     /**
-     * This schedule with one more task, introduced at {@code step}: the steps before it stay exactly as they were; the
+     * This schedule with one more task, joining at {@code step}: the steps before it stay exactly as they were; the
      * current stage ends there, and one last stage follows in which every earlier task trains what remains of its budget
      * and the new task its whole budget. Every task still ends with its full budget.
      */
+    @Override
+    public StagedSchedule withTaskAdded(long step, long iterations)
+    {
+        checkStep(step);
+        int taskCount = taskCount();
+        checkTaskCount(taskCount + 1);
+        List<long[]> plan = donePlan(step, taskCount + 1);
+        long[] done = sum(plan, taskCount + 1);
+        long[] last = new long[taskCount + 1];
+        for (int task = 0; task < taskCount; task++) {
+            last[task] = totalOf(task) - done[task];
+        }
+        last[taskCount] = iterations;
+        plan.add(last);
+        return build(plan, seed, Arrays.copyOf(tasks, (int) step));
+    }
+
+    /** The paper's growth: the new task gets the same budget as the others. */
     public StagedSchedule withTaskAdded(long step)
     {
-        if (step < 0 || step > tasks.length) {
-            throw new IllegalArgumentException("step " + step + " is outside the schedule of " + tasks.length + " steps");
+        return withTaskAdded(step, iterationsPerTask);
+    }
+
+    /**
+     * This schedule without {@code task}'s remaining iterations from {@code step} on: the steps before it stay as they
+     * were; the rest of the current stage and the later stages keep their other tasks' iterations.
+     */
+    @Override
+    public StagedSchedule withTaskRetired(long step, int task)
+    {
+        checkStep(step);
+        int taskCount = taskCount();
+        if (task < 0 || task >= taskCount) {
+            throw new IllegalArgumentException("no task " + task + " in a schedule of " + taskCount + " tasks");
         }
-        int taskCount = stages.get(0).iterations().size();
-        checkTaskCount(taskCount + 1);
-        long[] done = new long[taskCount + 1];
+        List<long[]> plan = donePlan(step, taskCount);
+        for (Stage stage : stages) {
+            if (stage.endStep() <= step) {
+                continue;
+            }
+            long[] remaining = stage.iterations().stream().mapToLong(Long::longValue).toArray();
+            if (stage.firstStep() < step) {
+                for (long s = stage.firstStep(); s < step; s++) {
+                    remaining[tasks[(int) s]]--;
+                }
+            }
+            remaining[task] = 0;
+            plan.add(remaining);
+        }
+        return build(plan, seed, Arrays.copyOf(tasks, (int) step));
+    }
+
+    /** The stages before {@code step}, the current one cut at {@code step}, each with what was trained in it. */
+    private List<long[]> donePlan(long step, int width)
+    {
         List<long[]> plan = new ArrayList<>();
         for (Stage stage : stages) {
             if (stage.firstStep() >= step) {
                 break;
             }
-            long[] iterations = new long[taskCount + 1];
+            long[] iterations = new long[width];
             for (long s = stage.firstStep(); s < Math.min(step, stage.endStep()); s++) {
                 iterations[tasks[(int) s]]++;
-                done[tasks[(int) s]]++;
             }
             plan.add(iterations);
         }
-        long[] last = new long[taskCount + 1];
-        for (int task = 0; task < taskCount; task++) {
-            last[task] = totalOf(task) - done[task];
+        return plan;
+    }
+
+    private static long[] sum(List<long[]> plan, int width)
+    {
+        long[] total = new long[width];
+        for (long[] iterations : plan) {
+            for (int task = 0; task < width; task++) {
+                total[task] += iterations[task];
+            }
         }
-        last[taskCount] = iterationsPerTask;
-        plan.add(last);
-        return build(plan, seed, iterationsPerTask, Arrays.copyOf(tasks, (int) step));
+        return total;
+    }
+
+    private void checkStep(long step)
+    {
+        if (step < 0 || step > tasks.length) {
+            throw new IllegalArgumentException("step " + step + " is outside the schedule of " + tasks.length + " steps");
+        }
     }
 
     private long totalOf(int task)
@@ -127,9 +185,9 @@ public final class StagedSchedule
         return total;
     }
 
-    private static StagedSchedule build(List<long[]> plan, long seed, long iterationsPerTask)
+    private StagedSchedule build(List<long[]> plan, long seed, byte[] prefix)
     {
-        return build(plan, seed, iterationsPerTask, new byte[0]);
+        return build(plan, seed, iterationsPerTask, prefix);
     }
 
     /** Builds stages from a plan; the first {@code prefix.length} steps are taken as given instead of drawn. */

@@ -133,4 +133,27 @@ class TestStagedSchedule
             assertThat(after.taskAt(s)).isLessThan(2);
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0", "10, 0", "100, 1", "130, 2", "239, 1", "240, 0"})
+    void retiringATaskKeepsThePastAndDropsOnlyItsRemainingIterations(long step, int retired)
+    {
+        StagedSchedule before = StagedSchedule.continual(3, 80, 6);
+        StagedSchedule after = before.withTaskRetired(step, retired);
+        long[] beforeCounts = new long[3];
+        for (long s = 0; s < step; s++) {
+            assertThat(after.taskAt(s)).isEqualTo(before.taskAt(s));
+            beforeCounts[before.taskAt(s)]++;
+        }
+        long[] counts = new long[3];
+        for (long s = 0; s < after.length(); s++) {
+            counts[after.taskAt(s)]++;
+            if (s >= step) {
+                assertThat(after.taskAt(s)).isNotEqualTo(retired);
+            }
+        }
+        for (int task = 0; task < 3; task++) {
+            assertThat(counts[task]).as("task %d", task).isEqualTo(task == retired ? beforeCounts[task] : 80);
+        }
+    }
 }
