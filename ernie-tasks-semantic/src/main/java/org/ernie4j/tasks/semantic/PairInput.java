@@ -24,4 +24,15 @@ final class PairInput
                 .addAll(second).separator()
                 .build(new SequenceLabel(label));
     }
+
+    /**
+     * The example of a query and a title: the query cut to {@code maxQueryLength} pieces, the title to what is left of the
+     * input. Both keep their beginning, where a query states what is sought and a title what the page is.
+     */
+    static Example ofQueryAndTitle(Vocabulary vocabulary, int maxSequenceLength, int maxQueryLength, int[] query, int[] title, RelevanceLabel label)
+    {
+        int[] q = Pieces.head(query, maxQueryLength);
+        int[] t = Pieces.head(title, maxSequenceLength - 3 - q.length);
+        return of(vocabulary, maxSequenceLength, q, t, label.label());
+    }
 }

@@ -55,10 +55,10 @@ class TestDiscourseRelationTask
     }
 
     @Test
-    void isFoundByTheServiceLoader()
+    void bothTasksAreFoundByTheServiceLoader()
     {
         assertThat(ServiceLoader.load(PretrainingTask.class).stream().map(ServiceLoader.Provider::type))
-                .contains(DiscourseRelationTask.class);
+                .contains(DiscourseRelationTask.class, IrRelevanceTask.class);
     }
 
     static Stream<Arguments> settingsAndLengths()
