@@ -1,7 +1,6 @@
 package org.ernie4j.tasks.semantic;
 
 import java.util.AbstractList;
-import java.util.List;
 
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;

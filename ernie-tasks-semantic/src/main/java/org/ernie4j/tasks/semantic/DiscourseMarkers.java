@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +53,11 @@ public final class DiscourseMarkers
     private final Map<String, Marker> markers;
     private final int longestKey;
 
-    private DiscourseMarkers(List<String> classes, List<Marker> inTableOrder, Map<String, Marker> markers)
+    /**
+     * @param inTableOrder the markers in the order of the table
+     * @param markers the same markers by their key: the marker without spaces, {@link #normalize normalized}
+     */
+    DiscourseMarkers(List<String> classes, List<Marker> inTableOrder, Map<String, Marker> markers)
     {
         this.classes = List.copyOf(classes);
         this.inTableOrder = List.copyOf(inTableOrder);
@@ -94,7 +97,7 @@ public final class DiscourseMarkers
     {
         requireNonNull(lines, "lines is null");
         requireNonNull(source, "source is null");
-        Builder builder = new Builder();
+        MarkerTableBuilder builder = new MarkerTableBuilder();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.startsWith("#")) {
@@ -121,7 +124,7 @@ public final class DiscourseMarkers
     public static DiscourseMarkers ofEntries(List<String> entries)
     {
         requireNonNull(entries, "entries is null");
-        Builder builder = new Builder();
+        MarkerTableBuilder builder = new MarkerTableBuilder();
         for (int i = 0; i < entries.size(); i++) {
             String entry = entries.get(i);
             int equals = entry.lastIndexOf('=');
@@ -171,19 +174,20 @@ public final class DiscourseMarkers
         long[] counts = new long[classes.size()];
         long pairs = 0;
         for (Document document : documents) {
-            Sentence previous = null;
+            boolean first = true;
             for (Sentence sentence : document.sentences()) {
+                // Sentences without tokens are passed over, as the task passes them over.
                 if (sentence.tokens().isEmpty()) {
                     continue;
                 }
-                if (previous != null) {
+                if (!first) {
                     pairs++;
                     Optional<MarkerMatch> match = match(sentence);
                     if (match.isPresent() && match.get().leavesText(sentence)) {
                         counts[match.get().relation()]++;
                     }
                 }
-                previous = sentence;
+                first = false;
             }
         }
         return new RelationCounts(classes, counts, pairs);
@@ -225,63 +229,6 @@ public final class DiscourseMarkers
     public String toString()
     {
         return "DiscourseMarkers[" + markers.size() + " markers in " + classes.size() + " classes " + classes + "]";
-    }
-
-    /** A marker of the table: as written (without the comma), its class, and whether it needs a comma after it. */
-    private record Marker(String written, int relation, boolean commaOnly)
-    {
-    }
-
-    /** Collects entries in order, numbering classes as they first appear. */
-    private static final class Builder
-    {
-        private final List<String> classes = new ArrayList<>();
-        private final Map<String, Integer> classIndex = new HashMap<>();
-        private final List<Marker> inTableOrder = new ArrayList<>();
-        private final Map<String, Marker> markers = new HashMap<>();
-        private final Map<String, String> origins = new HashMap<>();
-
-        /** Adds an entry, or returns what is wrong with it. */
-        String add(String markerText, String classText, String origin)
-        {
-            String written = markerText.strip().replaceAll("\\s+", " ");
-            String relation = classText.strip();
-            boolean commaOnly = written.endsWith(",");
-            if (commaOnly) {
-                written = written.substring(0, written.length() - 1).strip();
-            }
-            if (written.isEmpty()) {
-                return "the marker is empty";
-            }
-            if (relation.isEmpty()) {
-                return "marker '" + written + "' has no class";
-            }
-            if (relation.codePoints().anyMatch(Character::isWhitespace)) {
-                return "class '" + relation + "' holds white space; a class is one word, such as 'contrast'";
-            }
-            String key = normalize(written.replace(" ", ""));
-            String previous = origins.putIfAbsent(key, origin);
-            if (previous != null) {
-                return "marker '" + written + "' repeats the marker of " + previous;
-            }
-            int index = classIndex.computeIfAbsent(relation, name -> {
-                classes.add(name);
-                return classes.size() - 1;
-            });
-            Marker marker = new Marker(written, index, commaOnly);
-            inTableOrder.add(marker);
-            markers.put(key, marker);
-            return null;
-        }
-
-        DiscourseMarkers build(String source)
-        {
-            if (classes.size() < 2) {
-                throw new IllegalArgumentException(source + " has " + classes.size() + " relation class"
-                        + (classes.size() == 1 ? " (" + classes.get(0) + ")" : "es") + ", but discourse relation needs at least 2");
-            }
-            return new DiscourseMarkers(classes, inTableOrder, markers);
-        }
     }
 
     // Initialization-on-demand holder: read on first use, immutable afterwards.
