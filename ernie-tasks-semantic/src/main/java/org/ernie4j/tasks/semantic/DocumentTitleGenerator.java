@@ -1,0 +1,106 @@
+package org.ernie4j.tasks.semantic;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import org.ernie4j.spi.LabelGenerator;
+import org.ernie4j.spi.TaskReporter;
+import org.ernie4j.spi.document.Document;
+import org.ernie4j.spi.document.DocumentSource;
+import org.ernie4j.spi.document.Vocabulary;
+import org.ernie4j.spi.example.Example;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * IR relevance's {@code document-titles} fallback, a weak stand-in for a search log built from the documents: a noun
+ * phrase of a document as the query, with the document's own title (class 0) or, with probability
+ * {@code randomTitleShare}, the title of another document of the corpus (class 2). It knows nothing of what a search
+ * engine showed, so it never makes class 1. Holds no state between documents.
+ */
+final class DocumentTitleGenerator
+        implements LabelGenerator
+{
+    static final String NO_TEXT = "document has no text for a title";
+    static final String NO_QUERY = "document has no noun phrase outside its title";
+    static final String NO_OTHER_TITLE = "no other document with a title";
+    static final String SAME_TITLE = "other document has the same title";
+
+    private final StandInPairs standIn;
+    private final int pairsPerDocument;
+    private final double randomTitleShare;
+    private final int maxQueryLength;
+    private final Vocabulary vocabulary;
+    private final int maxSequenceLength;
+    private final DocumentSource corpus;
+    private final TaskReporter reporter;
+
+    DocumentTitleGenerator(int pairsPerDocument, double randomTitleShare, int maxQueryLength, Vocabulary vocabulary, int maxSequenceLength,
+            DocumentSource corpus, TaskReporter reporter)
+    {
+        this.vocabulary = requireNonNull(vocabulary, "vocabulary is null");
+        this.corpus = requireNonNull(corpus, "corpus is null");
+        this.reporter = requireNonNull(reporter, "reporter is null");
+        this.standIn = new StandInPairs(vocabulary);
+        this.pairsPerDocument = pairsPerDocument;
+        this.randomTitleShare = randomTitleShare;
+        this.maxQueryLength = maxQueryLength;
+        this.maxSequenceLength = maxSequenceLength;
+    }
+
+    @Override
+    public List<Example> generate(Document document, RandomGenerator random)
+    {
+        requireNonNull(document, "document is null");
+        requireNonNull(random, "random is null");
+        int[] title = standIn.title(document);
+        if (title.length == 0) {
+            reporter.skipped(NO_TEXT);
+            return List.of();
+        }
+        List<int[]> queries = standIn.queries(document);
+        if (queries.isEmpty()) {
+            reporter.skipped(NO_QUERY);
+            return List.of();
+        }
+        List<Example> examples = new ArrayList<>(pairsPerDocument);
+        for (int draw = 0; draw < pairsPerDocument; draw++) {
+            int[] query = queries.get(random.nextInt(queries.size()));
+            if (random.nextDouble() < randomTitleShare) {
+                int[] other = otherTitle(document, random);
+                if (other == null) {
+                    reporter.skipped(NO_OTHER_TITLE);
+                }
+                else if (Arrays.equals(other, title)) {
+                    reporter.skipped(SAME_TITLE);
+                }
+                else {
+                    examples.add(PairInput.ofQueryAndTitle(vocabulary, maxSequenceLength, maxQueryLength, query, other, RelevanceLabel.RANDOM));
+                }
+            }
+            else {
+                examples.add(PairInput.ofQueryAndTitle(vocabulary, maxSequenceLength, maxQueryLength, query, title, RelevanceLabel.CLICKED));
+            }
+        }
+        return examples;
+    }
+
+    private int[] otherTitle(Document document, RandomGenerator random)
+    {
+        Optional<Document> other = corpus.randomOther(document, random);
+        if (other.isEmpty()) {
+            return null;
+        }
+        int[] title = standIn.title(other.get());
+        return title.length == 0 ? null : title;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "IR relevance stand-in from document titles, " + pairsPerDocument + " per document, random titles " + randomTitleShare;
+    }
+}
