@@ -17,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param step completed training steps
  * @param seed the run seed
  * @param tasks the task table, in order of introduction
+ * @param scheduleEvents tasks that joined or left while training ran, in order
  * @param streams each task's data position
  * @param optimizerUpdates per parameter, the number of optimizer updates it has had
  * @param config the resolved run configuration
@@ -28,6 +29,7 @@ public record CheckpointManifest(
         long step,
         long seed,
         List<TaskRecord> tasks,
+        List<ScheduleEvent> scheduleEvents,
         Map<String, StreamPosition> streams,
         Map<String, Long> optimizerUpdates,
         JsonNode config,
@@ -45,6 +47,7 @@ public record CheckpointManifest(
         requireNonNull(provenance, "provenance is null");
         requireNonNull(files, "files is null");
         tasks = List.copyOf(tasks);
+        scheduleEvents = scheduleEvents == null ? List.of() : List.copyOf(scheduleEvents);
         streams = Map.copyOf(streams);
         optimizerUpdates = Map.copyOf(optimizerUpdates);
         files = Map.copyOf(files);
@@ -58,9 +61,18 @@ public record CheckpointManifest(
      * @param introducedAtStep the step at which it joined the run
      * @param head a description of its head, compared when the run resumes
      * @param implementation the class that implemented it
+     * @param origin {@code configured} for a task of the configuration, else where it came from, such as the plugin jar
+     * @param retiredAtStep the step at which it left the schedule, or null while it trains
      */
-    public record TaskRecord(String name, int taskId, long introducedAtStep, String head, String implementation)
+    public record TaskRecord(String name, int taskId, long introducedAtStep, String head, String implementation, String origin,
+            Long retiredAtStep)
     {
+        public static final String CONFIGURED = "configured";
+
+        public boolean configured()
+        {
+            return origin == null || CONFIGURED.equals(origin);
+        }
     }
 
     /**

@@ -98,7 +98,7 @@ public final class CheckpointStore
             Map<String, Long> updates = new LinkedHashMap<>();
             snapshot.optimizer().forEach((name, moments) -> updates.put(name, moments.updates()));
             CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.FORMAT_VERSION, snapshot.step(), snapshot.seed(),
-                    snapshot.tasks(), snapshot.streams(), updates, snapshot.config(), snapshot.provenance(), files);
+                    snapshot.tasks(), snapshot.scheduleEvents(), snapshot.streams(), updates, snapshot.config(), snapshot.provenance(), files);
             json.writeValue(temporary.resolve(MANIFEST).toFile(), manifest);
             for (String file : List.of(PARAMETERS, OPTIMIZER, MANIFEST)) {
                 force(temporary.resolve(file));

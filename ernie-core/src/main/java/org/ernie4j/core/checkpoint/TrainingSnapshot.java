@@ -20,6 +20,7 @@ public record TrainingSnapshot(
         ModelParameters parameters,
         Map<String, AdamW.Moments> optimizer,
         List<CheckpointManifest.TaskRecord> tasks,
+        List<ScheduleEvent> scheduleEvents,
         Map<String, StreamPosition> streams,
         JsonNode config,
         CheckpointManifest.Provenance provenance)
@@ -29,6 +30,7 @@ public record TrainingSnapshot(
         requireNonNull(parameters, "parameters is null");
         requireNonNull(optimizer, "optimizer is null");
         requireNonNull(tasks, "tasks is null");
+        requireNonNull(scheduleEvents, "scheduleEvents is null");
         requireNonNull(streams, "streams is null");
         requireNonNull(config, "config is null");
         requireNonNull(provenance, "provenance is null");

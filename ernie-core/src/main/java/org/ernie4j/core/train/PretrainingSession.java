@@ -1,6 +1,7 @@
 package org.ernie4j.core.train;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.ernie4j.core.checkpoint.CheckpointManifest;
 import org.ernie4j.core.checkpoint.CheckpointStore;
 import org.ernie4j.core.checkpoint.LoadedCheckpoint;
+import org.ernie4j.core.checkpoint.ScheduleEvent;
 import org.ernie4j.core.checkpoint.TrainingSnapshot;
 import org.ernie4j.core.data.ExampleCounts;
 import org.ernie4j.core.data.ExampleStream;
@@ -27,6 +29,7 @@ import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.ParameterSpec;
 import org.ernie4j.core.optim.AdamW;
 import org.ernie4j.core.samediff.SameDiffEngine;
+import org.ernie4j.core.schedule.ScheduleTable;
 import org.ernie4j.core.schedule.Stage;
 import org.ernie4j.core.schedule.TaskSchedule;
 import org.ernie4j.core.task.ActiveTask;
@@ -53,81 +56,123 @@ public final class PretrainingSession
 
     private final SessionSetup setup;
     private final ModelParameters parameters;
+    private final ParameterInitializer initializer;
     private final AdamW optimizer;
-    private final List<ActiveTask> tasks;
-    private final Map<String, BatchSource> batches;
-    private final TaskSchedule schedule;
     private final ModelEngine engine;
     private final CheckpointStore checkpoints;
     private final HeldOutSplit split;
+    /** The tasks by id (their index), retired ones included. */
+    private final List<ActiveTask> tasks = new ArrayList<>();
+    private final List<String> origins = new ArrayList<>();
+    private final Map<String, Long> introducedAt = new LinkedHashMap<>();
+    private final Map<String, Long> retiredAt = new LinkedHashMap<>();
+    private final List<ScheduleEvent> events = new ArrayList<>();
+    private final Map<String, BatchSource> batches = new LinkedHashMap<>();
+    private TaskSchedule schedule;
     private long step;
     private volatile Trainer trainer;
+    private volatile boolean stopRequested;
 
-    private PretrainingSession(SessionSetup setup, HeldOutSplit split, ModelParameters parameters, List<ActiveTask> tasks,
-            Map<String, StreamPosition> positions, long step)
+    private PretrainingSession(SessionSetup setup, HeldOutSplit split, ModelParameters parameters, long step)
     {
         this.setup = setup;
         this.split = split;
         this.parameters = parameters;
-        this.tasks = List.copyOf(tasks);
         this.step = step;
+        this.initializer = new ParameterInitializer(setup.training().seed(), setup.encoder().initializerRange());
         this.optimizer = new AdamW(setup.training().optimizer(), parameters);
-        this.schedule = schedule(setup, split, tasks);
         this.engine = new SameDiffEngine(setup.encoder(), parameters);
         this.checkpoints = new CheckpointStore(setup.checkpoints(), setup.training().keepCheckpoints());
-        this.batches = new LinkedHashMap<>();
-        for (ActiveTask task : tasks) {
-            ExampleStream.Builder stream = ExampleStream.builder()
-                    .task(task.name(), task.labels())
-                    .documents(split.training())
-                    .reporter(task.reporter())
-                    .seed(setup.training().seed())
-                    .maxLength(setup.training().sequenceLength())
-                    .openDocuments(setup.training().openDocuments());
-            StreamPosition position = positions.get(task.name());
-            batches.put(task.name(), new BatchSource(position == null ? stream.start() : stream.resume(position),
-                    setup.training().batchSize(), setup.vocabulary().padId()));
+    }
+
+    /** Activates a task as the next id and opens its data stream at {@code position} (or at the start). */
+    private ActiveTask join(TaskSetup setupOfTask, String origin, StreamPosition position)
+    {
+        int id = tasks.size();
+        if (id >= setup.encoder().taskTypes()) {
+            throw new IllegalStateException("task " + setupOfTask.name() + " cannot join: the task embedding has " + setup.encoder().taskTypes()
+                    + " rows and all are taken (model.task-types)");
         }
+        ActiveTask task = ActiveTask.activate(setupOfTask.task(), id, setupOfTask.settings(), setup.vocabulary(),
+                setup.training().sequenceLength(), split.training());
+        parameters.addMissing(HeadLayout.parameters(task.name(), task.head().head(), setup.encoder()), initializer);
+        ExampleStream.Builder stream = ExampleStream.builder()
+                .task(task.name(), task.labels())
+                .documents(split.training())
+                .reporter(task.reporter())
+                .seed(setup.training().seed())
+                .maxLength(setup.training().sequenceLength())
+                .openDocuments(setup.training().openDocuments());
+        batches.put(task.name(), new BatchSource(position == null ? stream.start() : stream.resume(position), setup.training().batchSize(),
+                setup.vocabulary().padId()));
+        tasks.add(task);
+        origins.add(origin);
+        return task;
     }
 
     /** A new run: parameters initialised from the seed, every task introduced in configuration order. */
     public static PretrainingSession start(SessionSetup setup)
     {
         requireNonNull(setup, "setup is null");
-        HeldOutSplit split = split(setup);
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
-        ParameterInitializer initializer = new ParameterInitializer(setup.training().seed(), setup.encoder().initializerRange());
-        parameters.addMissing(EncoderLayout.parameters(setup.encoder()), initializer);
-        List<ActiveTask> tasks = activate(setup, split);
-        for (ActiveTask task : tasks) {
-            parameters.addMissing(HeadLayout.parameters(task.name(), task.head().head(), setup.encoder()), initializer);
+        parameters.addMissing(EncoderLayout.parameters(setup.encoder()),
+                new ParameterInitializer(setup.training().seed(), setup.encoder().initializerRange()));
+        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, 0);
+        for (TaskSetup task : setup.tasks()) {
+            session.join(task, CheckpointManifest.TaskRecord.CONFIGURED, null);
         }
-        return new PretrainingSession(setup, split, parameters, tasks, Map.of(), 0);
+        session.schedule = session.baseSchedule();
+        for (int task = 0; task < session.tasks.size(); task++) {
+            session.introducedAt.put(session.tasks.get(task).name(), session.firstStepOf(task));
+        }
+        return session;
     }
 
-    /** Continues a run from a checkpoint, after checking that the checkpoint belongs to this configuration and corpus. */
+    /** Continues a run from a checkpoint of this configuration's tasks only. */
     public static PretrainingSession resume(SessionSetup setup, LoadedCheckpoint checkpoint)
+    {
+        return resume(setup, checkpoint, TaskSource.NONE);
+    }
+
+    /**
+     * Continues a run from a checkpoint, after checking that the checkpoint belongs to this configuration and corpus.
+     * Tasks that joined the run while it trained (plugins) are found through {@code joinedTasks}; a missing one is an
+     * error that names it and where it came from.
+     */
+    public static PretrainingSession resume(SessionSetup setup, LoadedCheckpoint checkpoint, TaskSource joinedTasks)
     {
         requireNonNull(setup, "setup is null");
         requireNonNull(checkpoint, "checkpoint is null");
+        requireNonNull(joinedTasks, "joinedTasks is null");
         new ResumeCheck(setup, checkpoint).verify();
-        HeldOutSplit split = split(setup);
-        List<ActiveTask> tasks = activate(setup, split);
-        List<ParameterSpec> expected = new ArrayList<>(EncoderLayout.parameters(setup.encoder()));
-        for (ActiveTask task : tasks) {
-            expected.addAll(HeadLayout.parameters(task.name(), task.head().head(), setup.encoder()));
-        }
+        CheckpointManifest manifest = checkpoint.manifest();
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
-        for (ParameterSpec spec : expected) {
-            INDArray stored = checkpoint.parameters().get(spec.name());
-            if (stored == null) {
-                throw new IllegalArgumentException("checkpoint " + checkpoint.directory() + " has no parameter " + spec.name());
+        for (ParameterSpec spec : EncoderLayout.parameters(setup.encoder())) {
+            parameters.add(spec, stored(checkpoint, spec));
+        }
+        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, manifest.step());
+        List<String> missing = new ArrayList<>();
+        for (CheckpointManifest.TaskRecord record : manifest.tasks()) {
+            Optional<TaskSetup> task = record.configured()
+                    ? setup.tasks().stream().filter(configured -> configured.name().equals(record.name())).findFirst()
+                    : joinedTasks.find(record.name());
+            if (task.isEmpty()) {
+                missing.add(record.name() + " (joined at step " + record.introducedAtStep() + " from " + record.origin() + ")");
+                continue;
             }
-            if (!Arrays.equals(stored.shape(), spec.shape())) {
-                throw new IllegalArgumentException("checkpoint " + checkpoint.directory() + ": parameter " + spec.name() + " has shape "
-                        + Arrays.toString(stored.shape()) + " but the configuration needs " + Arrays.toString(spec.shape()));
+            ActiveTask joined = session.join(task.get(), record.origin() == null ? CheckpointManifest.TaskRecord.CONFIGURED : record.origin(),
+                    manifest.streams().get(record.name()));
+            for (ParameterSpec spec : HeadLayout.parameters(record.name(), joined.head().head(), setup.encoder())) {
+                parameters.get(spec.name()).assign(stored(checkpoint, spec));
             }
-            parameters.add(spec, stored.castTo(DataType.FLOAT));
+            session.introducedAt.put(record.name(), record.introducedAtStep());
+            if (record.retiredAtStep() != null) {
+                session.retiredAt.put(record.name(), record.retiredAtStep());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("cannot resume from " + checkpoint.directory() + ": the run trained tasks that are not available now: "
+                    + String.join("; ", missing) + ". Put their plugin jars back in the plugins folder (or on the class path) and resume again.");
         }
         // Parameters of custom heads are not in the layout; they come back as stored and the graph adopts them.
         checkpoint.parameters().forEach((name, value) -> {
@@ -135,11 +180,24 @@ public final class PretrainingSession
                 parameters.add(new ParameterSpec(name, value.shape(), Initialization.ZEROS, true), value.castTo(DataType.FLOAT));
             }
         });
-        PretrainingSession session = new PretrainingSession(setup, split, parameters, tasks, checkpoint.manifest().streams(),
-                checkpoint.manifest().step());
+        session.events.addAll(manifest.scheduleEvents());
+        session.schedule = session.replaySchedule();
         session.optimizer.restore(checkpoint.optimizer());
-        LOG.info("resumed from {} at step {}", checkpoint.directory(), checkpoint.manifest().step());
+        LOG.info("resumed from {} at step {}", checkpoint.directory(), manifest.step());
         return session;
+    }
+
+    private static INDArray stored(LoadedCheckpoint checkpoint, ParameterSpec spec)
+    {
+        INDArray stored = checkpoint.parameters().get(spec.name());
+        if (stored == null) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint.directory() + " has no parameter " + spec.name());
+        }
+        if (!Arrays.equals(stored.shape(), spec.shape())) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint.directory() + ": parameter " + spec.name() + " has shape "
+                    + Arrays.toString(stored.shape()) + " but the configuration needs " + Arrays.toString(spec.shape()));
+        }
+        return stored.castTo(DataType.FLOAT);
     }
 
     private static HeldOutSplit split(SessionSetup setup)
@@ -151,26 +209,33 @@ public final class PretrainingSession
         return split;
     }
 
-    private static List<ActiveTask> activate(SessionSetup setup, HeldOutSplit split)
+    /** The schedule of the configuration's tasks, before any task joined or left. */
+    private TaskSchedule baseSchedule()
     {
-        List<ActiveTask> tasks = new ArrayList<>();
-        for (int id = 0; id < setup.tasks().size(); id++) {
-            TaskSetup task = setup.tasks().get(id);
-            tasks.add(ActiveTask.activate(task.task(), id, task.settings(), setup.vocabulary(), setup.training().sequenceLength(),
-                    split.training()));
-        }
-        return tasks;
-    }
-
-    private static TaskSchedule schedule(SessionSetup setup, HeldOutSplit split, List<ActiveTask> tasks)
-    {
-        List<String> names = tasks.stream().map(ActiveTask::name).toList();
+        List<ActiveTask> configured = tasks.subList(0, setup.tasks().size());
+        List<String> names = configured.stream().map(ActiveTask::name).toList();
         return setup.schedule().create(names, setup.training().stepsPerTask(), setup.training().seed(), () -> {
-            List<LabelGenerator> generators = tasks.stream().map(ActiveTask::labels).toList();
+            List<LabelGenerator> generators = configured.stream().map(ActiveTask::labels).toList();
             long[] sizes = ExampleCounts.estimate(generators, split.training(), setup.training().seed(), DATA_SIZE_SAMPLE);
             LOG.info("examples per task, estimated for the sampler: {}", describe(names, sizes));
             return sizes;
         });
+    }
+
+    /** The base schedule with every recorded join and retirement applied in order: the schedule the run had. */
+    private TaskSchedule replaySchedule()
+    {
+        TaskSchedule replayed = baseSchedule();
+        for (ScheduleEvent event : events) {
+            replayed = event.kind().equals(ScheduleEvent.ADDED)
+                    ? replayed.withTaskAdded(event.step(), setup.training().stepsPerTask())
+                    : replayed.withTaskRetired(event.step(), indexOf(event.task()));
+        }
+        if (replayed.taskCount() != tasks.size()) {
+            throw new IllegalStateException("the checkpoint's schedule events describe " + replayed.taskCount() + " tasks but its task table has "
+                    + tasks.size());
+        }
+        return replayed;
     }
 
     private static String describe(List<String> names, long[] sizes)
@@ -191,12 +256,113 @@ public final class PretrainingSession
     /** Trains at most {@code maxSteps} more steps (and to the end of the schedule at most). */
     public long run(List<TrainingListener> listeners, long maxSteps)
     {
-        Trainer loop = new Trainer(engine, optimizer, setup.training().optimizer(), plan(), evaluator(), setup.training().checkpointEvery(),
-                this::checkpoint, listeners);
-        trainer = loop;
+        return run(listeners, maxSteps, TaskChanges.NONE, false);
+    }
+
+    /**
+     * Trains at most {@code maxSteps} more steps, taking task changes at step boundaries: before a change the session
+     * writes a checkpoint, then it adds or retires the task, recomputes the rest of the schedule, tells the listeners the
+     * new stage table, writes another checkpoint and goes on.
+     *
+     * @param waitForTasks when the schedule is done, wait for new tasks instead of returning (until a stop request)
+     */
+    public long run(List<TrainingListener> listeners, long maxSteps, TaskChanges changes, boolean waitForTasks)
+    {
         long until = maxSteps == Long.MAX_VALUE ? Long.MAX_VALUE : step + maxSteps;
-        step = loop.run(step, until);
+        while (!stopRequested && step < until) {
+            if (changes.pending()) {
+                apply(changes.take(), listeners);
+            }
+            if (step < schedule.length()) {
+                Trainer loop = new Trainer(engine, optimizer, setup.training().optimizer(), plan(), evaluator(),
+                        setup.training().checkpointEvery(), this::checkpoint, listeners, changes::pending);
+                trainer = loop;
+                step = loop.run(step, until);
+                if (loop.stopRequested()) {
+                    break;
+                }
+                continue;
+            }
+            if (!waitForTasks) {
+                break;
+            }
+            try {
+                List<TaskChange> arrived = changes.await(Duration.ofSeconds(1));
+                if (!arrived.isEmpty()) {
+                    apply(arrived, listeners);
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return step;
+    }
+
+    private void apply(List<TaskChange> changes, List<TrainingListener> listeners)
+    {
+        if (changes.isEmpty()) {
+            return;
+        }
+        checkpoint(step);
+        for (TaskChange change : changes) {
+            String description;
+            try {
+                description = change instanceof TaskChange.Join join ? add(join) : retire((TaskChange.Retire) change);
+            }
+            catch (RuntimeException e) {
+                // A task that cannot join (bad settings, no free task id, a schedule that cannot grow) never stops training.
+                LOG.error("at step {}: {}", step, e.getMessage());
+                continue;
+            }
+            if (description == null) {
+                continue;
+            }
+            String table = ScheduleTable.format(schedule, tasks.stream().map(ActiveTask::name).toList());
+            LOG.info("at step {}: {}; the schedule is now:\n{}", step, description, table);
+            long at = step;
+            listeners.forEach(listener -> listener.onTasksChanged(at, description, table));
+        }
+        checkpoint(step);
+    }
+
+    private String add(TaskChange.Join join)
+    {
+        String name = join.task().name();
+        if (indexOf(name) >= 0) {
+            LOG.info("task {} from {} is already part of this run{}; nothing changes", name, join.origin(),
+                    retiredAt.containsKey(name) ? " (retired at step " + retiredAt.get(name) + "; it comes back in a later run)" : "");
+            return null;
+        }
+        TaskSchedule grown = schedule.withTaskAdded(step, setup.training().stepsPerTask());
+        ActiveTask task = join(join.task(), join.origin(), null);
+        schedule = grown;
+        introducedAt.put(name, step);
+        events.add(new ScheduleEvent(ScheduleEvent.ADDED, name, step));
+        return "task " + name + " (from " + join.origin() + ") joined as task id " + task.head().taskId();
+    }
+
+    private String retire(TaskChange.Retire retire)
+    {
+        int index = indexOf(retire.task());
+        if (index < 0 || retiredAt.containsKey(retire.task())) {
+            return null;
+        }
+        schedule = schedule.withTaskRetired(step, index);
+        retiredAt.put(retire.task(), step);
+        events.add(new ScheduleEvent(ScheduleEvent.RETIRED, retire.task(), step));
+        return "task " + retire.task() + " left the schedule (" + retire.reason() + "); its head stays in the checkpoints";
+    }
+
+    private int indexOf(String name)
+    {
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private TrainingPlan plan()
@@ -209,7 +375,7 @@ public final class PretrainingSession
             }
             return task;
         });
-        return new TrainingPlan(schedule, tasks, batches, maskedLm, setup.training().seed());
+        return new TrainingPlan(schedule, List.copyOf(tasks), batches, maskedLm, setup.training().seed());
     }
 
     private Optional<Evaluator> evaluator()
@@ -225,6 +391,7 @@ public final class PretrainingSession
     /** Asks a running {@link #run} to stop after the current step and write a checkpoint. */
     public void requestStop()
     {
+        stopRequested = true;
         Trainer current = trainer;
         if (current != null) {
             current.requestStop();
@@ -236,19 +403,20 @@ public final class PretrainingSession
         Map<String, StreamPosition> positions = new LinkedHashMap<>();
         batches.forEach((name, source) -> positions.put(name, source.position()));
         List<CheckpointManifest.TaskRecord> records = new ArrayList<>();
-        for (ActiveTask task : tasks) {
-            records.add(new CheckpointManifest.TaskRecord(task.name(), task.head().taskId(), introducedAt(task.head().taskId()),
-                    task.head().head().toString(), task.task().getClass().getName()));
+        for (int id = 0; id < tasks.size(); id++) {
+            ActiveTask task = tasks.get(id);
+            records.add(new CheckpointManifest.TaskRecord(task.name(), id, introducedAt.getOrDefault(task.name(), step), task.head().head().toString(),
+                    task.task().getClass().getName(), origins.get(id), retiredAt.get(task.name())));
         }
         CheckpointManifest.Provenance provenance = new CheckpointManifest.Provenance(Versions.ernie4j(), Versions.nd4j(),
                 System.getProperty("java.version"), Instant.now().toString(), setup.corpus().corpusFingerprint(),
                 setup.corpus().vocabularySha256());
-        return checkpoints.write(new TrainingSnapshot(completed, setup.training().seed(), parameters, optimizer.state(), records, positions,
-                setup.resolvedConfig(), provenance));
+        return checkpoints.write(new TrainingSnapshot(completed, setup.training().seed(), parameters, optimizer.state(), records, events,
+                positions, setup.resolvedConfig(), provenance));
     }
 
     /** The first step at which the schedule trains a task. */
-    private long introducedAt(int task)
+    private long firstStepOf(int task)
     {
         for (Stage stage : schedule.stages()) {
             if (stage.iterations().get(task) > 0) {
@@ -263,14 +431,20 @@ public final class PretrainingSession
         return step;
     }
 
+    public SessionSetup setup()
+    {
+        return setup;
+    }
+
     public TaskSchedule schedule()
     {
         return schedule;
     }
 
+    /** Every task of the run by id, retired ones included. */
     public List<ActiveTask> tasks()
     {
-        return tasks;
+        return List.copyOf(tasks);
     }
 
     public ModelParameters parameters()

@@ -37,9 +37,10 @@ final class ResumeCheck
         CheckpointManifest manifest = checkpoint.manifest();
         List<String> problems = new ArrayList<>();
         List<String> configured = setup.tasks().stream().map(TaskSetup::name).toList();
-        List<String> recorded = manifest.tasks().stream().map(CheckpointManifest.TaskRecord::name).toList();
+        List<String> recorded = manifest.tasks().stream().filter(CheckpointManifest.TaskRecord::configured)
+                .map(CheckpointManifest.TaskRecord::name).toList();
         if (!configured.equals(recorded)) {
-            problems.add("the checkpoint's tasks are " + recorded + " but the configuration has " + configured);
+            problems.add("the checkpoint's configured tasks are " + recorded + " but the configuration has " + configured);
         }
         if (manifest.seed() != setup.training().seed()) {
             problems.add("the checkpoint's seed is " + manifest.seed() + " but the configuration's is " + setup.training().seed());

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -38,6 +39,7 @@ public final class Trainer
     private final long checkpointEvery;
     private final Checkpointer checkpointer;
     private final List<TrainingListener> listeners;
+    private final BooleanSupplier pause;
     private volatile boolean stopRequested;
 
     /** Writes a checkpoint of the current state after {@code step} completed steps. */
@@ -47,8 +49,12 @@ public final class Trainer
         Path save(long step);
     }
 
+    /**
+     * @param pause asked before every step; when it says so, the loop returns at that step boundary (without a
+     *         checkpoint) so that the caller can change the tasks and continue with a new plan
+     */
     public Trainer(ModelEngine engine, AdamW optimizer, OptimizerSettings optimizerSettings, TrainingPlan plan, Optional<Evaluator> evaluator,
-            long checkpointEvery, Checkpointer checkpointer, List<TrainingListener> listeners)
+            long checkpointEvery, Checkpointer checkpointer, List<TrainingListener> listeners, BooleanSupplier pause)
     {
         this.engine = requireNonNull(engine, "engine is null");
         this.optimizer = requireNonNull(optimizer, "optimizer is null");
@@ -58,12 +64,13 @@ public final class Trainer
         this.checkpointEvery = checkpointEvery;
         this.checkpointer = requireNonNull(checkpointer, "checkpointer is null");
         this.listeners = List.copyOf(requireNonNull(listeners, "listeners is null"));
+        this.pause = requireNonNull(pause, "pause is null");
     }
 
     /**
-     * Trains from {@code firstStep} until the schedule ends, {@code untilStep} is reached, or a stop is requested;
-     * evaluates when due; writes a checkpoint at every multiple of the checkpoint interval and where it stops. Returns the
-     * number of completed steps.
+     * Trains from {@code firstStep} until the schedule ends, {@code untilStep} is reached, a stop is requested or a pause
+     * is asked for; evaluates when due; writes a checkpoint at every multiple of the checkpoint interval and where it
+     * ends or stops. Returns the number of completed steps.
      */
     public long run(long firstStep, long untilStep)
     {
@@ -71,7 +78,7 @@ public final class Trainer
         long end = Math.min(untilStep, length);
         listeners.forEach(listener -> listener.onStart(firstStep, length));
         long step = firstStep;
-        while (step < end && !stopRequested) {
+        while (step < end && !stopRequested && !pause.getAsBoolean()) {
             StepRecord record = step(step);
             step++;
             listeners.forEach(listener -> listener.onStep(record));
@@ -85,8 +92,16 @@ public final class Trainer
             }
         }
         long finished = step;
-        listeners.forEach(listener -> listener.onFinish(finished));
+        if (step >= end || stopRequested) {
+            listeners.forEach(listener -> listener.onFinish(finished));
+        }
         return step;
+    }
+
+    /** Whether a stop was requested (as opposed to a pause or the end of the schedule). */
+    public boolean stopRequested()
+    {
+        return stopRequested;
     }
 
     /** Asks the loop to stop after the current step, with a checkpoint. Safe to call from any thread. */

@@ -21,6 +21,11 @@ public interface TrainingListener
     {
     }
 
+    /** The tasks changed at a step boundary (a task joined or left); {@code stageTable} is the new schedule. */
+    default void onTasksChanged(long step, String description, String stageTable)
+    {
+    }
+
     default void onCheckpoint(long step, Path directory)
     {
     }
