@@ -27,9 +27,8 @@ import org.ernie4j.core.schedule.ScheduleKind;
 import org.ernie4j.core.train.Versions;
 
 import com.google.inject.Inject;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ernie compare}: the paper's comparison of training regimes on the same tasks, data and step budget:

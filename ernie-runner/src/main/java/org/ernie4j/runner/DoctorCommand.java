@@ -16,8 +16,8 @@ import org.ernie4j.core.backend.NativeEnvironment;
 import org.ernie4j.core.train.Versions;
 import org.nd4j.linalg.factory.Nd4j;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ernie doctor}: what this machine runs: the ND4J backend, the BLAS kernels and their measured speed, threads and

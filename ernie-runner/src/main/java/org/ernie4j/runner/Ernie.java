@@ -5,9 +5,8 @@ import org.ernie4j.core.inject.ErnieCoreModule;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code ernie} command line. The only place that knows about command-line arguments.
@@ -19,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 PrepareCommand.class,
                 PretrainCommand.class,
+                WatchCommand.class,
                 TasksCommand.class,
                 ScheduleCommand.class,
                 ReportCommand.class,

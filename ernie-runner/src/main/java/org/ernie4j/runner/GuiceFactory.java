@@ -2,7 +2,6 @@ package org.ernie4j.runner;
 
 import com.google.inject.ConfigurationException;
 import com.google.inject.Injector;
-
 import picocli.CommandLine;
 
 import static java.util.Objects.requireNonNull;

@@ -10,9 +10,8 @@ import org.ernie4j.core.prepare.PreparedCorpus;
 import org.ernie4j.core.run.CorpusPreparation;
 
 import com.google.inject.Inject;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ernie prepare}: sentence splitting, tokenization, tagging, chunking, entity spans and WordPiece, once, into

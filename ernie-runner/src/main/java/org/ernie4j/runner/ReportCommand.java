@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import org.ernie4j.core.report.RunReport;
 import org.ernie4j.core.run.RunRecords;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ernie report RUN_DIR}: an HTML page of the run (per-task loss curves, the forgetting matrix as heat maps) and the

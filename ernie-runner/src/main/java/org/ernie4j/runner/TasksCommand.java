@@ -11,8 +11,8 @@ import org.ernie4j.core.config.TaskSection;
 import org.ernie4j.core.task.TaskCatalog;
 import org.ernie4j.spi.PretrainingTask;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ernie tasks}: the tasks found on the class path, with family, the id each gets in the configured run, and

@@ -124,6 +124,8 @@ final class ConfigValidator
             throw new ConfigException("schedule.masked-lm-every-step", "'" + schedule.maskedLmEveryStep() + "' is not a task of this run");
         }
 
+        positive("plugins.scan-interval-millis", config.plugins().scanIntervalMillis());
+
         EvaluationSection evaluation = config.evaluation();
         if (!(evaluation.heldOut() >= 0 && evaluation.heldOut() < 1)) {
             throw new ConfigException("evaluation.held-out", evaluation.heldOut() + " is not in [0, 1)");

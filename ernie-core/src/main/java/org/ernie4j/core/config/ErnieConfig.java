@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * reference. Values are immutable; {@link ConfigLoader} reads and validates them.
  */
 public record ErnieConfig(CorpusSection corpus, VocabularySection vocabulary, ModelSection model, TrainingSection training,
-        ScheduleSection schedule, EvaluationSection evaluation, List<TaskSection> tasks)
+        ScheduleSection schedule, EvaluationSection evaluation, PluginsSection plugins, List<TaskSection> tasks)
 {
     /** The task list when none is configured: ERNIE 2.0's first task. */
     public static final List<TaskSection> DEFAULT_TASKS = List.of(new TaskSection("knowledge-masking", null));
@@ -23,6 +23,7 @@ public record ErnieConfig(CorpusSection corpus, VocabularySection vocabulary, Mo
             @JsonProperty("training") TrainingSection training,
             @JsonProperty("schedule") ScheduleSection schedule,
             @JsonProperty("evaluation") EvaluationSection evaluation,
+            @JsonProperty("plugins") PluginsSection plugins,
             @JsonProperty("tasks") List<TaskSection> tasks)
     {
         this.corpus = Defaults.or(corpus, CorpusSection.defaults());
@@ -31,17 +32,24 @@ public record ErnieConfig(CorpusSection corpus, VocabularySection vocabulary, Mo
         this.training = Defaults.or(training, TrainingSection.defaults());
         this.schedule = Defaults.or(schedule, ScheduleSection.defaults());
         this.evaluation = Defaults.or(evaluation, EvaluationSection.defaults());
+        this.plugins = Defaults.or(plugins, PluginsSection.defaults());
         this.tasks = tasks == null ? DEFAULT_TASKS : List.copyOf(tasks);
     }
 
     /** This configuration with another schedule section. */
     public ErnieConfig withSchedule(ScheduleSection replacement)
     {
-        return new ErnieConfig(corpus, vocabulary, model, training, replacement, evaluation, tasks);
+        return new ErnieConfig(corpus, vocabulary, model, training, replacement, evaluation, plugins, tasks);
+    }
+
+    /** This configuration with another plugins section. */
+    public ErnieConfig withPlugins(PluginsSection replacement)
+    {
+        return new ErnieConfig(corpus, vocabulary, model, training, schedule, evaluation, replacement, tasks);
     }
 
     public static ErnieConfig defaults()
     {
-        return new ErnieConfig(null, null, null, null, null, null, null);
+        return new ErnieConfig(null, null, null, null, null, null, null, null);
     }
 }

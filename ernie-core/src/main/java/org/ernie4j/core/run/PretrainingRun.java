@@ -27,7 +27,9 @@ import org.ernie4j.core.train.PretrainingSession;
 import org.ernie4j.core.train.RunLock;
 import org.ernie4j.core.train.SessionSetup;
 import org.ernie4j.core.train.TaskSetup;
+import org.ernie4j.core.train.TaskChanges;
 import org.ernie4j.core.train.TrainingListener;
+import org.ernie4j.spi.PretrainingTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,9 @@ public final class PretrainingRun
     public static final String METRICS = "metrics.jsonl";
     /** One JSON line per task and held-out evaluation. */
     public static final String EVALUATIONS = "evaluations.jsonl";
+    /** One JSON line per task that joined or left, and per refused plugin jar. */
+    public static final String TASK_EVENTS = "task-events.jsonl";
+    private static final String CHECKPOINTS = "checkpoints";
 
     private final TaskCatalog catalog;
     private final ConfigLoader loader;
@@ -67,43 +72,116 @@ public final class PretrainingRun
     public RunOutcome run(ErnieConfig config, PreparedCorpus corpus, Path runDirectory, ResumeMode mode, long maxSteps,
             List<TrainingListener> listeners, Consumer<PretrainingSession> onSession)
     {
+        return run(config, corpus, runDirectory, mode, maxSteps, listeners, onSession, false);
+    }
+
+    /**
+     * Trains as {@link #run(ErnieConfig, PreparedCorpus, Path, ResumeMode, long, List, Consumer)} does, with the task
+     * plugins of {@code plugins.directory} when one is configured: tasks found there join at step boundaries, also while
+     * training runs, and jars removed take their tasks out of the rest of the schedule.
+     *
+     * @param waitForTasks when the schedule is done, keep waiting for new task jars until stopped
+     */
+    public RunOutcome run(ErnieConfig config, PreparedCorpus corpus, Path runDirectory, ResumeMode mode, long maxSteps,
+            List<TrainingListener> listeners, Consumer<PretrainingSession> onSession, boolean waitForTasks)
+    {
         requireNonNull(config, "config is null");
         requireNonNull(corpus, "corpus is null");
         requireNonNull(runDirectory, "runDirectory is null");
         try (RunLock lock = RunLock.acquire(runDirectory)) {
-            SessionSetup setup = setup(config, corpus, runDirectory.resolve("checkpoints"));
-            CheckpointStore store = new CheckpointStore(setup.checkpoints(), setup.training().keepCheckpoints());
+            CheckpointStore store = new CheckpointStore(runDirectory.resolve(CHECKPOINTS), config.training().keepCheckpoints());
             Optional<LoadedCheckpoint> checkpoint = existing(store, mode, runDirectory);
+            long startStep = checkpoint.map(found -> found.manifest().step()).orElse(0L);
             writeConfig(config, runDirectory);
-            try (PretrainingSession session = checkpoint.isPresent()
-                    ? PretrainingSession.resume(setup, checkpoint.get())
-                    : PretrainingSession.start(setup);
-                    MetricsLog metrics = MetricsLog.open(runDirectory.resolve(METRICS), session.step());
-                    EvaluationLog evaluations = EvaluationLog.open(runDirectory.resolve(EVALUATIONS), session.step())) {
-                long startedAt = session.step();
-                onSession.accept(session);
-                List<TrainingListener> all = new ArrayList<>(listeners);
-                all.add(metrics);
-                all.add(evaluations);
-                long completed = session.step() < session.schedule().length() ? session.run(all, maxSteps) : session.step();
-                Map<String, Map<String, Long>> skips = new LinkedHashMap<>();
-                for (ActiveTask task : session.tasks()) {
-                    skips.put(task.name(), task.skipCounts());
+            try (MetricsLog metrics = MetricsLog.open(runDirectory.resolve(METRICS), startStep);
+                    EvaluationLog evaluations = EvaluationLog.open(runDirectory.resolve(EVALUATIONS), startStep);
+                    TaskEventLog taskEvents = TaskEventLog.open(runDirectory.resolve(TASK_EVENTS), startStep);
+                    Plugins plugins = plugins(config, taskEvents)) {
+                SessionSetup setup = setup(config, corpus, runDirectory.resolve(CHECKPOINTS), plugins.catalog());
+                try (PretrainingSession session = checkpoint.isPresent()
+                        ? PretrainingSession.resume(setup, checkpoint.get(), plugins::find)
+                        : PretrainingSession.start(setup)) {
+                    long startedAt = session.step();
+                    plugins.joinTasksFoundAtStart(session.tasks().stream().map(ActiveTask::name).toList());
+                    onSession.accept(session);
+                    List<TrainingListener> all = new ArrayList<>(listeners);
+                    all.add(metrics);
+                    all.add(evaluations);
+                    all.add(taskEvents);
+                    long completed = session.run(all, maxSteps, plugins.changes(), waitForTasks);
+                    Map<String, Map<String, Long>> skips = new LinkedHashMap<>();
+                    for (ActiveTask task : session.tasks()) {
+                        skips.put(task.name(), task.skipCounts());
+                    }
+                    List<Path> checkpoints = store.list();
+                    return new RunOutcome(startedAt, completed, session.schedule().length(),
+                            checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1)), skips);
                 }
-                List<Path> checkpoints = store.list();
-                return new RunOutcome(startedAt, completed, session.schedule().length(),
-                        checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1)), skips);
             }
         }
     }
 
-    /** The session setup of a configuration over a prepared corpus. */
+    /** The class path's tasks, and those of the plugins folder when one is configured. */
+    private Plugins plugins(ErnieConfig config, TaskEventLog taskEvents)
+    {
+        if (config.plugins().directory() == null || config.plugins().directory().isBlank()) {
+            return new Plugins(catalog, null);
+        }
+        Path directory = Path.of(config.plugins().directory());
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("plugins.directory: " + directory + " is not a folder");
+        }
+        return new Plugins(catalog, new PluginTasks(directory, config.plugins(), catalog, PretrainingTask.class.getClassLoader(),
+                taskEvents::refused));
+    }
+
+    /** The tasks a run can use, with or without a plugins folder. */
+    private record Plugins(TaskCatalog classPath, PluginTasks folder)
+            implements AutoCloseable
+    {
+        TaskCatalog catalog()
+        {
+            return folder == null ? classPath : folder.catalog();
+        }
+
+        Optional<TaskSetup> find(String name)
+        {
+            return folder == null || !folder.catalog().tasks().containsKey(name) ? Optional.empty() : Optional.of(folder.setupOf(name));
+        }
+
+        void joinTasksFoundAtStart(List<String> runTasks)
+        {
+            if (folder != null) {
+                folder.joinTasksFoundAtStart(runTasks);
+            }
+        }
+
+        TaskChanges changes()
+        {
+            return folder == null ? TaskChanges.NONE : folder;
+        }
+
+        @Override
+        public void close()
+        {
+            if (folder != null) {
+                folder.close();
+            }
+        }
+    }
+
+    /** The session setup of a configuration over a prepared corpus, with the tasks of the class path. */
     public SessionSetup setup(ErnieConfig config, PreparedCorpus corpus, Path checkpoints)
+    {
+        return setup(config, corpus, checkpoints, catalog);
+    }
+
+    private SessionSetup setup(ErnieConfig config, PreparedCorpus corpus, Path checkpoints, TaskCatalog tasksAvailable)
     {
         List<TaskSetup> tasks = new ArrayList<>();
         for (int i = 0; i < config.tasks().size(); i++) {
             TaskSection section = config.tasks().get(i);
-            tasks.add(new TaskSetup(catalog.get(section.name()), new ConfiguredTaskSettings("tasks[" + i + "].settings", section.settings())));
+            tasks.add(new TaskSetup(tasksAvailable.get(section.name()), new ConfiguredTaskSettings("tasks[" + i + "].settings", section.settings())));
         }
         EvaluationSection evaluation = config.evaluation();
         return new SessionSetup(config.model().encoder(corpus.vocabulary().size()), config.training().settings(tasks.size()),

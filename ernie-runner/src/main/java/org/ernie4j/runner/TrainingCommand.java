@@ -1,0 +1,151 @@
+package org.ernie4j.runner;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.ernie4j.core.config.ConfigLoader;
+import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.run.CorpusPreparation;
+import org.ernie4j.core.run.PretrainingRun;
+import org.ernie4j.core.run.ResumeMode;
+import org.ernie4j.core.run.RunOutcome;
+import org.ernie4j.core.train.PretrainingSession;
+
+import com.google.inject.Inject;
+import picocli.CommandLine;
+
+/**
+ * What {@code ernie pretrain} and {@code ernie watch} share: prepare the corpus if needed, then train in a run
+ * directory, continuing from its newest checkpoint, with task plugins from a folder if one is given.
+ */
+abstract class TrainingCommand
+        implements Callable<Integer>
+{
+    private final ConfigLoader loader;
+    private final CorpusPreparation preparation;
+    private final PretrainingRun run;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    private ConfigOption config;
+
+    @CommandLine.Mixin
+    private RunDirectoryOption runDirectory;
+
+    @CommandLine.Mixin
+    private CorpusOptions corpus;
+
+    @CommandLine.Option(names = "--resume", description = "Require a checkpoint to continue from (by default a run continues from its newest checkpoint if it has one).")
+    private boolean resume;
+
+    @CommandLine.Option(names = "--fresh", description = "Require a new run: refuse if the run directory holds checkpoints.")
+    private boolean fresh;
+
+    @CommandLine.Option(names = "--max-steps", paramLabel = "N", description = "Stop (with a checkpoint) after N more steps.")
+    private Long maxSteps;
+
+    @CommandLine.Option(names = "--plugins", paramLabel = "DIR",
+            description = "A folder of task plugin jars (overrides plugins.directory); tasks found there join at step boundaries, also while training runs.")
+    private Path plugins;
+
+    TrainingCommand(ConfigLoader loader, CorpusPreparation preparation, PretrainingRun run)
+    {
+        this.loader = loader;
+        this.preparation = preparation;
+        this.run = run;
+    }
+
+    @Override
+    public Integer call()
+    {
+        if (resume && fresh) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume and --fresh exclude each other");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        boolean interactive = System.console() != null;
+        ErnieConfig configuration = config.load(loader);
+        if (plugins != null) {
+            configuration = configuration.withPlugins(configuration.plugins().withDirectory(plugins.toString()));
+        }
+        checkPlugins(configuration);
+        Path directory = runDirectory.resolve(config);
+        Path input = corpus.input(configuration, directory);
+        PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
+                CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
+
+        ResumeMode mode = resume ? ResumeMode.REQUIRED : fresh ? ResumeMode.FRESH : ResumeMode.AUTO;
+        AtomicReference<PretrainingSession> current = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C or a TERM signal: finish the step, write a checkpoint, then let the JVM exit.
+        Thread stopOnSignal = new Thread(() -> {
+            PretrainingSession session = current.get();
+            if (session == null) {
+                return;
+            }
+            err.println();
+            err.println("stopping after the current step and writing a checkpoint...");
+            err.flush();
+            session.requestStop();
+            try {
+                finished.await(10, TimeUnit.MINUTES);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ernie-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+
+        err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
+                prepared.vocabulary().size());
+        try {
+            RunOutcome outcome = run.run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
+                    List.of(new ProgressBar(err, interactive, 20)), current::set, waitForTasks());
+            report(outcome, spec.commandLine().getOut());
+        }
+        finally {
+            // Training is over: a signal from now on has nothing to stop.
+            current.set(null);
+            finished.countDown();
+            removeHook(stopOnSignal);
+        }
+        return 0;
+    }
+
+    /** Whether to keep waiting for new task jars when the schedule is done. */
+    abstract boolean waitForTasks();
+
+    /** A chance to refuse a configuration before anything runs. */
+    void checkPlugins(ErnieConfig configuration)
+    {
+    }
+
+    private static void removeHook(Thread hook)
+    {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (IllegalStateException e) {
+            // The JVM is already shutting down, and the hook is running or done.
+        }
+    }
+
+    private static void report(RunOutcome outcome, PrintWriter out)
+    {
+        out.printf("%s at step %d of %d%s%n", outcome.finished() ? "finished" : "stopped", outcome.completedSteps(), outcome.totalSteps(),
+                outcome.startedAt() > 0 ? " (resumed at step " + outcome.startedAt() + ")" : "");
+        outcome.lastCheckpoint().ifPresent(checkpoint -> out.println("checkpoint " + checkpoint));
+        for (Map.Entry<String, Map<String, Long>> task : outcome.skips().entrySet()) {
+            task.getValue().forEach((reason, count) -> out.printf("task %s skipped %d input(s): %s%n", task.getKey(), count, reason));
+        }
+        out.flush();
+    }
+}
