@@ -1,6 +1,7 @@
 package org.ernie4j.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,9 +13,20 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The dependency rules of DESIGN.md, checked on the compiled classes of every module (the runner sees them all). The
  * Maven enforcer checks the same rules on the poms.
  */
-@AnalyzeClasses(packages = "org.ernie4j", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.ernie4j", importOptions = {ImportOption.DoNotIncludeTests.class, TestArchitecture.NoTestJars.class})
 class TestArchitecture
 {
+    /** The SPI's test kit comes as a test-jar, which the default option does not recognise as tests. */
+    static final class NoTestJars
+            implements ImportOption
+    {
+        @Override
+        public boolean includes(Location location)
+        {
+            return !location.contains("-tests.jar");
+        }
+    }
+
     @ArchTest
     static final ArchRule TASK_PLUGINS_SEE_ONLY_THE_SPI = noClasses()
             .that().resideInAPackage("org.ernie4j.tasks..")
