@@ -52,9 +52,17 @@ public final class CheckpointStore
     private static final String FIRST_MOMENT = "#first";
     private static final String SECOND_MOMENT = "#second";
 
+    /**
+     * A test aid, {@code STEP:MILLIS}: when writing the checkpoint of step STEP, wait MILLIS milliseconds after its files
+     * are written and before its directory is renamed into place, so that a test can kill the process in the middle of
+     * writing a checkpoint.
+     */
+    public static final String PAUSE_BEFORE_RENAME_PROPERTY = "ernie4j.checkpoint.pause-before-rename";
+
     private final Path directory;
     private final int keep;
     private final ObjectMapper json;
+    private final String pauseBeforeRename = System.getProperty(PAUSE_BEFORE_RENAME_PROPERTY, "");
 
     /**
      * @param directory where the checkpoints live
@@ -103,6 +111,7 @@ public final class CheckpointStore
             for (String file : List.of(PARAMETERS, OPTIMIZER, MANIFEST)) {
                 force(temporary.resolve(file));
             }
+            pauseForTests(snapshot.step());
             replace(temporary, target);
             forceDirectory(directory);
         }
@@ -113,6 +122,42 @@ public final class CheckpointStore
         }
         prune();
         return target;
+    }
+
+    private void pauseForTests(long step)
+    {
+        String[] parts = pauseBeforeRename.split(":");
+        if (parts.length == 2 && parts[0].equals(Long.toString(step))) {
+            try {
+                Thread.sleep(Long.parseLong(parts[1]));
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Deletes what interrupted writes left behind: temporary and set-aside directories. Call only while holding the run
+     * lock, when no other process can be writing.
+     */
+    public List<Path> removeLeftovers()
+    {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> removed = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.filter(path -> path.getFileName().toString().startsWith(".step-")).toList()) {
+                deleteRecursively(entry);
+                removed.add(entry);
+                LOG.info("removed {}, left by an interrupted checkpoint write", entry);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up checkpoints in " + directory, e);
+        }
+        return removed;
     }
 
     /** Complete checkpoint directories, oldest first (not verified). */

@@ -123,7 +123,13 @@ public final class ExampleStream
     {
         Document document = documents.get(index);
         SplittableRandom random = Seeds.random(Seeds.mix(seed, taskName), documentEpoch, index);
-        List<Example> generated = generator.generate(document, random);
+        List<Example> generated;
+        try {
+            generated = generator.generate(document, random);
+        }
+        catch (RuntimeException e) {
+            throw new LabelGenerationException(taskName, document.id(), e);
+        }
         if (generated == null) {
             throw new IllegalStateException("task " + taskName + " returned null examples for document " + document.id());
         }

@@ -90,6 +90,7 @@ public final class PretrainingRun
         requireNonNull(runDirectory, "runDirectory is null");
         try (RunLock lock = RunLock.acquire(runDirectory)) {
             CheckpointStore store = new CheckpointStore(runDirectory.resolve(CHECKPOINTS), config.training().keepCheckpoints());
+            store.removeLeftovers();
             Optional<LoadedCheckpoint> checkpoint = existing(store, mode, runDirectory);
             long startStep = checkpoint.map(found -> found.manifest().step()).orElse(0L);
             writeConfig(config, runDirectory);

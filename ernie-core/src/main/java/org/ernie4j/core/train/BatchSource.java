@@ -11,22 +11,29 @@ import org.ernie4j.spi.example.Example;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One task's batches: consecutive examples of its stream, padded to the longest of each batch.
+ * One task's batches: consecutive examples of its stream, padded to the longest of each batch. It can go back to an
+ * earlier position, so that a step that failed halfway leaves the data exactly where it was before the step.
  */
 public final class BatchSource
 {
-    private final ExampleStream stream;
+    private final ExampleStream.Builder streams;
     private final int batchSize;
     private final int padId;
+    private ExampleStream stream;
 
-    public BatchSource(ExampleStream stream, int batchSize, int padId)
+    /**
+     * @param streams makes the task's example stream
+     * @param position where to start, or null for the beginning
+     */
+    public BatchSource(ExampleStream.Builder streams, StreamPosition position, int batchSize, int padId)
     {
-        this.stream = requireNonNull(stream, "stream is null");
+        this.streams = requireNonNull(streams, "streams is null");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         }
         this.batchSize = batchSize;
         this.padId = padId;
+        this.stream = position == null ? streams.start() : streams.resume(position);
     }
 
     public Batch next()
@@ -42,5 +49,11 @@ public final class BatchSource
     public StreamPosition position()
     {
         return stream.position();
+    }
+
+    /** Goes back to a position this source was at before. */
+    public void rewind(StreamPosition position)
+    {
+        stream = streams.resume(requireNonNull(position, "position is null"));
     }
 }

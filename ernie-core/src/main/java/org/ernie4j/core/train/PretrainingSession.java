@@ -103,8 +103,7 @@ public final class PretrainingSession
                 .seed(setup.training().seed())
                 .maxLength(setup.training().sequenceLength())
                 .openDocuments(setup.training().openDocuments());
-        batches.put(task.name(), new BatchSource(position == null ? stream.start() : stream.resume(position), setup.training().batchSize(),
-                setup.vocabulary().padId()));
+        batches.put(task.name(), new BatchSource(stream, position, setup.training().batchSize(), setup.vocabulary().padId()));
         tasks.add(task);
         origins.add(origin);
         return task;

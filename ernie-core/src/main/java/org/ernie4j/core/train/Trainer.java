@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.ernie4j.core.data.StreamPosition;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.evaluate.Evaluator;
@@ -40,6 +41,7 @@ public final class Trainer
     private final Checkpointer checkpointer;
     private final List<TrainingListener> listeners;
     private final BooleanSupplier pause;
+    private final GradientSpikes spikes = new GradientSpikes();
     private volatile boolean stopRequested;
 
     /** Writes a checkpoint of the current state after {@code step} completed steps. */
@@ -79,7 +81,7 @@ public final class Trainer
         listeners.forEach(listener -> listener.onStart(firstStep, length));
         long step = firstStep;
         while (step < end && !stopRequested && !pause.getAsBoolean()) {
-            StepRecord record = step(step);
+            StepRecord record = stepOrSave(step);
             step++;
             listeners.forEach(listener -> listener.onStep(record));
             long completed = step;
@@ -110,6 +112,33 @@ public final class Trainer
         stopRequested = true;
     }
 
+    /**
+     * One step; if it fails (a diverging loss, a label generator that throws), the data goes back to where it was
+     * before the step and a checkpoint of the state before the step is written, so nothing trained is lost and a
+     * resumed run repeats exactly this step.
+     */
+    private StepRecord stepOrSave(long step)
+    {
+        Map<String, StreamPosition> before = new HashMap<>();
+        plan.batches().forEach((name, source) -> before.put(name, source.position()));
+        try {
+            return step(step);
+        }
+        catch (RuntimeException | Error failure) {
+            try {
+                before.forEach((name, position) -> plan.batches().get(name).rewind(position));
+                checkpoint(step);
+            }
+            catch (RuntimeException | Error saving) {
+                failure.addSuppressed(saving);
+            }
+            if (failure instanceof RuntimeException runtime && !(failure instanceof TrainingDivergedException)) {
+                throw new TrainingStepException(step, plan.tasks().get(plan.schedule().taskAt(step)).name(), runtime);
+            }
+            throw failure;
+        }
+    }
+
     private StepRecord step(long step)
     {
         long started = System.nanoTime();
@@ -130,6 +159,7 @@ public final class Trainer
         if (!Double.isFinite(norm)) {
             throw new TrainingDivergedException(step, task.name(), "the gradient norm is " + norm);
         }
+        spikes.observe(step, task.name(), norm);
         double learningRate = optimizerSettings.learningRateAt(step);
         optimizer.apply(gradients, learningRate);
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -166,4 +166,40 @@ public final class TestingTasks
             };
         }
     }
+
+    /** Masked words, except that its label generator throws on one document. */
+    public static final class FailsOnOneDocument
+            implements PretrainingTask
+    {
+        private final String failingDocument;
+
+        public FailsOnOneDocument(String failingDocument)
+        {
+            this.failingDocument = failingDocument;
+        }
+
+        @Override
+        public TaskInfo info()
+        {
+            return new TaskInfo("testing-failing", TaskFamily.OTHER, "throws on one document (test task)");
+        }
+
+        @Override
+        public HeadSpec head(TaskContext context)
+        {
+            return MaskedTokenHead.create();
+        }
+
+        @Override
+        public LabelGenerator labels(TaskContext context)
+        {
+            LabelGenerator masked = new MaskedWords().labels(context);
+            return (document, random) -> {
+                if (document.id().equals(failingDocument)) {
+                    throw new IllegalStateException("cannot read this document's markers");
+                }
+                return masked.generate(document, random);
+            };
+        }
+    }
 }

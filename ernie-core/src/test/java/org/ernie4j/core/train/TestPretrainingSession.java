@@ -186,6 +186,35 @@ class TestPretrainingSession
         }
     }
 
+    @Test
+    void aFailingLabelGeneratorStopsTheRunNamingTaskAndDocumentWithACheckpointOfTheStepBefore()
+    {
+        TestingCorpus corpus = TestingCorpus.washington1790(4);
+        SessionSetup good = setup(corpus, temporary.resolve("run"), 7);
+        String failing = corpus.documents().get(corpus.size() - 1).id();
+        TrainingSettings oneDocumentAtATime = new TrainingSettings(7, 4, 48, STEPS_PER_TASK, 1, 100, 3, good.training().optimizer());
+        SessionSetup setup = new SessionSetup(good.encoder(), oneDocumentAtATime, good.schedule(), good.evaluation(),
+                List.of(new TaskSetup(new TestingTasks.FailsOnOneDocument(failing), new ConfiguredTaskSettings("tasks[0].settings", Map.of()))),
+                good.documents(), good.vocabulary(), good.corpus(), good.checkpoints(), good.resolvedConfig());
+        List<StepRecord> steps = new ArrayList<>();
+        try (PretrainingSession session = PretrainingSession.start(setup)) {
+            assertThatThrownBy(() -> session.run(List.of(steps::add)))
+                    .isInstanceOf(TrainingStepException.class)
+                    .hasMessageContaining("(task testing-failing) failed")
+                    .hasMessageContaining("document " + failing)
+                    .hasMessageContaining("cannot read this document's markers")
+                    .satisfies(e -> assertThat(((TrainingStepException) e).step()).isEqualTo(steps.size()));
+        }
+        LoadedCheckpoint saved = latest(setup);
+        assertThat(saved.manifest().step()).as("a checkpoint of the state before the failed step").isEqualTo(steps.size());
+        // The data position was wound back: resuming meets the same document at the same step.
+        try (PretrainingSession resumed = PretrainingSession.resume(setup, saved)) {
+            assertThatThrownBy(() -> resumed.run(List.of()))
+                    .isInstanceOf(TrainingStepException.class)
+                    .satisfies(e -> assertThat(((TrainingStepException) e).step()).isEqualTo(steps.size()));
+        }
+    }
+
     private static LoadedCheckpoint latest(SessionSetup setup)
     {
         return new org.ernie4j.core.checkpoint.CheckpointStore(setup.checkpoints(), 3).latest().orElseThrow();
