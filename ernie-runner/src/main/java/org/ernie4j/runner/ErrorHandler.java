@@ -28,7 +28,9 @@ final class ErrorHandler
             return CONFIGURATION_ERROR;
         }
         if (exception instanceof IllegalArgumentException || exception instanceof IllegalStateException
-                || exception instanceof UncheckedIOException) {
+                || exception instanceof UncheckedIOException || exception.getClass().getName().startsWith("org.ernie4j.")) {
+            // Our own failures carry messages written for the user (file, line, key, task, step); the trace adds nothing.
+            LOG.debug("failure", exception);
             commandLine.getErr().println("error: " + exception.getMessage());
             return FAILURE;
         }

@@ -89,6 +89,26 @@ class TestCrashSafety
         assertSameCurve(losses(run));
     }
 
+    @Test
+    void terminatedWithSigtermFinishesTheStepWritesACheckpointAndResumes()
+            throws Exception
+    {
+        Path run = temporary.resolve("terminated");
+        Process training = train(run, "");
+        waitFor(() -> lines(run.resolve("metrics.jsonl")) >= 12, training);
+        training.destroy();
+        assertThat(training.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        String log = Files.readString(temporary.resolve("terminated.log"));
+        assertThat(log).contains("stopping after the current step and writing a checkpoint").containsPattern("stopped at step \\d+ of 40");
+        long stoppedAt = lines(run.resolve("metrics.jsonl"));
+        assertThat(run.resolve(String.format("checkpoints/step-%08d/manifest.json", stoppedAt))).exists();
+
+        TestingErnie.Result resumed = resume(run);
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("finished at step 40 of 40 (resumed at step " + stoppedAt + ")");
+        assertSameCurve(losses(run));
+    }
+
     private Process train(Path run, String pauseBeforeRename)
             throws Exception
     {
