@@ -149,6 +149,8 @@ public final class Trainer
         double auxiliaryLoss = Double.NaN;
         Optional<ActiveTask> auxiliary = plan.maskedLmEveryStep().filter(masked -> !masked.name().equals(task.name()));
         if (auxiliary.isPresent()) {
+            // An engine may reuse its gradient arrays from call to call: keep this step's first gradients apart.
+            gradients.replaceAll((name, gradient) -> gradient.dup());
             Batch maskedBatch = plan.batches().get(auxiliary.get().name()).next();
             StepResult masked = gradients(auxiliary.get(), maskedBatch, Seeds.mix(plan.seed(), AUXILIARY_DROPOUT_STREAM, step), step);
             auxiliaryLoss = masked.loss();
