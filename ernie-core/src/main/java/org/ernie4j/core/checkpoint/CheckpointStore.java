@@ -49,6 +49,8 @@ public final class CheckpointStore
     static final String MANIFEST = "manifest.json";
     static final String PARAMETERS = "parameters.bin";
     static final String OPTIMIZER = "optimizer.bin";
+    /** The run's WordPiece vocabulary, so that a checkpoint is all a fine-tuning or an application needs. */
+    public static final String VOCABULARY = "vocab.txt";
     private static final String FIRST_MOMENT = "#first";
     private static final String SECOND_MOMENT = "#second";
 
@@ -103,14 +105,19 @@ public final class CheckpointStore
             Map<String, CheckpointManifest.FileDigest> files = new LinkedHashMap<>();
             files.put(PARAMETERS, digest(temporary.resolve(PARAMETERS)));
             files.put(OPTIMIZER, digest(temporary.resolve(OPTIMIZER)));
+            if (snapshot.vocabulary().isPresent()) {
+                Files.copy(snapshot.vocabulary().get(), temporary.resolve(VOCABULARY));
+                files.put(VOCABULARY, digest(temporary.resolve(VOCABULARY)));
+            }
             Map<String, Long> updates = new LinkedHashMap<>();
             snapshot.optimizer().forEach((name, moments) -> updates.put(name, moments.updates()));
             CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.FORMAT_VERSION, snapshot.step(), snapshot.seed(),
                     snapshot.tasks(), snapshot.scheduleEvents(), snapshot.streams(), updates, snapshot.config(), snapshot.provenance(), files);
             json.writeValue(temporary.resolve(MANIFEST).toFile(), manifest);
-            for (String file : List.of(PARAMETERS, OPTIMIZER, MANIFEST)) {
+            for (String file : files.keySet()) {
                 force(temporary.resolve(file));
             }
+            force(temporary.resolve(MANIFEST));
             pauseForTests(snapshot.step());
             replace(temporary, target);
             forceDirectory(directory);

@@ -1,7 +1,9 @@
 package org.ernie4j.core.checkpoint;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ernie4j.core.data.StreamPosition;
 import org.ernie4j.core.model.ModelParameters;
@@ -23,10 +25,12 @@ public record TrainingSnapshot(
         List<ScheduleEvent> scheduleEvents,
         Map<String, StreamPosition> streams,
         JsonNode config,
-        CheckpointManifest.Provenance provenance)
+        CheckpointManifest.Provenance provenance,
+        Optional<Path> vocabulary)
 {
     public TrainingSnapshot
     {
+        requireNonNull(vocabulary, "vocabulary is null");
         requireNonNull(parameters, "parameters is null");
         requireNonNull(optimizer, "optimizer is null");
         requireNonNull(tasks, "tasks is null");

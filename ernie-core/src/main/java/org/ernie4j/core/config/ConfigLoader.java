@@ -91,6 +91,50 @@ public final class ConfigLoader
         return config;
     }
 
+    /** Reads and validates a fine-tuning configuration file. */
+    public FinetuneConfig loadFinetune(Path file)
+    {
+        String text;
+        try {
+            text = Files.readString(file);
+        }
+        catch (NoSuchFileException e) {
+            throw new ConfigException("(file)", "configuration file " + file + " does not exist");
+        }
+        catch (IOException e) {
+            throw new ConfigException("(file)", "cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            FinetuneConfig config = yaml.readValue(text, FinetuneConfig.class);
+            if (config == null) {
+                throw new ConfigException("(top level)", file + " is empty");
+            }
+            return config.validated();
+        }
+        catch (JsonMappingException e) {
+            throw translate(e, file.toString(), text);
+        }
+        catch (JsonProcessingException e) {
+            throw new ConfigException("(syntax)", file + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A configuration recorded in a checkpoint. */
+    public ErnieConfig fromJson(JsonNode node, String source)
+    {
+        try {
+            ErnieConfig config = json.treeToValue(node, ErnieConfig.class);
+            new ConfigValidator(config).validate();
+            return config;
+        }
+        catch (JsonMappingException e) {
+            throw translate(e, source, "");
+        }
+        catch (JsonProcessingException e) {
+            throw new ConfigException("(syntax)", source + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The configuration with every default filled in, as recorded in checkpoints. */
     public JsonNode resolved(ErnieConfig config)
     {

@@ -2,6 +2,7 @@ package org.ernie4j.core.engine;
 
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.example.Batch;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Executes the model: the loss and gradients of one batch for one task, and forward passes. The model itself (the
@@ -20,6 +21,24 @@ public interface ModelEngine
 
     /** The loss and accuracy of one batch without dropout and without gradients. */
     Evaluation evaluate(TaskHead task, Batch batch);
+
+    /**
+     * The head's logits for one batch without dropout: {@code [examples, classes]} for a sequence head,
+     * {@code [examples * length, classes]} for a token head.
+     */
+    default INDArray logits(TaskHead task, Batch batch)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not compute logits");
+    }
+
+    /**
+     * The encoder's outputs for a batch without dropout, with the task embedding of {@code taskId}: every position's
+     * vector and the pooled first token's.
+     */
+    default EncoderOutputs encode(Batch batch, int taskId)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not run the encoder alone");
+    }
 
     @Override
     void close();

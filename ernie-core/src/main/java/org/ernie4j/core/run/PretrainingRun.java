@@ -26,8 +26,8 @@ import org.ernie4j.core.train.CorpusIdentity;
 import org.ernie4j.core.train.PretrainingSession;
 import org.ernie4j.core.train.RunLock;
 import org.ernie4j.core.train.SessionSetup;
-import org.ernie4j.core.train.TaskSetup;
 import org.ernie4j.core.train.TaskChanges;
+import org.ernie4j.core.train.TaskSetup;
 import org.ernie4j.core.train.TrainingListener;
 import org.ernie4j.spi.PretrainingTask;
 import org.slf4j.Logger;
@@ -187,7 +187,8 @@ public final class PretrainingRun
         EvaluationSection evaluation = config.evaluation();
         return new SessionSetup(config.model().encoder(corpus.vocabulary().size()), config.training().settings(tasks.size()),
                 config.schedule().spec(), new EvaluationSettings(evaluation.heldOut(), evaluation.examples(), evaluation.every()), tasks,
-                corpus.documents(), corpus.vocabulary(), new CorpusIdentity(corpus.fingerprint(), corpus.manifest().vocabulary().sha256()),
+                corpus.documents(), corpus.vocabulary(), Optional.of(corpus.directory().resolve(corpus.manifest().vocabulary().file())),
+                new CorpusIdentity(corpus.fingerprint(), corpus.manifest().vocabulary().sha256()),
                 checkpoints, loader.resolved(config));
     }
 

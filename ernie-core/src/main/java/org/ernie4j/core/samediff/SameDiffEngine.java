@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.ernie4j.core.backend.NativeEnvironment;
+import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -11,6 +12,7 @@ import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.example.Batch;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,6 +26,7 @@ public final class SameDiffEngine
     private final EncoderConfig config;
     private final ModelParameters parameters;
     private final Map<String, TaskGraph> graphs = new HashMap<>();
+    private EncoderOnlyGraph encoderOnly;
 
     public SameDiffEngine(EncoderConfig config, ModelParameters parameters)
     {
@@ -44,6 +47,21 @@ public final class SameDiffEngine
         return graph(task).evaluate(batch);
     }
 
+    @Override
+    public INDArray logits(TaskHead task, Batch batch)
+    {
+        return graph(task).logits(batch);
+    }
+
+    @Override
+    public synchronized EncoderOutputs encode(Batch batch, int taskId)
+    {
+        if (encoderOnly == null) {
+            encoderOnly = new EncoderOnlyGraph(config, parameters);
+        }
+        return encoderOnly.encode(batch, taskId);
+    }
+
     private synchronized TaskGraph graph(TaskHead task)
     {
         TaskGraph graph = graphs.get(task.name());
@@ -58,5 +76,6 @@ public final class SameDiffEngine
     public synchronized void close()
     {
         graphs.clear();
+        encoderOnly = null;
     }
 }

@@ -31,8 +31,6 @@ import static java.util.Objects.requireNonNull;
  */
 final class TaskGraph
 {
-    private static final double PADDING_BIAS = -10000.0;
-
     private final EncoderConfig config;
     private final ModelParameters parameters;
     private final TaskHead task;
@@ -105,31 +103,24 @@ final class TaskGraph
     {
         DataType type = parameters.dataType();
         Map<String, INDArray> feeds = new HashMap<>(head.placeholders());
-        feeds.put(GraphNames.EMBEDDINGS, embeddings.sum(batch, task.taskId()));
-        int size = batch.size();
-        int length = batch.length();
-        int[] lengths = batch.lengths();
-        INDArray bias = Nd4j.create(type, size, 1, 1, length);
-        INDArray mask = Nd4j.create(type, size, length);
-        for (int row = 0; row < size; row++) {
-            for (int position = 0; position < length; position++) {
-                if (position < lengths[row]) {
-                    mask.putScalar(row, position, 1.0);
-                }
-                else {
-                    bias.putScalar(new long[] {row, 0, 0, position}, PADDING_BIAS);
-                }
-            }
-        }
-        feeds.put(GraphNames.ATTENTION_BIAS, bias);
-        feeds.put(GraphNames.MASK, mask);
-        long rows = (long) size * length;
+        feeds.putAll(InputFeeds.of(batch, task.taskId(), embeddings, type));
+        long rows = (long) batch.size() * batch.length();
         for (int index = 0; index < dropoutMaskCount; index++) {
             feeds.put(GraphNames.dropoutMask(index), training
                     ? DropoutMasks.mask(dropoutSeed, index, rows, config.hidden(), config.dropout(), type)
                     : DropoutMasks.ones(rows, config.hidden(), type));
         }
         return feeds;
+    }
+
+    /** The head's logits without dropout. */
+    INDArray logits(Batch batch)
+    {
+        if (!hasLogits) {
+            throw new UnsupportedOperationException("task " + task.name() + " has a custom head without logits");
+        }
+        HeadFeeds head = HeadFeeds.of(task.name(), task.head(), batch, config.vocabularySize(), parameters.dataType());
+        return sd.output(feeds(batch, head, 0, false), GraphNames.LOGITS).get(GraphNames.LOGITS);
     }
 
     private Evaluation evaluation(Map<String, INDArray> outputs, HeadFeeds head)

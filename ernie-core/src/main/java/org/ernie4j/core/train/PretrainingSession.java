@@ -411,7 +411,7 @@ public final class PretrainingSession
                 System.getProperty("java.version"), Instant.now().toString(), setup.corpus().corpusFingerprint(),
                 setup.corpus().vocabularySha256());
         return checkpoints.write(new TrainingSnapshot(completed, setup.training().seed(), parameters, optimizer.state(), records, events,
-                positions, setup.resolvedConfig(), provenance));
+                positions, setup.resolvedConfig(), provenance, setup.vocabularyFile()));
     }
 
     /** The first step at which the schedule trains a task. */

@@ -2,12 +2,13 @@ package org.ernie4j.core.train;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.ernie4j.core.evaluate.EvaluationSettings;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.schedule.ScheduleSpec;
-import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.DocumentSource;
+import org.ernie4j.spi.document.Vocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,6 +24,7 @@ import static java.util.Objects.requireNonNull;
  * @param tasks the tasks in order of introduction, with their settings
  * @param documents the prepared corpus
  * @param vocabulary its vocabulary
+ * @param vocabularyFile the vocabulary's {@code vocab.txt}, copied into every checkpoint when given
  * @param corpus the corpus's identity, recorded in checkpoints
  * @param checkpoints where checkpoints go
  * @param resolvedConfig the full configuration, recorded in checkpoints
@@ -35,6 +37,7 @@ public record SessionSetup(
         List<TaskSetup> tasks,
         DocumentSource documents,
         Vocabulary vocabulary,
+        Optional<Path> vocabularyFile,
         CorpusIdentity corpus,
         Path checkpoints,
         JsonNode resolvedConfig)
@@ -48,6 +51,7 @@ public record SessionSetup(
         requireNonNull(tasks, "tasks is null");
         requireNonNull(documents, "documents is null");
         requireNonNull(vocabulary, "vocabulary is null");
+        requireNonNull(vocabularyFile, "vocabularyFile is null");
         requireNonNull(corpus, "corpus is null");
         requireNonNull(checkpoints, "checkpoints is null");
         requireNonNull(resolvedConfig, "resolvedConfig is null");

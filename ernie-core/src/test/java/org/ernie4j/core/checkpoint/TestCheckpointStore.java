@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ernie4j.core.data.StreamPosition;
 import org.ernie4j.core.model.Initialization;
@@ -97,6 +98,6 @@ class TestCheckpointStore
         AdamW.Moments moments = new AdamW.Moments(Nd4j.ones(DataType.FLOAT, 2, 3), Nd4j.zeros(DataType.FLOAT, 2, 3), step);
         return new TrainingSnapshot(step, 1, parameters, Map.of("weight", moments), List.of(), List.of(),
                 Map.of("task", new StreamPosition(step / 10, 0, 0, List.of())), JsonNodeFactory.instance.objectNode(),
-                new CheckpointManifest.Provenance("test", "test", "17", "now", "corpus", "vocabulary"));
+                new CheckpointManifest.Provenance("test", "test", "17", "now", "corpus", "vocabulary"), Optional.empty());
     }
 }

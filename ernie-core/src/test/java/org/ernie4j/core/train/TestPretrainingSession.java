@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ernie4j.core.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.evaluate.EvaluationSettings;
@@ -195,7 +196,7 @@ class TestPretrainingSession
         TrainingSettings oneDocumentAtATime = new TrainingSettings(7, 4, 48, STEPS_PER_TASK, 1, 100, 3, good.training().optimizer());
         SessionSetup setup = new SessionSetup(good.encoder(), oneDocumentAtATime, good.schedule(), good.evaluation(),
                 List.of(new TaskSetup(new TestingTasks.FailsOnOneDocument(failing), new ConfiguredTaskSettings("tasks[0].settings", Map.of()))),
-                good.documents(), good.vocabulary(), good.corpus(), good.checkpoints(), good.resolvedConfig());
+                good.documents(), good.vocabulary(), good.vocabularyFile(), good.corpus(), good.checkpoints(), good.resolvedConfig());
         List<StepRecord> steps = new ArrayList<>();
         try (PretrainingSession session = PretrainingSession.start(setup)) {
             assertThatThrownBy(() -> session.run(List.of(steps::add)))
@@ -240,19 +241,19 @@ class TestPretrainingSession
                 new TaskSetup(new TestingTasks.SentenceOrder(), new ConfiguredTaskSettings("tasks.testing-sentence-order.settings", Map.of())));
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.putObject("model").put("hidden", 16);
-        return new SessionSetup(encoder, training, ScheduleSpec.continual(), EvaluationSettings.off(), tasks, corpus, corpus.vocabulary(),
+        return new SessionSetup(encoder, training, ScheduleSpec.continual(), EvaluationSettings.off(), tasks, corpus, corpus.vocabulary(), Optional.empty(),
                 new CorpusIdentity("corpus-sha", "vocab-sha"), directory, config);
     }
 
     private static SessionSetup withTasks(SessionSetup setup, List<TaskSetup> tasks)
     {
         return new SessionSetup(setup.encoder(), setup.training(), setup.schedule(), setup.evaluation(), tasks, setup.documents(),
-                setup.vocabulary(), setup.corpus(), setup.checkpoints(), setup.resolvedConfig());
+                setup.vocabulary(), setup.vocabularyFile(), setup.corpus(), setup.checkpoints(), setup.resolvedConfig());
     }
 
     private static SessionSetup withSchedule(SessionSetup setup, ScheduleSpec schedule, EvaluationSettings evaluation)
     {
         return new SessionSetup(setup.encoder(), setup.training(), schedule, evaluation, setup.tasks(), setup.documents(),
-                setup.vocabulary(), setup.corpus(), setup.checkpoints(), setup.resolvedConfig());
+                setup.vocabulary(), setup.vocabularyFile(), setup.corpus(), setup.checkpoints(), setup.resolvedConfig());
     }
 }

@@ -143,7 +143,7 @@ class TestTaskChangesWhileTraining
     {
         SessionSetup two = TestPretrainingSession.setup(corpus, directory, 11);
         return new SessionSetup(two.encoder(), two.training(), two.schedule(), two.evaluation(), two.tasks().subList(0, 1), two.documents(),
-                two.vocabulary(), two.corpus(), two.checkpoints(), two.resolvedConfig());
+                two.vocabulary(), two.vocabularyFile(), two.corpus(), two.checkpoints(), two.resolvedConfig());
     }
 
     private static SessionSetup twoTasks(TestingCorpus corpus, Path directory)

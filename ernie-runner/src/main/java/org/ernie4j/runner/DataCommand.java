@@ -1,0 +1,105 @@
+package org.ernie4j.runner;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.ernie4j.core.downstream.SotuPartyDataset;
+import org.ernie4j.core.downstream.SpamDataset;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
+
+/**
+ * {@code ernie data}: builds the downstream datasets from the raw folders.
+ */
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Build downstream datasets from raw folders.",
+        subcommands = {DataCommand.SotuParty.class, DataCommand.Spam.class})
+final class DataCommand
+        implements Runnable
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code ernie data sotu-party}. */
+    @Command(name = "sotu-party", mixinStandardHelpOptions = true,
+            description = "Passages of State of the Union addresses labelled democratic or republican, split by address.")
+    static final class SotuParty
+            implements Callable<Integer>
+    {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Option(names = "--sotu", required = true, paramLabel = "DIR", description = "The folder of addresses (YEAR_PRESIDENT_PARTY.txt).")
+        private Path sotu;
+
+        @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write train.tsv, dev.tsv, test.tsv, dataset.json.")
+        private Path out;
+
+        @CommandLine.Option(names = "--passage-words", defaultValue = "100", description = "Words per passage (default: ${DEFAULT-VALUE}).")
+        private int passageWords;
+
+        @CommandLine.Option(names = "--dev", defaultValue = "0.15", description = "Share of each party's addresses for dev (default: ${DEFAULT-VALUE}).")
+        private double dev;
+
+        @CommandLine.Option(names = "--test", defaultValue = "0.15", description = "Share of each party's addresses for test (default: ${DEFAULT-VALUE}).")
+        private double test;
+
+        @CommandLine.Option(names = "--seed", defaultValue = "42", description = "Which addresses go where (default: ${DEFAULT-VALUE}).")
+        private long seed;
+
+        @Override
+        public Integer call()
+        {
+            SotuPartyDataset.Summary summary = SotuPartyDataset.build(sotu, out, passageWords, dev, test, seed);
+            PrintWriter writer = spec.commandLine().getOut();
+            writer.printf("passages %s in %s%n", summary.passages(), out);
+            writer.printf("test addresses (leave them out of a pre-training corpus): %s%n", summary.addresses().get("test"));
+            writer.flush();
+            return 0;
+        }
+    }
+
+    /** {@code ernie data spam}. */
+    @Command(name = "spam", mixinStandardHelpOptions = true,
+            description = "Spam vs ham from the raw SpamAssassin mails (decoded, HTML stripped), split at random by class.")
+    static final class Spam
+            implements Callable<Integer>
+    {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Option(names = "--spam-assassin", required = true, paramLabel = "DIR", description = "The folder of the corpus's folders.")
+        private Path spamAssassin;
+
+        @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write train.tsv, dev.tsv, test.tsv, dataset.json.")
+        private Path out;
+
+        @CommandLine.Option(names = "--dev", defaultValue = "0.1", description = "Share of each class for dev (default: ${DEFAULT-VALUE}).")
+        private double dev;
+
+        @CommandLine.Option(names = "--test", defaultValue = "0.1", description = "Share of each class for test (default: ${DEFAULT-VALUE}).")
+        private double test;
+
+        @CommandLine.Option(names = "--seed", defaultValue = "42", description = "Which mails go where (default: ${DEFAULT-VALUE}).")
+        private long seed;
+
+        @Override
+        public Integer call()
+        {
+            SpamDataset.Summary summary = SpamDataset.build(spamAssassin, out, dev, test, seed);
+            PrintWriter writer = spec.commandLine().getOut();
+            writer.printf("mails %s; examples %s in %s%n", summary.mails(), summary.examples(), out);
+            writer.printf("dropped: %d mail(s) without text; parts by type %s%n", summary.withoutText(), summary.droppedParts());
+            writer.printf("%d mail(s) had bytes that are not valid in their declared charset (each replaced by U+FFFD)%n", summary.withReplacedBytes());
+            writer.flush();
+            return 0;
+        }
+    }
+}
