@@ -55,9 +55,13 @@ public final class ConfigLoader
     /** Reads and validates a configuration file. */
     public ErnieConfig load(Path file)
     {
-        String text;
+        return parse(read(file), file.toString());
+    }
+
+    private static String read(Path file)
+    {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         }
         catch (NoSuchFileException e) {
             throw new ConfigException("(file)", "configuration file " + file + " does not exist");
@@ -65,7 +69,6 @@ public final class ConfigLoader
         catch (IOException e) {
             throw new ConfigException("(file)", "cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
-        return parse(text, file.toString());
     }
 
     /** Reads and validates configuration text; {@code source} names it in errors. */
@@ -94,16 +97,7 @@ public final class ConfigLoader
     /** Reads and validates a fine-tuning configuration file. */
     public FinetuneConfig loadFinetune(Path file)
     {
-        String text;
-        try {
-            text = Files.readString(file);
-        }
-        catch (NoSuchFileException e) {
-            throw new ConfigException("(file)", "configuration file " + file + " does not exist");
-        }
-        catch (IOException e) {
-            throw new ConfigException("(file)", "cannot read configuration file " + file + ": " + e.getMessage(), e);
-        }
+        String text = read(file);
         try {
             FinetuneConfig config = yaml.readValue(text, FinetuneConfig.class);
             if (config == null) {
