@@ -100,4 +100,21 @@ class TestConfigLoader
         assertThat(loader.load(file)).isEqualTo(config);
         assertThat(loader.resolved(config).path("model").path("max-positions").asInt()).isEqualTo(128);
     }
+
+    @Test
+    void fineTuningConfigurationIsStrictToo(@TempDir Path directory)
+            throws Exception
+    {
+        Path good = Files.writeString(directory.resolve("finetune.yaml"), "model: runs/demo\ndata:\n  train: train.tsv\ntraining:\n  epochs: 3\n");
+        FinetuneConfig config = loader.loadFinetune(good);
+        assertThat(config.training().epochs()).isEqualTo(3);
+        assertThat(config.training().metric()).isEqualTo("accuracy");
+        assertThat(config.data().split()).containsExactly(0.1, 0.1);
+        Path unknown = Files.writeString(directory.resolve("unknown.yaml"), "model: runs/demo\ndata:\n  train: train.tsv\n  trian: x\n");
+        assertThatThrownBy(() -> loader.loadFinetune(unknown)).hasMessageStartingWith("data.trian: unknown key").hasMessageContaining("line 4");
+        Path badMetric = Files.writeString(directory.resolve("metric.yaml"), "model: runs/demo\ndata:\n  train: t.tsv\ntraining:\n  metric: f2\n");
+        assertThatThrownBy(() -> loader.loadFinetune(badMetric)).hasMessageStartingWith("training.metric");
+        Path noModel = Files.writeString(directory.resolve("nomodel.yaml"), "data:\n  train: t.tsv\n");
+        assertThatThrownBy(() -> loader.loadFinetune(noModel)).hasMessageStartingWith("model:");
+    }
 }
