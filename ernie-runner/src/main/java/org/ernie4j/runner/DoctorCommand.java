@@ -54,7 +54,13 @@ final class DoctorCommand
         var environment = Nd4j.getExecutioner().getEnvironmentInformation();
         out.printf("backend        %s, BLAS %s, %d thread(s) for ops%n", Nd4j.getBackend().getClass().getSimpleName(),
                 environment.get("blas.vendor"), Nd4j.getEnvironment().maxThreads());
-        out.printf("blas core      %s%n", BlasCoreProbe.runningCore().orElse("unknown (the probe could not tell)"));
+        Object devices = environment.get("cuda.devicesInformation");
+        if (devices != null) {
+            out.printf("gpu devices    %s%n", devices);
+        }
+        else {
+            out.printf("blas core      %s%n", BlasCoreProbe.runningCore().orElse("unknown (the probe could not tell)"));
+        }
         out.printf("off-heap limit %s (physical %s)%n", bytes(Pointer.maxBytes()), bytes(Pointer.maxPhysicalBytes()));
         if (!quick) {
             for (int size : new int[] {256, 512, 1024}) {
