@@ -54,10 +54,18 @@ final class DataCommand
         @CommandLine.Option(names = "--seed", defaultValue = "42", description = "Which addresses go where (default: ${DEFAULT-VALUE}).")
         private long seed;
 
+        @CommandLine.Option(names = "--pretraining-corpus", paramLabel = "DIR",
+                description = "Also copy every address of the folder except the test addresses here: a pre-training corpus that never saw the test data.")
+        private Path pretrainingCorpus;
+
         @Override
         public Integer call()
         {
             SotuPartyDataset.Summary summary = SotuPartyDataset.build(sotu, out, passageWords, dev, test, seed);
+            if (pretrainingCorpus != null) {
+                int copied = SotuPartyDataset.copyAllBut(sotu, summary.addresses().get("test"), pretrainingCorpus);
+                spec.commandLine().getOut().printf("%d addresses without the test ones in %s%n", copied, pretrainingCorpus);
+            }
             PrintWriter writer = spec.commandLine().getOut();
             writer.printf("passages %s in %s%n", summary.passages(), out);
             writer.printf("test addresses (leave them out of a pre-training corpus): %s%n", summary.addresses().get("test"));

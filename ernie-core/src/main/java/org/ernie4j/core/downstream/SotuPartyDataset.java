@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +99,29 @@ public final class SotuPartyDataset
         description.put("addresses", addresses);
         DatasetSplit.write(output, rows.get("train"), rows.get("dev"), rows.get("test"), description);
         return new Summary(addresses, passages);
+    }
+
+    /**
+     * Copies every address of {@code sotu} except {@code excluded} (file names) into {@code target}: a pre-training corpus
+     * that never saw the test addresses. Addresses of no party in the dataset (Whig, Federalist, ...) are copied too.
+     */
+    public static int copyAllBut(Path sotu, List<String> excluded, Path target)
+    {
+        int copied = 0;
+        try (Stream<Path> files = Files.list(sotu)) {
+            Files.createDirectories(target);
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".txt") && !excluded.contains(name)) {
+                    Files.copy(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    copied++;
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the addresses of " + sotu + " into " + target, e);
+        }
+        return copied;
     }
 
     private static List<String> passages(Path address, int words)
