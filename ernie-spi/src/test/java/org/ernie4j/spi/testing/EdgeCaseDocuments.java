@@ -14,7 +14,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Documents that a real corpus contains sooner or later and that a task must survive without throwing: nothing at all,
- * only punctuation, a sentence longer than the model's input, and text the vocabulary does not know.
+ * only punctuation, a sentence longer than the model's input, text the vocabulary does not know, a single word longer
+ * than the input, a list of one-word lines, and the same sentence over and over.
  */
 public final class EdgeCaseDocuments
 {
@@ -31,7 +32,10 @@ public final class EdgeCaseDocuments
                 punctuationOnly(vocabulary),
                 singleWord(vocabulary),
                 longSentence(vocabulary, maxSequenceLength),
-                unknownScripts(vocabulary));
+                unknownScripts(vocabulary),
+                longWord(vocabulary, maxSequenceLength),
+                oneWordLines(vocabulary),
+                repeatedSentence(vocabulary));
     }
 
     /** A document without sentences. */
@@ -115,6 +119,54 @@ public final class EdgeCaseDocuments
         List<Span> chunks = List.of(new Span(0, 2, "NP"), new Span(5, 6, "NP"), new Span(7, 10, "NP"));
         List<Span> entities = List.of(new Span(1, 2, "PROPER"), new Span(5, 6, "PROPER"), new Span(7, 8, "PROPER"));
         return new Document("edge-unknown-scripts", null, List.of(new Sentence(text.toString(), 0, tokens, chunks, entities)));
+    }
+
+    /**
+     * A sentence whose middle word has more pieces than {@code maxSequenceLength} (a URL or a chemical name cut into
+     * pieces), between two ordinary words: a task that assumes every word fits into an empty input fails here.
+     */
+    public static Document longWord(Vocabulary vocabulary, int maxSequenceLength)
+    {
+        List<String> plain = plainWords(vocabulary, 2);
+        String before = plain.get(0);
+        String after = plain.get(plain.size() - 1);
+        int[] pieces = new int[maxSequenceLength + 10];
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < pieces.length; i++) {
+            String piece = plain.get(i % plain.size());
+            pieces[i] = vocabulary.id(piece);
+            word.append(piece);
+        }
+        String text = before + " " + word + " " + after;
+        List<Token> tokens = List.of(
+                new Token(before, 0, "NN", new int[] {vocabulary.id(before)}),
+                new Token(word.toString(), before.length() + 1, "NN", pieces),
+                new Token(after, before.length() + word.length() + 2, "NN", new int[] {vocabulary.id(after)}));
+        return new Document("edge-long-word", null, List.of(new Sentence(text, 0, tokens, List.of(), List.of())));
+    }
+
+    /** Forty one-word sentences, as a list or a table of contents gives them. */
+    public static Document oneWordLines(Vocabulary vocabulary)
+    {
+        List<String> plain = plainWords(vocabulary, 40);
+        TestingDocumentBuilder builder = TestingDocumentBuilder.document("edge-one-word-lines", vocabulary).title(capitalize(plain.get(0)));
+        for (int i = 0; i < 40; i++) {
+            String word = plain.get(i % plain.size());
+            builder.sentence(i % 3 == 0 ? capitalize(word) : word);
+        }
+        return builder.build();
+    }
+
+    /** The same short sentence five times, as boilerplate repeats in scraped text: every word occurs in every sentence. */
+    public static Document repeatedSentence(Vocabulary vocabulary)
+    {
+        List<String> plain = plainWords(vocabulary, 4);
+        String words = capitalize(plain.get(0)) + " " + String.join(" ", plain.subList(1, plain.size())) + " .";
+        TestingDocumentBuilder builder = TestingDocumentBuilder.document("edge-repeated-sentence", vocabulary);
+        for (int i = 0; i < 5; i++) {
+            builder.sentence(words).chunk(0, 2, "NP").entity(0, 1, "PROPER");
+        }
+        return builder.build();
     }
 
     /** Up to {@code limit} whole-word pieces of letters only, in id order; {@code [UNK]} when the vocabulary has none. */

@@ -64,6 +64,17 @@ final class ExampleCheck
                 problems.add("input id " + id + " at position " + position + " is outside the vocabulary of " + vocabulary.size());
                 break;
             }
+            if (position > 0 && id == vocabulary.clsId()) {
+                problems.add("input holds [CLS] at position " + position + ": [CLS] belongs at position 0 only");
+                break;
+            }
+            if (vocabulary.isSpecial(id) && !isTextOrStructure(id)) {
+                // Batches add padding; a reserved piece stands for no text, so whatever it tells the model comes from the
+                // task, which is how a label leaks into an input.
+                problems.add("input holds the special piece " + vocabulary.piece(id) + " at position " + position
+                        + ": only [CLS], [SEP], [MASK] and [UNK] belong in an input");
+                break;
+            }
         }
         for (int position = 0; position < length; position++) {
             int segment = example.segmentId(position);
@@ -94,13 +105,7 @@ final class ExampleCheck
                 problems.add(mismatch(target));
             }
             else {
-                for (int position = 0; position < labels.length(); position++) {
-                    if (labels.label(position) >= tokens.numClasses()) {
-                        problems.add("token label " + labels.label(position) + " at position " + position
-                                + " is not below the head's " + tokens.numClasses() + " classes");
-                        break;
-                    }
-                }
+                checkTokenLabels(example, labels, tokens.numClasses(), problems);
             }
         }
         else if (head instanceof MaskedTokenHead) {
@@ -117,6 +122,28 @@ final class ExampleCheck
             }
             else if (values.width() != custom.targetWidth()) {
                 problems.add("custom target has width " + values.width() + ", but the head expects " + custom.targetWidth());
+            }
+        }
+    }
+
+    private void checkTokenLabels(Example example, TokenLabels labels, int numClasses, List<String> problems)
+    {
+        if (labels.labelledCount() == 0) {
+            problems.add("token-labelled example labels no position: it adds only cost to a batch");
+        }
+        for (int position = 0; position < labels.length(); position++) {
+            if (labels.label(position) >= numClasses) {
+                problems.add("token label " + labels.label(position) + " at position " + position
+                        + " is not below the head's " + numClasses + " classes");
+                break;
+            }
+        }
+        for (int position = 0; position < labels.length(); position++) {
+            int id = example.inputId(position);
+            if (labels.label(position) != TokenLabels.IGNORED && (id == vocabulary.clsId() || id == vocabulary.sepId())) {
+                problems.add("token label at position " + position + " is on " + vocabulary.piece(id)
+                        + ": a structural piece has no word to label");
+                break;
             }
         }
     }
@@ -142,7 +169,19 @@ final class ExampleCheck
                         + ": a special piece is never a prediction target");
                 break;
             }
+            int shown = example.inputId(position);
+            if (shown >= 0 && shown < vocabulary.size() && shown != vocabulary.maskId() && vocabulary.isSpecial(shown)) {
+                problems.add("masked position " + position + " shows " + vocabulary.piece(shown)
+                        + " instead of [MASK], a word piece or its original");
+                break;
+            }
         }
+    }
+
+    /** The special pieces that may appear in an input: the structure of the input, and text the model cannot see. */
+    private boolean isTextOrStructure(int id)
+    {
+        return id == vocabulary.clsId() || id == vocabulary.sepId() || id == vocabulary.maskId() || id == vocabulary.unkId();
     }
 
     private String mismatch(Target target)

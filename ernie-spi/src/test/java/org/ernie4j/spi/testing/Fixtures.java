@@ -1,6 +1,7 @@
 package org.ernie4j.spi.testing;
 
 import java.util.List;
+import java.util.Map;
 
 import org.ernie4j.spi.document.Document;
 
@@ -31,6 +32,21 @@ public final class Fixtures
     public static List<Document> sotu()
     {
         return Loaded.SOTU_DOCUMENTS;
+    }
+
+    /**
+     * A context for a task run on the fixture: the fixture's vocabulary, its documents as the corpus (for tasks that draw
+     * a second document), inputs of at most {@value TaskContractCheck#FIXTURE_MAX_SEQUENCE_LENGTH} pieces, and these
+     * settings under the task's name. Each call gives a new context, whose settings and reporter start empty.
+     */
+    public static TestingTaskContext context(String taskName, Map<String, ?> settings)
+    {
+        return TestingTaskContext.builder(vocabulary())
+                .taskName(taskName)
+                .settings(settings)
+                .maxSequenceLength(TaskContractCheck.FIXTURE_MAX_SEQUENCE_LENGTH)
+                .corpus(sotu())
+                .build();
     }
 
     // Initialization-on-demand holder: read on first use, immutable afterwards, safe to share between test classes.

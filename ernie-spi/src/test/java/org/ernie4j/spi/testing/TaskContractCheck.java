@@ -1,7 +1,9 @@
 package org.ernie4j.spi.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -18,51 +20,127 @@ import org.ernie4j.spi.head.HeadSpec;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A black-box check that a {@link PretrainingTask} keeps the SPI's contract, for a plugin's own tests:
+ * A black-box check that a {@link PretrainingTask} keeps the SPI's contract, for a plugin's own tests. One call checks a
+ * task on the bundled fixture (three real State of the Union addresses, {@link Fixtures#sotu()}) and the odd documents of
+ * {@link EdgeCaseDocuments}, with its default settings or with given ones:
  *
  * <pre>{@code
- * TaskContractCheck.of(new MyTask(), context).verify(documents);
+ * TaskContractCheck.verify(new MyTask());
+ * TaskContractCheck.verify(new MyTask(), Map.of("my-setting", 3));
  * }</pre>
  *
- * <p>It runs the task's label generator over the given documents and over {@link EdgeCaseDocuments} and checks that:
+ * and with a context and documents of your own, {@code TaskContractCheck.of(new MyTask(), context).verify(documents)}
+ * (the edge cases are always added).
+ *
+ * <p>It runs the task's label generator over every document and checks:
+ * <ol>
+ * <li><b>The task answers.</b> {@code info()}, {@code head(context)} and {@code labels(context)} return something and do
+ * not throw.</li>
+ * <li><b>Settings are read when the task joins.</b> With a {@link TestingTaskContext}, every setting given must have been
+ * read by {@code head(context)} or {@code labels(context)}: a run reports any other key as unknown and stops.</li>
+ * <li><b>Labels are in range for the head.</b> Every target is of the kind the head predicts; a class is below the head's
+ * number of classes; a masked piece's original is a non-special piece of the vocabulary, never at {@code [CLS]} or the
+ * last {@code [SEP]}; a custom target has the head's width. An example that predicts nothing (no masked position, no
+ * labelled position) is refused: it only costs.</li>
+ * <li><b>Lengths are within the maximum.</b> Every input fits the context's maximum length, starts with {@code [CLS]} and
+ * ends with {@code [SEP]}; ids are inside the vocabulary; segment ids are 0 or 1 and never decrease.</li>
+ * <li><b>No answer leaks into the inputs.</b>
  * <ul>
- * <li>{@code info()}, {@code head(context)} and {@code labels(context)} return something;</li>
- * <li>every target is of the kind the head predicts, with labels in range: a class below the head's number of classes, a
- * masked original id inside the vocabulary and never a special piece;</li>
- * <li>every input starts with {@code [CLS]}, ends with {@code [SEP]} and fits the maximum length, and its segment ids are
- * 0 or 1 and never decrease;</li>
- * <li>generation is deterministic: the same documents with a random source seeded the same give equal examples;</li>
- * <li>no document, however odd, makes the generator throw or return null.</li>
+ * <li>An input holds text and structure only: besides word pieces, {@code [CLS]} (at position 0 only), {@code [SEP]},
+ * {@code [MASK]} and {@code [UNK]}, never {@code [PAD]} or a reserved piece, which would carry something the text does
+ * not say.</li>
+ * <li>Masked tokens: a predicted position shows {@code [MASK]}, another word piece or, for a bounded share of all
+ * predicted positions (at most half by default, {@link #withMaxKeptShare(double)}), its original piece: BERT's 80/10/10
+ * keeps 10% unchanged on purpose, but a generator that hides nothing is copying answers.</li>
+ * <li>Sequence labels: the label must not follow from the input's layout alone (its special pieces, text runs and
+ * segment changes), as it would if the task built inputs of one class differently from those of another.</li>
+ * <li>Token labels: no label on {@code [CLS]} or {@code [SEP]}, and the labels must not follow from the special pieces
+ * next to each position alone (a {@code [SEP]} before every word that starts a sentence gives the answer away).</li>
  * </ul>
+ * What the words themselves reveal is the task's business: "is this word a number" is readable from the word, and fine.
+ * The layout checks judge all examples together and need {@value LeakCheck#MIN_ITEMS} labelled items and two classes.</li>
+ * <li><b>Deterministic for a seed.</b> Each document gets a random source seeded from the check's seed and the
+ * document's place; generating again with the same generator in the reverse order of documents, and with a fresh
+ * generator from a second {@code labels(context)} call, must give equal examples. A generator that keeps state between
+ * documents, or draws randomness from elsewhere, fails here; so would a resumed run.</li>
+ * <li><b>Odd documents do not break it.</b> No document, however odd (empty, punctuation only, longer than the input,
+ * unknown scripts, a word longer than the input, ...), makes the generator throw or return null.</li>
+ * </ol>
  */
 public final class TaskContractCheck
 {
+    /** The maximum input length of the one-call checks. */
+    public static final int FIXTURE_MAX_SEQUENCE_LENGTH = 128;
+
     // Enough to diagnose; a broken task would otherwise report the same problem for every example of the corpus.
     private static final int MAX_REPORTED = 50;
+    private static final long DEFAULT_SEED = 20190712L;
+    private static final double DEFAULT_MAX_KEPT_SHARE = 0.5;
 
     private final PretrainingTask task;
     private final TaskContext context;
     private final long seed;
+    private final double maxKeptShare;
 
-    private TaskContractCheck(PretrainingTask task, TaskContext context, long seed)
+    private TaskContractCheck(PretrainingTask task, TaskContext context, long seed, double maxKeptShare)
     {
         this.task = requireNonNull(task, "task is null");
         this.context = requireNonNull(context, "context is null");
         this.seed = seed;
-    }
-
-    public static TaskContractCheck of(PretrainingTask task, TaskContext context)
-    {
-        return new TaskContractCheck(task, context, 20190712L);
-    }
-
-    /** The same check with another seed for the random source. */
-    public TaskContractCheck withSeed(long seed)
-    {
-        return new TaskContractCheck(task, context, seed);
+        this.maxKeptShare = maxKeptShare;
     }
 
     /**
+     * Checks a task with its default settings on the fixture and the edge cases, with the fixture's vocabulary, the
+     * fixture as the corpus and inputs of at most {@value #FIXTURE_MAX_SEQUENCE_LENGTH} pieces.
+     *
+     * @throws AssertionError listing every violation of the contract
+     */
+    public static void verify(PretrainingTask task)
+    {
+        verify(task, Map.of());
+    }
+
+    /**
+     * Checks a task with these settings (as they would appear under {@code settings:} in a run's configuration) on the
+     * fixture and the edge cases; every setting must be read when the task joins.
+     *
+     * @throws AssertionError listing every violation of the contract
+     */
+    public static void verify(PretrainingTask task, Map<String, ?> settings)
+    {
+        requireNonNull(task, "task is null");
+        TestingTaskContext context = Fixtures.context(nameOf(task), settings);
+        of(task, context).verify(Fixtures.sotu());
+    }
+
+    /** A check of a task in a context of your own; {@link #verify(List)} names the documents. */
+    public static TaskContractCheck of(PretrainingTask task, TaskContext context)
+    {
+        return new TaskContractCheck(task, context, DEFAULT_SEED, DEFAULT_MAX_KEPT_SHARE);
+    }
+
+    /** The same check with another seed for the random sources. */
+    public TaskContractCheck withSeed(long seed)
+    {
+        return new TaskContractCheck(task, context, seed, maxKeptShare);
+    }
+
+    /**
+     * The same check allowing another share (0 to 1) of masked positions to show their original piece; for a masking task
+     * whose settings keep more than half of its units unchanged on purpose.
+     */
+    public TaskContractCheck withMaxKeptShare(double share)
+    {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be between 0 and 1: " + share);
+        }
+        return new TaskContractCheck(task, context, seed, share);
+    }
+
+    /**
+     * Checks the task on these documents and on {@link EdgeCaseDocuments}.
+     *
      * @throws AssertionError listing every violation of the contract
      */
     public void verify(List<Document> documents)
@@ -84,11 +162,14 @@ public final class TaskContractCheck
         if (info == null || head == null || labels == null) {
             return violations;
         }
+        checkSettingsWereRead(violations);
+
         List<Document> all = new ArrayList<>(documents);
         all.addAll(EdgeCaseDocuments.all(context.vocabulary(), context.maxSequenceLength()));
 
         ExampleCheck check = new ExampleCheck(head, context.vocabulary(), context.maxSequenceLength());
-        List<List<Example>> first = generateAll(labels, all, violations);
+        LeakCheck leaks = new LeakCheck(context.vocabulary(), maxKeptShare);
+        List<List<Example>> first = generateAll(labels, all, false, violations);
         for (int i = 0; i < all.size(); i++) {
             List<Example> examples = first.get(i);
             for (int index = 0; examples != null && index < examples.size(); index++) {
@@ -101,39 +182,64 @@ public final class TaskContractCheck
                 for (String problem : check.problems(example)) {
                     violations.add(where + problem);
                 }
+                leaks.add(example);
             }
         }
+        violations.addAll(leaks.problems());
 
-        // A second pass over the same documents with the same seed: a generator that keeps state between documents, or
-        // draws randomness from elsewhere, shows up here, and a resumed run would not see the data of an uninterrupted one.
-        List<List<Example>> second = generateAll(labels, all, new ArrayList<>());
-        for (int i = 0; i < all.size(); i++) {
-            if (first.get(i) != null && !Objects.equals(first.get(i), second.get(i))) {
-                violations.add("document '" + all.get(i).id() + "': not deterministic, a second run with the same seed gave "
-                        + differenceOf(first.get(i), second.get(i)));
-            }
+        // The same generator in the reverse order finds state kept between documents; a fresh generator finds state kept
+        // in the task. Either way a resumed run would not see the data of an uninterrupted one.
+        compare(first, generateAll(labels, all, true, new ArrayList<>()), all, "the same generator, documents in reverse order", violations);
+        LabelGenerator fresh = call("labels(context), called again,", () -> task.labels(context), violations);
+        if (fresh != null) {
+            compare(first, generateAll(fresh, all, false, new ArrayList<>()), all, "a generator from a second labels(context) call", violations);
         }
         return cap(violations);
     }
 
-    private List<List<Example>> generateAll(LabelGenerator labels, List<Document> documents, List<String> violations)
+    private void checkSettingsWereRead(List<String> violations)
     {
-        RandomGenerator random = new SplittableRandom(seed);
-        List<List<Example>> results = new ArrayList<>();
-        for (Document document : documents) {
-            List<Example> examples = null;
+        if (context.settings() instanceof TestingTaskSettings settings) {
+            for (String key : settings.unreadKeys()) {
+                violations.add("setting '" + key + "' was not read by head(context) or labels(context): a run stops with"
+                        + " \"unknown setting\" (read every setting there, not while generating)");
+            }
+        }
+    }
+
+    /**
+     * Generates the examples of every document, each with a random source of its own seeded from its place in the list,
+     * so that the order of generation does not change what a document gets.
+     */
+    private List<List<Example>> generateAll(LabelGenerator labels, List<Document> documents, boolean reverse, List<String> violations)
+    {
+        List<List<Example>> results = new ArrayList<>(Collections.nCopies(documents.size(), null));
+        for (int step = 0; step < documents.size(); step++) {
+            int i = reverse ? documents.size() - 1 - step : step;
+            Document document = documents.get(i);
+            RandomGenerator random = new SplittableRandom(seed + 0x9E3779B97F4A7C15L * (i + 1));
             try {
-                examples = labels.generate(document, random);
+                List<Example> examples = labels.generate(document, random);
                 if (examples == null) {
                     violations.add("document '" + document.id() + "': generate returned null instead of a list");
                 }
+                results.set(i, examples);
             }
             catch (RuntimeException e) {
                 violations.add("document '" + document.id() + "': generate threw " + e);
             }
-            results.add(examples);
         }
         return results;
+    }
+
+    private static void compare(List<List<Example>> first, List<List<Example>> again, List<Document> documents, String how, List<String> violations)
+    {
+        for (int i = 0; i < documents.size(); i++) {
+            if (first.get(i) != null && !Objects.equals(first.get(i), again.get(i))) {
+                violations.add("document '" + documents.get(i).id() + "': not deterministic, " + how + " with the same seed gave "
+                        + differenceOf(first.get(i), again.get(i)));
+            }
+        }
     }
 
     private static String differenceOf(List<Example> first, List<Example> second)
@@ -175,6 +281,17 @@ public final class TaskContractCheck
         List<String> capped = new ArrayList<>(violations.subList(0, MAX_REPORTED));
         capped.add("... and " + (violations.size() - MAX_REPORTED) + " more");
         return List.copyOf(capped);
+    }
+
+    /** The task's name for its settings' paths; a task whose info() fails is reported by the check itself. */
+    private static String nameOf(PretrainingTask task)
+    {
+        try {
+            return task.info().name();
+        }
+        catch (RuntimeException e) {
+            return "unnamed-task";
+        }
     }
 
     private String describeTask()

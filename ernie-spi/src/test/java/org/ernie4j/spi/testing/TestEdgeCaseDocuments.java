@@ -18,7 +18,8 @@ class TestEdgeCaseDocuments
     {
         List<Document> documents = EdgeCaseDocuments.all(VOCABULARY, 32);
         assertThat(documents).extracting(Document::id).doesNotHaveDuplicates()
-                .containsExactly("edge-empty", "edge-empty-sentence", "edge-punctuation", "edge-single-word", "edge-long-sentence", "edge-unknown-scripts");
+                .containsExactly("edge-empty", "edge-empty-sentence", "edge-punctuation", "edge-single-word", "edge-long-sentence", "edge-unknown-scripts",
+                        "edge-long-word", "edge-one-word-lines", "edge-repeated-sentence");
         assertThat(EdgeCaseDocuments.empty().sentences()).isEmpty();
         assertThat(EdgeCaseDocuments.emptySentence().sentences()).singleElement().satisfies(sentence -> assertThat(sentence.tokens()).isEmpty());
     }
@@ -50,6 +51,35 @@ class TestEdgeCaseDocuments
         Sentence sentence = EdgeCaseDocuments.unknownScripts(VOCABULARY).sentences().get(0);
         assertThat(sentence.tokens()).allMatch(token -> token.pieceCount() == 1 && token.pieceId(0) == VOCABULARY.unkId());
         assertThat(sentence.entities()).isNotEmpty();
+    }
+
+    @Test
+    void theLongWordHasMorePiecesThanTheInputAndItsOffsetsHold()
+    {
+        Sentence sentence = EdgeCaseDocuments.longWord(VOCABULARY, 32).sentences().get(0);
+        assertThat(sentence.tokens()).hasSize(3);
+        assertThat(sentence.tokens().get(1).pieceCount()).isGreaterThan(32);
+        assertThat(sentence.tokens()).allMatch(token -> !VOCABULARY.isSpecial(token.pieceId(0)));
+        for (Token token : sentence.tokens()) {
+            assertThat(sentence.text().substring(token.start() - sentence.start(), token.end() - sentence.start())).isEqualTo(token.surface());
+        }
+    }
+
+    @Test
+    void oneWordLinesAreManySentencesOfOneWordWithATitle()
+    {
+        Document document = EdgeCaseDocuments.oneWordLines(VOCABULARY);
+        assertThat(document.sentences()).hasSize(40).allMatch(sentence -> sentence.tokens().size() == 1);
+        assertThat(document.title()).isPresent();
+    }
+
+    @Test
+    void theRepeatedSentenceRepeatsWithItsAnnotations()
+    {
+        Document document = EdgeCaseDocuments.repeatedSentence(VOCABULARY);
+        assertThat(document.sentences()).hasSize(5);
+        assertThat(document.sentences()).extracting(Sentence::text).containsOnly(document.sentences().get(0).text());
+        assertThat(document.sentences()).allMatch(sentence -> sentence.entities().size() == 1 && sentence.chunks().size() == 1);
     }
 
     @Test

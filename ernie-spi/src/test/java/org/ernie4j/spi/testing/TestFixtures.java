@@ -2,6 +2,7 @@ package org.ernie4j.spi.testing;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
@@ -80,5 +81,17 @@ class TestFixtures
                 }
             }
         }
+    }
+
+    @Test
+    void givesAContextOverTheFixture()
+    {
+        TestingTaskContext context = Fixtures.context("my-task", Map.of("rate", 0.5));
+        assertThat(context.vocabulary()).isSameAs(VOCABULARY);
+        assertThat(context.corpus().documents()).isEqualTo(DOCUMENTS);
+        assertThat(context.maxSequenceLength()).isEqualTo(TaskContractCheck.FIXTURE_MAX_SEQUENCE_LENGTH);
+        assertThat(context.settings().getDouble("rate", 0.1)).isEqualTo(0.5);
+        assertThat(context.settings().invalid("rate", "too high").path()).isEqualTo("tasks.my-task.rate");
+        assertThat(Fixtures.context("my-task", Map.of()).testingSettings().readKeys()).as("a new context each time").isEmpty();
     }
 }

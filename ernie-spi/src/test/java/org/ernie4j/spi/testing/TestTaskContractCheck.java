@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -16,6 +19,7 @@ import org.ernie4j.spi.TaskInfo;
 import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
+import org.ernie4j.spi.document.Token;
 import org.ernie4j.spi.example.CustomTarget;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.InputBuilder;
@@ -83,6 +87,7 @@ class TestTaskContractCheck
                 .allMatch(violation -> violation.endsWith("label 2 is not below the head's 2 classes"));
         assertThat(check(task(TokenClassificationHead.of(3), (sentence, input) -> {
             int[] labels = new int[input.length()];
+            Arrays.fill(labels, TokenLabels.IGNORED);
             labels[1] = 3;
             return new TokenLabels(labels);
         }))).isNotEmpty().allMatch(violation -> violation.endsWith("token label 3 at position 1 is not below the head's 3 classes"));
@@ -165,7 +170,7 @@ class TestTaskContractCheck
                 return List.of(InputBuilder.start(context.vocabulary(), 4).separator().build(new SequenceLabel(calls == 1 ? 0 : 1)));
             }
         });
-        assertThat(check(task)).anyMatch(violation -> violation.startsWith("document '" + DOCUMENTS.get(0).id() + "': not deterministic, a second run with the same seed gave a different example 0"));
+        assertThat(check(task)).anyMatch(violation -> violation.startsWith("document '" + DOCUMENTS.get(0).id() + "': not deterministic, the same generator, documents in reverse order with the same seed gave a different example 0"));
     }
 
     @Test
@@ -211,6 +216,152 @@ class TestTaskContractCheck
         assertThat(TaskContractCheck.of(task, context()).withSeed(7).violations(DOCUMENTS)).isEmpty();
     }
 
+    @Test
+    void catchesSpecialPiecesThatCarryNoText()
+    {
+        PretrainingTask padded = new SimpleTask(SequenceClassificationHead.of(2), context -> (document, random) -> List.of(
+                new Example(new int[] {VOCABULARY.clsId(), VOCABULARY.padId(), 10, VOCABULARY.sepId()}, new int[4], new SequenceLabel(0))));
+        assertThat(check(padded)).contains("document 'edge-empty' example 0: input holds the special piece [PAD] at position 1:"
+                + " only [CLS], [SEP], [MASK] and [UNK] belong in an input");
+        PretrainingTask secondCls = new SimpleTask(SequenceClassificationHead.of(2), context -> (document, random) -> List.of(
+                new Example(new int[] {VOCABULARY.clsId(), 10, VOCABULARY.clsId(), VOCABULARY.sepId()}, new int[4], new SequenceLabel(0))));
+        assertThat(check(secondCls)).contains("document 'edge-empty' example 0: input holds [CLS] at position 2: [CLS] belongs at position 0 only");
+    }
+
+    @Test
+    void catchesTokenLabelsOnStructuralPiecesAndExamplesWithoutLabels()
+    {
+        PretrainingTask onSep = new SimpleTask(TokenClassificationHead.of(2), context -> (document, random) -> List.of(
+                new Example(new int[] {VOCABULARY.clsId(), 10, VOCABULARY.sepId()}, new int[3], new TokenLabels(new int[] {-1, 0, 1}))));
+        assertThat(check(onSep)).contains("document 'edge-empty' example 0: token label at position 2 is on [SEP]: a structural piece has no word to label");
+        PretrainingTask unlabelled = new SimpleTask(TokenClassificationHead.of(2), context -> (document, random) -> List.of(
+                new Example(new int[] {VOCABULARY.clsId(), 10, VOCABULARY.sepId()}, new int[3], new TokenLabels(new int[] {-1, -1, -1}))));
+        assertThat(check(unlabelled)).contains("document 'edge-empty' example 0: token-labelled example labels no position: it adds only cost to a batch");
+    }
+
+    @Test
+    void catchesMaskedPositionsThatGiveTheAnswerAway()
+    {
+        assertThat(check(maskFirstPiece(SpecialPiece.KEEP_ALL)))
+                .singleElement().asString()
+                .matches("\\d+ of \\d+ masked positions \\(100%\\) show their original piece in the input, more than the 50% allowed:"
+                        + " the answer is in the input \\(BERT keeps 10% unchanged\\)");
+        assertThat(TaskContractCheck.of(maskFirstPiece(SpecialPiece.KEEP_ALL), context()).withMaxKeptShare(1).violations(DOCUMENTS)).isEmpty();
+        assertThat(check(maskFirstPiece(SpecialPiece.SEP_SHOWN)))
+                .isNotEmpty()
+                .allMatch(violation -> violation.endsWith("masked position 1 shows [SEP] instead of [MASK], a word piece or its original"));
+        assertThatThrownBy(() -> TaskContractCheck.of(maskFirstPiece(SpecialPiece.NEVER), context()).withMaxKeptShare(1.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void catchesSequenceLabelsThatTheLayoutGivesAway()
+    {
+        // Inputs of class 1 get a second [SEP]: a model learns to count separators, not to read.
+        PretrainingTask leaking = task(SequenceClassificationHead.of(2), (sentence, input) -> new SequenceLabel(0), (sentence, input) -> {
+            int label = sentence.tokens().size() % 2;
+            if (label == 1 && input.remaining() > 0) {
+                input.separator();
+            }
+            return new SequenceLabel(label);
+        });
+        assertThat(check(leaking)).singleElement().asString()
+                .startsWith("the label of every example follows from the layout of its special pieces alone, '[CLS] [SEP]' is always 0,")
+                .contains("'[CLS] w [SEP] [SEP]' is always 1")
+                .endsWith(": the answer leaks through how the input is built, not what its text says");
+    }
+
+    @Test
+    void catchesTokenLabelsThatTheNeighbouringPiecesGiveAway()
+    {
+        assertThat(check(sentenceStarts(true))).singleElement().asString()
+                .startsWith("the label of every position follows from the special pieces next to it alone, ")
+                .contains("'[SEP] w w' is always 1")
+                .contains("'w w [SEP]' is always 0");
+        // The same labels without the telling separators must be read from the words.
+        assertThat(check(sentenceStarts(false))).isEmpty();
+    }
+
+    @Test
+    void catchesSettingsThatAreNotReadWhenTheTaskJoins()
+    {
+        PretrainingTask lazy = new SimpleTask(SequenceClassificationHead.of(2), context -> (document, random) -> {
+            int label = context.settings().getInt("label", 0);
+            return List.of(InputBuilder.start(context.vocabulary(), 4).separator().build(new SequenceLabel(label)));
+        });
+        assertThat(TaskContractCheck.of(lazy, contextWith(Map.of("label", 1))).violations(DOCUMENTS))
+                .containsExactly("setting 'label' was not read by head(context) or labels(context): a run stops with \"unknown setting\""
+                        + " (read every setting there, not while generating)");
+        PretrainingTask eager = new SimpleTask(SequenceClassificationHead.of(2), context -> {
+            int label = context.settings().getInt("label", 0);
+            return (document, random) -> List.of(InputBuilder.start(context.vocabulary(), 4).separator().build(new SequenceLabel(label)));
+        });
+        assertThat(TaskContractCheck.of(eager, contextWith(Map.of("label", 1))).violations(DOCUMENTS)).isEmpty();
+    }
+
+    @Test
+    void catchesStateKeptInTheTaskBetweenGenerators()
+    {
+        // Each generator is deterministic, but the second one differs from the first: a resumed run would see other data.
+        AtomicInteger generators = new AtomicInteger();
+        PretrainingTask task = new SimpleTask(SequenceClassificationHead.of(2), context -> {
+            int label = generators.getAndIncrement() % 2;
+            return (document, random) -> List.of(InputBuilder.start(context.vocabulary(), 4).separator().build(new SequenceLabel(label)));
+        });
+        assertThat(check(task)).anyMatch(violation -> violation.startsWith("document '" + DOCUMENTS.get(0).id()
+                + "': not deterministic, a generator from a second labels(context) call with the same seed gave a different example 0"));
+    }
+
+    @Test
+    void catchesAGeneratorThatDrawsFromItsOwnRandomness()
+    {
+        PretrainingTask task = new SimpleTask(SequenceClassificationHead.of(2), context -> {
+            SplittableRandom own = new SplittableRandom();
+            return (document, random) -> List.of(InputBuilder.start(context.vocabulary(), 4).separator().build(new SequenceLabel(own.nextInt(2))));
+        });
+        assertThat(check(task)).anyMatch(violation -> violation.contains("not deterministic"));
+    }
+
+    @Test
+    void oneCallChecksTheFixtureWithSettings()
+    {
+        PretrainingTask eager = new SimpleTask(SequenceClassificationHead.of(2), context -> {
+            int label = context.settings().getInt("label", 0);
+            return (document, random) -> List.of(InputBuilder.start(context.vocabulary(), 4).separator().build(new SequenceLabel(label)));
+        });
+        TaskContractCheck.verify(eager);
+        TaskContractCheck.verify(eager, Map.of("label", 1));
+        assertThatThrownBy(() -> TaskContractCheck.verify(eager, Map.of("label", 2)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("task 'fake' breaks the task contract:\n  document '" + DOCUMENTS.get(0).id() + "' example 0: label 2 is not below the head's 2 classes");
+        assertThatThrownBy(() -> TaskContractCheck.verify(eager, Map.of("lable", 1)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("setting 'lable' was not read");
+        assertThatThrownBy(() -> TaskContractCheck.verify(eager, Map.of("label", "one")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("labels(context) threw org.ernie4j.spi.InvalidSettingException: tasks.fake.label: expected an integer, but got 'one' (String)");
+    }
+
+    @Test
+    void oneCallChecksTheEdgeCasesToo()
+    {
+        PretrainingTask fragile = new SimpleTask(SequenceClassificationHead.of(2), context -> (document, random) -> {
+            List<Example> examples = new ArrayList<>();
+            for (Sentence sentence : document.sentences()) {
+                for (Token token : sentence.tokens()) {
+                    // Assumes that a word always fits into an empty input.
+                    InputBuilder input = InputBuilder.start(context.vocabulary(), context.maxSequenceLength());
+                    examples.add(input.addAll(token.pieceIds()).separator().build(new SequenceLabel(0)));
+                }
+            }
+            return examples;
+        });
+        assertThatThrownBy(() -> TaskContractCheck.verify(fragile))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageEndingWith("breaks the task contract:\n  document 'edge-long-word': generate threw java.lang.IllegalStateException:"
+                        + " 138 pieces do not fit; 127 places remain of 128");
+    }
+
     /** The violations, without the line that counts those left out when there are many. */
     private static List<String> check(PretrainingTask task)
     {
@@ -221,7 +372,12 @@ class TestTaskContractCheck
 
     private static TestingTaskContext context()
     {
-        return TestingTaskContext.builder(VOCABULARY).taskName("fake").maxSequenceLength(MAX_LENGTH).build();
+        return contextWith(Map.of());
+    }
+
+    private static TestingTaskContext contextWith(Map<String, ?> settings)
+    {
+        return TestingTaskContext.builder(VOCABULARY).taskName("fake").settings(settings).maxSequenceLength(MAX_LENGTH).build();
     }
 
     /**
@@ -229,15 +385,22 @@ class TestTaskContractCheck
      */
     private static PretrainingTask task(HeadSpec head, BiFunction<Sentence, InputBuilder, Target> label)
     {
+        return task(head, label, label);
+    }
+
+    /** Like {@link #task(HeadSpec, BiFunction)}, with another labelling for sentences that do not fit whole. */
+    private static PretrainingTask task(HeadSpec head, BiFunction<Sentence, InputBuilder, Target> cut, BiFunction<Sentence, InputBuilder, Target> whole)
+    {
         return new SimpleTask(head, context -> (document, random) -> {
             List<Example> examples = new ArrayList<>();
             for (Sentence sentence : document.sentences()) {
                 InputBuilder input = InputBuilder.start(context.vocabulary(), context.maxSequenceLength());
+                boolean fits = sentence.pieceCount() + 3 <= context.maxSequenceLength();
                 sentence.tokens().stream().flatMapToInt(token -> Arrays.stream(token.pieceIds()))
                         .limit(context.maxSequenceLength() - 2)
                         .forEach(input::add);
                 input.separator();
-                examples.add(input.build(label.apply(sentence, input)));
+                examples.add(input.build((fits ? whole : cut).apply(sentence, input)));
             }
             return examples;
         });
@@ -245,7 +408,7 @@ class TestTaskContractCheck
 
     private enum SpecialPiece
     {
-        NEVER, CLS_AS_ORIGINAL, MASK_POSITION_ZERO
+        NEVER, CLS_AS_ORIGINAL, MASK_POSITION_ZERO, KEEP_ALL, SEP_SHOWN
     }
 
     /** Masks the first piece of each sentence with a random choice of position among the first few. */
@@ -260,14 +423,53 @@ class TestTaskContractCheck
                 }
                 int original = sentence.tokens().get(0).pieceId(0);
                 InputBuilder input = InputBuilder.start(vocabulary, context.maxSequenceLength())
-                        .add(random.nextBoolean() ? vocabulary.maskId() : original)
+                        // BERT-like: mostly hidden, one time in ten left as it is.
+                        .add(random.nextInt(10) == 0 ? original : vocabulary.maskId())
                         .separator();
                 examples.add(switch (special) {
                     case NEVER -> input.build(new MaskedTokens(new int[] {1}, new int[] {original}));
                     case CLS_AS_ORIGINAL -> input.build(new MaskedTokens(new int[] {1}, new int[] {vocabulary.clsId()}));
                     case MASK_POSITION_ZERO -> input.build(new MaskedTokens(new int[] {0}, new int[] {original}));
+                    case KEEP_ALL -> input.set(1, original).build(new MaskedTokens(new int[] {1}, new int[] {original}));
+                    case SEP_SHOWN -> input.set(1, vocabulary.sepId()).build(new MaskedTokens(new int[] {1}, new int[] {original}));
                 });
             }
+            return examples;
+        });
+    }
+
+    /**
+     * Labels the first piece of every word 1 when the word starts a sentence and 0 otherwise, over inputs of several
+     * sentences; with {@code separated}, a [SEP] between the sentences gives the answer away.
+     */
+    private static PretrainingTask sentenceStarts(boolean separated)
+    {
+        return new SimpleTask(TokenClassificationHead.of(2), context -> (document, random) -> {
+            List<Example> examples = new ArrayList<>();
+            InputBuilder input = InputBuilder.start(context.vocabulary(), context.maxSequenceLength());
+            List<Integer> labels = new ArrayList<>(List.of(TokenLabels.IGNORED));
+            for (Sentence sentence : document.sentences()) {
+                if (sentence.pieceCount() + 2 > input.remaining()) {
+                    break;
+                }
+                for (int index = 0; index < sentence.tokens().size(); index++) {
+                    int[] pieces = sentence.tokens().get(index).pieceIds();
+                    for (int piece = 0; piece < pieces.length; piece++) {
+                        input.add(pieces[piece]);
+                        labels.add(piece > 0 || input.length() == 2 ? TokenLabels.IGNORED : index == 0 ? 1 : 0);
+                    }
+                }
+                if (separated) {
+                    input.separator();
+                    labels.add(TokenLabels.IGNORED);
+                }
+            }
+            if (labels.stream().allMatch(label -> label == TokenLabels.IGNORED) || input.remaining() == 0) {
+                return List.of();
+            }
+            input.separator();
+            labels.add(TokenLabels.IGNORED);
+            examples.add(input.build(new TokenLabels(labels.stream().mapToInt(Integer::intValue).toArray())));
             return examples;
         });
     }

@@ -1,0 +1,93 @@
+package org.ernie4j.archetype;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.ernie4j.spi.PretrainingTask;
+import org.ernie4j.spi.SpiVersion;
+import org.ernie4j.spi.testing.TaskContractCheck;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The jars that the archetype's integration tests built from generated projects are task plugins the runner takes: a
+ * compatible {@code Ernie-Spi-Version}, a {@code META-INF/services} entry naming a class of the jar, no copy of the SPI,
+ * and a task that loads in a class loader of its own (only the SPI shared), carries the name it was generated with and
+ * keeps the task contract as loaded.
+ *
+ * <p>Runs in the {@code verify} phase, after {@code archetype:integration-test}; {@code ernie4j.archetype.projects} is
+ * the integration tests' folder.
+ */
+class TestGeneratedPlugins
+{
+    private static final String SERVICES = "META-INF/services/" + PretrainingTask.class.getName();
+
+    static Stream<Arguments> integrationTests()
+            throws IOException
+    {
+        Path projects = Path.of(System.getProperty("ernie4j.archetype.projects", "target/test-classes/projects"));
+        try (Stream<Path> folders = Files.list(projects)) {
+            List<Path> tests = folders.filter(folder -> Files.isRegularFile(folder.resolve("archetype.properties"))).sorted().toList();
+            assertThat(tests).as("integration tests in %s", projects).hasSizeGreaterThanOrEqualTo(2);
+            return tests.stream().map(test -> Arguments.of(test.getFileName().toString(), test));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("integrationTests")
+    void builtAJarTheRunnerTakes(String test, Path folder)
+            throws IOException
+    {
+        Properties properties = properties(folder.resolve("archetype.properties"));
+        Path jar = folder.resolve("project").resolve(properties.getProperty("artifactId")).resolve("target")
+                .resolve(properties.getProperty("artifactId") + "-" + properties.getProperty("version") + ".jar");
+        assertThat(jar).as("the jar of integration test %s", test).isRegularFile();
+        String taskClass = properties.getProperty("package") + "." + properties.getProperty("classPrefix") + "Task";
+
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String declared = file.getManifest().getMainAttributes().getValue(SpiVersion.MANIFEST_ATTRIBUTE);
+            assertThat(declared).as("manifest attribute " + SpiVersion.MANIFEST_ATTRIBUTE).isEqualTo(String.valueOf(SpiVersion.CURRENT));
+            JarEntry services = file.getJarEntry(SERVICES);
+            assertThat(services).as(SERVICES).isNotNull();
+            try (InputStream in = file.getInputStream(services)) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip()).isEqualTo(taskClass);
+            }
+            List<String> names = Collections.list(file.entries()).stream().map(JarEntry::getName).toList();
+            assertThat(names).contains(taskClass.replace('.', '/') + ".class");
+            assertThat(names).as("the SPI is provided by the runner").noneMatch(name -> name.startsWith("org/ernie4j/spi/"));
+        }
+
+        List<PretrainingTask> tasks = PluginJarLoader.tasks(jar);
+        assertThat(tasks).singleElement().satisfies(task -> {
+            assertThat(task.getClass().getName()).isEqualTo(taskClass);
+            assertThat(task.getClass().getClassLoader()).isInstanceOf(PluginJarLoader.class);
+            assertThat(task.info().name()).isEqualTo(properties.getProperty("taskName"));
+            TaskContractCheck.verify(task);
+        });
+    }
+
+    private static Properties properties(Path file)
+    {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+            return properties;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
