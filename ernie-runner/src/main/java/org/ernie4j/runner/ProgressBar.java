@@ -38,9 +38,11 @@ final class ProgressBar
     @Override
     public void onStart(long firstStep, long totalSteps)
     {
+        // A run can restart its loop (a task joined): rates count from here.
         this.firstStep = firstStep;
         this.totalSteps = totalSteps;
         this.started = System.nanoTime();
+        this.tokens = 0;
     }
 
     @Override

@@ -30,6 +30,12 @@ public record OptimizerSettings(
         }
     }
 
+    /** These settings with the decay planned over {@code steps} (a schedule that grew while training ran). */
+    public OptimizerSettings withTotalSteps(long steps)
+    {
+        return new OptimizerSettings(learningRate, warmupSteps, Math.max(1, steps), beta1, beta2, epsilon, weightDecay, clipNorm);
+    }
+
     /** Linear warm-up to the peak, then linear decay to zero at {@code totalSteps}. */
     public double learningRateAt(long step)
     {

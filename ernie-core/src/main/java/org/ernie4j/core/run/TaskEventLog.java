@@ -43,6 +43,12 @@ final class TaskEventLog
         write(at, "changed", description, stageTable);
     }
 
+    @Override
+    public void onTaskRefused(long at, String reason)
+    {
+        write(at, "refused", reason, null);
+    }
+
     /** A refused plugin jar, at the step boundary the run had reached. */
     void refused(String message)
     {

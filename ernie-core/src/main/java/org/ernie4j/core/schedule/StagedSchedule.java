@@ -2,7 +2,9 @@ package org.ernie4j.core.schedule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.ernie4j.core.random.Seeds;
@@ -31,13 +33,16 @@ public final class StagedSchedule
     private final byte[] tasks;
     private final long seed;
     private final long iterationsPerTask;
+    /** Tasks taken out of the schedule: they get no more iterations, not even when another task joins. */
+    private final Set<Integer> retired;
 
-    private StagedSchedule(List<Stage> stages, byte[] tasks, long seed, long iterationsPerTask)
+    private StagedSchedule(List<Stage> stages, byte[] tasks, long seed, long iterationsPerTask, Set<Integer> retired)
     {
         this.stages = List.copyOf(stages);
         this.tasks = tasks;
         this.seed = seed;
         this.iterationsPerTask = iterationsPerTask;
+        this.retired = Set.copyOf(retired);
     }
 
     /** ERNIE 2.0's continual multi-task schedule of {@code taskCount} tasks introduced in order. */
@@ -59,7 +64,7 @@ public final class StagedSchedule
             iterations[stage] = iterationsPerTask - (long) (taskCount - 1 - stage) * unit;
             plan.add(iterations);
         }
-        return build(plan, seed, iterationsPerTask, new byte[0]);
+        return build(plan, seed, iterationsPerTask, new byte[0], Set.of());
     }
 
     /** One task per stage, each trained for its whole budget and then never again. */
@@ -72,7 +77,7 @@ public final class StagedSchedule
             iterations[stage] = iterationsPerTask;
             plan.add(iterations);
         }
-        return build(plan, seed, iterationsPerTask, new byte[0]);
+        return build(plan, seed, iterationsPerTask, new byte[0], Set.of());
     }
 
     /** Every task from the first step, in one stage. */
@@ -81,13 +86,16 @@ public final class StagedSchedule
         checkTaskCount(taskCount);
         long[] iterations = new long[taskCount];
         Arrays.fill(iterations, iterationsPerTask);
-        return build(List.of(iterations), seed, iterationsPerTask, new byte[0]);
+        return build(List.of(iterations), seed, iterationsPerTask, new byte[0], Set.of());
     }
 
     /**
      * This schedule with one more task, joining at {@code step}: the steps before it stay exactly as they were; the
-     * current stage ends there, and one last stage follows in which every earlier task trains what remains of its budget
-     * and the new task its whole budget. Every task still ends with its full budget.
+     * current stage ends there, and one last stage follows in which the new task trains its whole budget and every
+     * earlier task what remains of its budget, but at least u = floor(iterations / (T + 1)) iterations (T tasks with the
+     * new one), the paper's share of an earlier task in the newest stage. So earlier tasks keep training beside the new
+     * one even when the old schedule was done; a task whose remaining budget was below u ends with a little more than
+     * its budget.
      */
     @Override
     public StagedSchedule withTaskAdded(long step, long iterations)
@@ -98,12 +106,13 @@ public final class StagedSchedule
         List<long[]> plan = donePlan(step, taskCount + 1);
         long[] done = sum(plan, taskCount + 1);
         long[] last = new long[taskCount + 1];
+        long unit = iterations / (taskCount + 2);
         for (int task = 0; task < taskCount; task++) {
-            last[task] = totalOf(task) - done[task];
+            last[task] = Math.max(totalOf(task) - done[task], retired.contains(task) ? 0 : unit);
         }
         last[taskCount] = iterations;
         plan.add(last);
-        return build(plan, seed, Arrays.copyOf(tasks, (int) step));
+        return build(plan, seed, Arrays.copyOf(tasks, (int) step), retired);
     }
 
     /** The paper's growth: the new task gets the same budget as the others. */
@@ -138,7 +147,9 @@ public final class StagedSchedule
             remaining[task] = 0;
             plan.add(remaining);
         }
-        return build(plan, seed, Arrays.copyOf(tasks, (int) step));
+        Set<Integer> nowRetired = new HashSet<>(retired);
+        nowRetired.add(task);
+        return build(plan, seed, Arrays.copyOf(tasks, (int) step), nowRetired);
     }
 
     /** The stages before {@code step}, the current one cut at {@code step}, each with what was trained in it. */
@@ -185,13 +196,13 @@ public final class StagedSchedule
         return total;
     }
 
-    private StagedSchedule build(List<long[]> plan, long seed, byte[] prefix)
+    private StagedSchedule build(List<long[]> plan, long seed, byte[] prefix, Set<Integer> retiredTasks)
     {
-        return build(plan, seed, iterationsPerTask, prefix);
+        return build(plan, seed, iterationsPerTask, prefix, retiredTasks);
     }
 
     /** Builds stages from a plan; the first {@code prefix.length} steps are taken as given instead of drawn. */
-    private static StagedSchedule build(List<long[]> plan, long seed, long iterationsPerTask, byte[] prefix)
+    private static StagedSchedule build(List<long[]> plan, long seed, long iterationsPerTask, byte[] prefix, Set<Integer> retiredTasks)
     {
         long total = 0;
         for (long[] iterations : plan) {
@@ -212,7 +223,7 @@ public final class StagedSchedule
             stages.add(stage);
             step = stage.endStep();
         }
-        return new StagedSchedule(stages, sequence, seed, iterationsPerTask);
+        return new StagedSchedule(stages, sequence, seed, iterationsPerTask, retiredTasks);
     }
 
     /** Draws the steps of {@code stage} from {@code from} on, given those before {@code from} (the prefix). */

@@ -28,6 +28,7 @@ import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.ParameterSpec;
 import org.ernie4j.core.optim.AdamW;
+import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.core.samediff.SameDiffEngine;
 import org.ernie4j.core.schedule.ScheduleTable;
 import org.ernie4j.core.schedule.Stage;
@@ -273,7 +274,10 @@ public final class PretrainingSession
                 apply(changes.take(), listeners);
             }
             if (step < schedule.length()) {
-                Trainer loop = new Trainer(engine, optimizer, setup.training().optimizer(), plan(), evaluator(),
+                // The learning rate decays to zero at the end of the schedule as it is now, grown by any task that joined.
+                OptimizerSettings settings = setup.training().optimizer().withTotalSteps(Math.max(setup.training().optimizer().totalSteps(),
+                        schedule.length()));
+                Trainer loop = new Trainer(engine, optimizer, settings, plan(), evaluator(),
                         setup.training().checkpointEvery(), this::checkpoint, listeners, changes::pending);
                 trainer = loop;
                 step = loop.run(step, until);
@@ -313,6 +317,9 @@ public final class PretrainingSession
             catch (RuntimeException e) {
                 // A task that cannot join (bad settings, no free task id, a schedule that cannot grow) never stops training.
                 LOG.error("at step {}: {}", step, e.getMessage());
+                long at = step;
+                String reason = (change instanceof TaskChange.Join join ? "task " + join.task().name() + " cannot join: " : "") + e.getMessage();
+                listeners.forEach(listener -> listener.onTaskRefused(at, reason));
                 continue;
             }
             if (description == null) {

@@ -26,6 +26,11 @@ public interface TrainingListener
     {
     }
 
+    /** A task could not join or leave at a step boundary; training goes on without the change. */
+    default void onTaskRefused(long step, String reason)
+    {
+    }
+
     default void onCheckpoint(long step, Path directory)
     {
     }

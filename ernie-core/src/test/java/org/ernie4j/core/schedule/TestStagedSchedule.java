@@ -114,7 +114,7 @@ class TestStagedSchedule
 
     @ParameterizedTest
     @CsvSource({"0", "1", "37", "60", "61", "100", "150", "179", "180"})
-    void addingATaskKeepsThePastAndEveryBudget(long step)
+    void addingATaskKeepsThePastAndTrainsEveryEarlierTaskBesideTheNewOne(long step)
     {
         StagedSchedule before = StagedSchedule.continual(2, 90, 4);
         StagedSchedule after = before.withTaskAdded(step);
@@ -122,15 +122,34 @@ class TestStagedSchedule
             assertThat(after.taskAt(s)).as("step %d", s).isEqualTo(before.taskAt(s));
         }
         long[] counts = new long[3];
+        long[] trainedBefore = new long[3];
         for (long s = 0; s < after.length(); s++) {
             counts[after.taskAt(s)]++;
+            if (s < step) {
+                trainedBefore[after.taskAt(s)]++;
+            }
         }
-        assertThat(counts).containsOnly(90);
+        // Earlier tasks keep their budget, or train u = 90 / 4 = 22 more beside the new task when less was left.
+        for (int task = 0; task < 2; task++) {
+            assertThat(counts[task]).as("task %d", task).isEqualTo(Math.max(90, trainedBefore[task] + 22));
+        }
+        assertThat(counts[2]).isEqualTo(90);
         Stage last = after.stages().get(after.stages().size() - 1);
         assertThat(last.firstStep()).isEqualTo(step);
         assertThat(last.iterations().get(2)).isEqualTo(90L);
+        assertThat(last.iterations().get(0)).isGreaterThanOrEqualTo(22L);
+        assertThat(last.iterations().get(1)).isGreaterThanOrEqualTo(22L);
         for (long s = 0; s < step; s++) {
             assertThat(after.taskAt(s)).isLessThan(2);
+        }
+    }
+
+    @Test
+    void aRetiredTaskGetsNothingWhenAnotherJoins()
+    {
+        StagedSchedule schedule = StagedSchedule.continual(2, 90, 4).withTaskRetired(100, 0).withTaskAdded(150);
+        for (long s = 100; s < schedule.length(); s++) {
+            assertThat(schedule.taskAt(s)).as("step %d", s).isNotEqualTo(0);
         }
     }
 
