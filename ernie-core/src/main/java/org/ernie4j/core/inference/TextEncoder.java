@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ernie4j.core.engine.EncoderOutputs;
+import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.samediff.SameDiffEngine;
 import org.ernie4j.core.wordpiece.WordPieceVocabulary;
 import org.ernie4j.spi.example.Batch;

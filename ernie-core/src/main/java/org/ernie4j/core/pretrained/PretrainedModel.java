@@ -1,4 +1,4 @@
-package org.ernie4j.core.inference;
+package org.ernie4j.core.pretrained;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
