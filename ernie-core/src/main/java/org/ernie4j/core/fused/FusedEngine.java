@@ -1,0 +1,359 @@
+package org.ernie4j.core.fused;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ernie4j.core.engine.Evaluation;
+import org.ernie4j.core.engine.ModelEngine;
+import org.ernie4j.core.engine.StepResult;
+import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.core.model.EncoderLayout;
+import org.ernie4j.core.model.ModelParameters;
+import org.ernie4j.core.model.ParameterSpec;
+import org.ernie4j.core.model.TaskHead;
+import org.ernie4j.spi.example.Batch;
+import org.ernie4j.spi.head.CustomHead;
+import org.ernie4j.spi.head.MaskedTokenHead;
+import org.ernie4j.spi.head.SequenceClassificationHead;
+import org.ernie4j.spi.head.TokenClassificationHead;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The standard encoder and heads executed directly on the CPU: every matrix product is one OpenBLAS {@code sgemm} on
+ * buffers where the operands already lie, and everything else (embeddings, layer norm with its residual and dropout,
+ * GELU, the attention softmax with its padding bias, the loss) is a fused loop over preallocated native buffers, written
+ * with the vector API. It computes the same function as the SameDiff graph of {@link org.ernie4j.core.samediff}, with the
+ * same parameters, the same dropout masks and the same gradients (to float rounding); a custom head runs in SameDiff on
+ * this engine's encoder outputs.
+ *
+ * <p>The batch is split by sequences over the {@link Workers}; each worker runs the whole forward and backward pass of
+ * its shard with single-threaded BLAS into its own gradient buffers, and the workers then add their gradients. This
+ * keeps both cores busy in every part of the step, not only in the large products.
+ *
+ * <p>The gradient arrays of a {@link StepResult} belong to the engine and are overwritten by its next call; use them (or
+ * copy them) before that. Calls are serialised.
+ */
+public final class FusedEngine
+        implements ModelEngine
+{
+    private final EncoderConfig config;
+    private final ModelParameters parameters;
+    private final Workers workers;
+    private final EncoderBlocks encoder;
+    private final Activations activations;
+    private final MaskSet masks;
+    private final EmbeddingPass embeddings;
+    private final LayerPass layers;
+    private final PoolerPass pooler;
+    private final Worker[] workerStates;
+    private final Map<String, TaskState> tasks = new HashMap<>();
+    private long profiledSteps;
+
+    public FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers)
+    {
+        this.config = requireNonNull(config, "config is null");
+        this.parameters = requireNonNull(parameters, "parameters is null");
+        this.workers = requireNonNull(workers, "workers is null");
+        FusedSupport.check(parameters);
+        FusedSupport.useSingleThreadedBlas();
+        this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
+        this.activations = new Activations(config);
+        this.masks = new MaskSet(config);
+        this.embeddings = new EmbeddingPass(config, encoder, activations, masks);
+        this.layers = new LayerPass(config, encoder, activations, masks);
+        this.pooler = new PoolerPass(config, encoder, activations);
+        this.workerStates = new Worker[workers.count()];
+        for (int index = 0; index < workerStates.length; index++) {
+            workerStates[index] = new Worker(index, config, parameters);
+        }
+    }
+
+    @Override
+    public synchronized StepResult gradients(TaskHead task, Batch batch, long dropoutSeed)
+    {
+        TaskState state = state(task);
+        StepInputs inputs = StepInputs.of(config, batch, task.taskId(), true);
+        Shard[] shards = prepare(inputs);
+        drawMasks(inputs, shards, dropoutSeed);
+        Evaluation evaluation;
+        Map<String, INDArray> gradients;
+        if (state.custom != null) {
+            CustomHeadBridge.Result result = customPass(state.custom, batch, inputs, shards, true);
+            workers.run(shards.length, w -> backwardFromCustom(shards[w], inputs, state.custom, result));
+            reduce(state, shards.length);
+            gradients = new LinkedHashMap<>(state.exported);
+            gradients.putAll(result.parameterGradients());
+            evaluation = new Evaluation(result.loss(), 0, 0);
+        }
+        else {
+            HeadTargets targets = HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize());
+            state.head.ensure(inputs, targets);
+            workers.run(shards.length, w -> trainShard(shards[w], inputs, targets, state.head));
+            reduce(state, shards.length);
+            gradients = state.exported;
+            evaluation = tally(shards.length);
+        }
+        profiledSteps++;
+        return new StepResult(evaluation, gradients);
+    }
+
+    @Override
+    public synchronized Evaluation evaluate(TaskHead task, Batch batch)
+    {
+        TaskState state = state(task);
+        StepInputs inputs = StepInputs.of(config, batch, task.taskId(), false);
+        Shard[] shards = prepare(inputs);
+        if (state.custom != null) {
+            return new Evaluation(customPass(state.custom, batch, inputs, shards, false).loss(), 0, 0);
+        }
+        HeadTargets targets = HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize());
+        state.head.ensure(inputs, targets);
+        workers.run(shards.length, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            forwardEncoder(shards[w], inputs, worker);
+            state.head.forward(shards[w], inputs, targets, worker, false);
+        });
+        return tally(shards.length);
+    }
+
+    /** The average time per step of each part since the engine started or since {@link #resetProfile()}. */
+    public synchronized StepProfile profile()
+    {
+        OpTimer timer = workerStates[0].timer;
+        List<StepProfile.Part> parts = new ArrayList<>();
+        long steps = Math.max(1, profiledSteps);
+        for (Op op : Op.values()) {
+            if (timer.nanos(op) > 0) {
+                parts.add(new StepProfile.Part(op, timer.nanos(op) / 1e9 / steps, timer.flops(op) / 1e9 / steps));
+            }
+        }
+        return new StepProfile(profiledSteps, parts);
+    }
+
+    public synchronized void resetProfile()
+    {
+        for (Worker worker : workerStates) {
+            worker.timer.reset();
+        }
+        profiledSteps = 0;
+    }
+
+    private Shard[] prepare(StepInputs inputs)
+    {
+        activations.ensure(inputs.size(), inputs.length());
+        if (inputs.training()) {
+            masks.ensure(inputs.rows());
+        }
+        return Shard.split(inputs.size(), inputs.length(), workers.count());
+    }
+
+    private void drawMasks(StepInputs inputs, Shard[] shards, long seed)
+    {
+        if (MaskSet.count(config) == 0) {
+            return;
+        }
+        workers.run(shards.length, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            masks.draw(seed, inputs.rows(), w, shards.length);
+            worker.timer.stop(Op.DROPOUT_MASKS);
+        });
+    }
+
+    private void trainShard(Shard shard, StepInputs inputs, HeadTargets targets, HeadPass head)
+    {
+        Worker worker = workerStates[shard.worker()];
+        worker.timer.start();
+        worker.tally.reset();
+        forwardEncoder(shard, inputs, worker);
+        head.forward(shard, inputs, targets, worker, true);
+        head.backward(shard, inputs, targets, worker, activations.gradientA);
+        backwardEncoder(shard, inputs, worker, head.writesTokenGradient());
+    }
+
+    private void forwardEncoder(Shard shard, StepInputs inputs, Worker worker)
+    {
+        worker.tally.reset();
+        embeddings.forward(shard, inputs, worker);
+        for (int layer = 0; layer < config.layers(); layer++) {
+            layers.forward(layer, shard, inputs, worker);
+        }
+    }
+
+    /** The backward pass from the gradient of the sequence output in {@code gradientA}. */
+    private void backwardEncoder(Shard shard, StepInputs inputs, Worker worker, boolean tokenGradientStarted)
+    {
+        FloatBlock gradientOut = activations.gradientA;
+        FloatBlock gradientIn = activations.gradientB;
+        for (int layer = config.layers() - 1; layer >= 0; layer--) {
+            layers.backward(layer, shard, inputs, worker, gradientOut, gradientIn);
+            FloatBlock swap = gradientOut;
+            gradientOut = gradientIn;
+            gradientIn = swap;
+        }
+        embeddings.backward(shard, inputs, gradientOut, worker, tokenGradientStarted);
+    }
+
+    private CustomHeadBridge.Result customPass(CustomHeadBridge bridge, Batch batch, StepInputs inputs, Shard[] shards, boolean training)
+    {
+        int h = config.hidden();
+        pooler.ensure(inputs.size());
+        workers.run(shards.length, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            forwardEncoder(shards[w], inputs, worker);
+            pooler.forward(shards[w], worker);
+            worker.timer.stop(Op.HEAD_FORWARD);
+        });
+        long started = System.nanoTime();
+        INDArray sequence = Nd4j.create(DataType.FLOAT, inputs.size(), inputs.length(), h);
+        FloatBlock.of(sequence).copyFrom(activations.hidden[config.layers()], 0, 0, inputs.rows() * h);
+        INDArray pooled = Nd4j.create(DataType.FLOAT, inputs.size(), h);
+        FloatBlock.of(pooled).copyFrom(pooler.pooled(), 0, 0, inputs.size() * h);
+        INDArray mask = Nd4j.create(DataType.FLOAT, inputs.size(), inputs.length());
+        int[] lengths = inputs.lengths();
+        for (int sequenceIndex = 0; sequenceIndex < inputs.size(); sequenceIndex++) {
+            for (int position = 0; position < lengths[sequenceIndex]; position++) {
+                mask.putScalar(sequenceIndex, position, 1.0);
+            }
+        }
+        CustomHeadBridge.Result result = bridge.run(batch, sequence, pooled, mask, training);
+        if (training) {
+            copyGradient(result.sequenceGradient(), activations.gradientA, inputs.rows() * h);
+            copyGradient(result.pooledGradient(), pooler.gradient(), inputs.size() * h);
+        }
+        workerStates[0].timer.nanosAdd(Op.CUSTOM_HEAD, System.nanoTime() - started);
+        return result;
+    }
+
+    private static void copyGradient(INDArray gradient, FloatBlock target, int length)
+    {
+        if (gradient == null) {
+            target.fill(0f, 0, length);
+            return;
+        }
+        INDArray dense = gradient.isView() || gradient.ordering() != 'c' ? gradient.dup('c') : gradient;
+        target.copyFrom(FloatBlock.of(dense.castTo(DataType.FLOAT)), 0, 0, length);
+    }
+
+    private void backwardFromCustom(Shard shard, StepInputs inputs, CustomHeadBridge bridge, CustomHeadBridge.Result result)
+    {
+        Worker worker = workerStates[shard.worker()];
+        worker.timer.start();
+        if (bridge.usesPooled()) {
+            pooler.backward(shard, worker, activations.gradientA, false);
+            worker.timer.stop(Op.HEAD_BACKWARD);
+        }
+        backwardEncoder(shard, inputs, worker, false);
+    }
+
+    private void reduce(TaskState state, int used)
+    {
+        if (used == 1) {
+            return;
+        }
+        workers.run(used, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            state.reduction.run(w, used);
+            worker.timer.stop(Op.REDUCE);
+        });
+    }
+
+    private Evaluation tally(int used)
+    {
+        double loss = 0;
+        long correct = 0;
+        long labelled = 0;
+        for (int w = 0; w < used; w++) {
+            LossTally tally = workerStates[w].tally;
+            loss += tally.loss();
+            correct += tally.correct();
+            labelled += tally.labelled();
+        }
+        return new Evaluation(loss, correct, labelled);
+    }
+
+    private TaskState state(TaskHead task)
+    {
+        TaskState state = tasks.get(task.name());
+        if (state == null) {
+            state = new TaskState(task);
+            tasks.put(task.name(), state);
+        }
+        return state;
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        tasks.clear();
+    }
+
+    /** A task's head, the names of the parameters its steps produce gradients for, and how those are reduced. */
+    private final class TaskState
+    {
+        private final HeadPass head;
+        private final CustomHeadBridge custom;
+        private final Map<String, INDArray> exported;
+        private final GradientReduction reduction;
+
+        private TaskState(TaskHead task)
+        {
+            List<String> names = new ArrayList<>();
+            boolean pooled;
+            if (task.head() instanceof CustomHead customHead) {
+                head = null;
+                custom = new CustomHeadBridge(task.name(), customHead, parameters, config.hidden());
+                pooled = custom.usesPooled();
+            }
+            else {
+                custom = null;
+                head = standardHead(task);
+                pooled = task.head() instanceof SequenceClassificationHead;
+            }
+            for (ParameterSpec spec : EncoderLayout.parameters(config)) {
+                boolean poolerParameter = spec.name().startsWith(EncoderLayout.POOLER + ".");
+                if (!poolerParameter || pooled) {
+                    names.add(spec.name());
+                }
+            }
+            if (head != null) {
+                head.parameterNames().stream().filter(name -> !names.contains(name)).forEach(names::add);
+            }
+            Map<String, INDArray> arrays = new LinkedHashMap<>();
+            FloatBlock[][] blocks = new FloatBlock[names.size()][workerStates.length];
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                for (Worker worker : workerStates) {
+                    blocks[i][worker.index] = worker.gradients.of(parameters.spec(name));
+                }
+                arrays.put(name, workerStates[0].gradients.array(name));
+            }
+            this.exported = Map.copyOf(arrays);
+            this.reduction = new GradientReduction(blocks);
+        }
+
+        private HeadPass standardHead(TaskHead task)
+        {
+            if (task.head() instanceof SequenceClassificationHead sequence) {
+                return new SequenceHeadPass(config, parameters, pooler, task.name(), sequence.numClasses());
+            }
+            if (task.head() instanceof TokenClassificationHead token) {
+                return new TokenHeadPass(config, parameters, activations, task.name(), token.numClasses());
+            }
+            if (task.head() instanceof MaskedTokenHead) {
+                return new MaskedTokenHeadPass(config, parameters, encoder, activations, task.name());
+            }
+            throw new IllegalArgumentException("unknown head kind: " + task.head());
+        }
+    }
+}
