@@ -135,7 +135,13 @@ public final class FusedEngine
                 parts.add(new StepProfile.Part(op, timer.nanos(op) / 1e9 / steps, timer.flops(op) / 1e9 / steps));
             }
         }
-        return new StepProfile(profiledSteps, parts);
+        long flops = 0;
+        for (Worker worker : workerStates) {
+            for (Op op : Op.values()) {
+                flops += worker.timer.flops(op);
+            }
+        }
+        return new StepProfile(profiledSteps, parts, flops / 1e9 / steps);
     }
 
     public synchronized void resetProfile()

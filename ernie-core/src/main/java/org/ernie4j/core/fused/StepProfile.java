@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param steps the steps averaged
  * @param parts one entry per part that took any time, in the order of a step
+ * @param gigaflopsPerStep the matrix-product work of a whole step, all workers together, in GFLOP
  */
-public record StepProfile(long steps, List<Part> parts)
+public record StepProfile(long steps, List<Part> parts, double gigaflopsPerStep)
 {
     public StepProfile
     {

@@ -14,14 +14,15 @@ import org.ernie4j.core.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.checkpoint.TrainingSnapshot;
 import org.ernie4j.core.data.ExampleStream;
 import org.ernie4j.core.data.StreamPosition;
+import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.ParameterSpec;
-import org.ernie4j.core.optim.AdamW;
-import org.ernie4j.core.samediff.SameDiffEngine;
+import org.ernie4j.core.execution.Execution;
+import org.ernie4j.core.optim.Optimizer;
 import org.ernie4j.core.schedule.ContinualSchedule;
 import org.ernie4j.core.schedule.TaskSchedule;
 import org.ernie4j.core.task.ActiveTask;
@@ -43,7 +44,8 @@ public final class PretrainingSession
 
     private final SessionSetup setup;
     private final ModelParameters parameters;
-    private final AdamW optimizer;
+    private final Execution execution;
+    private final Optimizer optimizer;
     private final List<ActiveTask> tasks;
     private final Map<String, BatchSource> batches;
     private final Map<String, Long> introducedAt;
@@ -61,9 +63,13 @@ public final class PretrainingSession
         this.tasks = List.copyOf(tasks);
         this.introducedAt = Map.copyOf(introducedAt);
         this.step = step;
-        this.optimizer = new AdamW(setup.training().optimizer(), parameters);
+        this.execution = Execution.create(setup.training().engine(), setup.encoder(), parameters, setup.training().optimizer());
+        this.optimizer = execution.optimizer();
+        this.engine = execution.engine();
+        boolean fellBack = setup.training().engine() == EngineKind.AUTO && execution.kind() == EngineKind.SAMEDIFF;
+        LOG.info("engine: {} (configured: {}{})", execution.kind().configName(), setup.training().engine().configName(),
+                fellBack ? "; the fused engine cannot run: " + Execution.autoReason() : "");
         this.schedule = ContinualSchedule.of(tasks.size(), setup.training().stepsPerTask(), setup.training().seed());
-        this.engine = new SameDiffEngine(setup.encoder(), parameters);
         this.checkpoints = new CheckpointStore(setup.checkpoints(), setup.training().keepCheckpoints());
         this.batches = new LinkedHashMap<>();
         for (ActiveTask task : tasks) {
@@ -215,9 +221,15 @@ public final class PretrainingSession
         return checkpoints;
     }
 
+    /** The engine that runs: fused or samediff. */
+    public EngineKind engineKind()
+    {
+        return execution.kind();
+    }
+
     @Override
     public void close()
     {
-        engine.close();
+        execution.close();
     }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
-import org.ernie4j.core.optim.AdamW;
 import org.ernie4j.core.optim.GradientClipping;
+import org.ernie4j.core.optim.Optimizer;
 import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.core.random.Seeds;
 import org.ernie4j.core.schedule.TaskSchedule;
@@ -27,7 +27,7 @@ public final class Trainer
     private static final long DROPOUT_STREAM = 0x44524F50L;
 
     private final ModelEngine engine;
-    private final AdamW optimizer;
+    private final Optimizer optimizer;
     private final OptimizerSettings optimizerSettings;
     private final TaskSchedule schedule;
     private final List<ActiveTask> tasks;
@@ -45,7 +45,7 @@ public final class Trainer
         Path save(long step);
     }
 
-    public Trainer(ModelEngine engine, AdamW optimizer, OptimizerSettings optimizerSettings, TaskSchedule schedule,
+    public Trainer(ModelEngine engine, Optimizer optimizer, OptimizerSettings optimizerSettings, TaskSchedule schedule,
             List<ActiveTask> tasks, Map<String, BatchSource> batches, long seed, long checkpointEvery, Checkpointer checkpointer,
             List<TrainingListener> listeners)
     {
@@ -99,12 +99,12 @@ public final class Trainer
             throw new TrainingDivergedException(step, task.name(), "the loss is " + result.loss());
         }
         Map<String, INDArray> gradients = result.gradients();
-        double norm = GradientClipping.clip(gradients, optimizerSettings.clipNorm());
+        double norm = optimizer.gradientNorm(gradients);
         if (!Double.isFinite(norm)) {
             throw new TrainingDivergedException(step, task.name(), "the gradient norm is " + norm);
         }
         double learningRate = optimizerSettings.learningRateAt(step);
-        optimizer.apply(gradients, learningRate);
+        optimizer.apply(gradients, learningRate, GradientClipping.scale(norm, optimizerSettings.clipNorm()));
         double seconds = (System.nanoTime() - started) / 1e9;
         return new StepRecord(step, task.name(), result.loss(), result.evaluation().accuracy(), batch.size(), batch.tokenCount(),
                 norm, learningRate, seconds);
