@@ -138,19 +138,24 @@ final class ActivationKernel
         }
     }
 
+    /**
+     * {@code 0.5 x (1 + tanh(u)) = x s} with {@code s = 1 / (1 + exp(-2u))}: the same function, with the vector library's
+     * {@code exp}, which is markedly faster than its {@code tanh}.
+     */
     private static FloatVector geluTanh(FloatVector x)
     {
-        FloatVector inner = x.mul(x).mul(CUBIC).add(1f).mul(x).mul(SQRT_2_OVER_PI);
-        return inner.lanewise(VectorOperators.TANH).add(1f).mul(x).mul(0.5f);
+        FloatVector exponential = x.mul(x).mul(CUBIC).add(1f).mul(x).mul(-2 * SQRT_2_OVER_PI).lanewise(VectorOperators.EXP);
+        return x.div(exponential.add(1f));
     }
 
+    /** With {@code s} as above, {@code tanh(u) = 2s - 1} and {@code 1 - tanh(u)^2 = 4 s (1 - s)}: the derivative is {@code s + 2 x s (1 - s) u'}. */
     private static FloatVector geluTanhDerivative(FloatVector x)
     {
         FloatVector square = x.mul(x);
-        FloatVector t = square.mul(CUBIC).add(1f).mul(x).mul(SQRT_2_OVER_PI).lanewise(VectorOperators.TANH);
-        FloatVector innerDerivative = square.mul(3 * CUBIC).add(1f).mul(SQRT_2_OVER_PI);
-        FloatVector oneMinusSquare = t.mul(t).neg().add(1f);
-        return t.add(1f).mul(0.5f).add(x.mul(0.5f).mul(oneMinusSquare).mul(innerDerivative));
+        FloatVector exponential = square.mul(CUBIC).add(1f).mul(x).mul(-2 * SQRT_2_OVER_PI).lanewise(VectorOperators.EXP);
+        FloatVector s = FloatVector.broadcast(SPECIES, 1f).div(exponential.add(1f));
+        FloatVector innerDerivative = square.mul(3 * CUBIC).add(1f).mul(2 * SQRT_2_OVER_PI);
+        return s.sub(s.mul(s)).mul(x).mul(innerDerivative).add(s);
     }
 
     private static FloatVector geluErf(FloatVector x)

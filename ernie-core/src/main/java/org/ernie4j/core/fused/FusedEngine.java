@@ -154,6 +154,7 @@ public final class FusedEngine
 
     private Shard[] prepare(StepInputs inputs)
     {
+        layers.packWeights();
         activations.ensure(inputs.size(), inputs.length());
         if (inputs.training()) {
             masks.ensure(inputs.rows());

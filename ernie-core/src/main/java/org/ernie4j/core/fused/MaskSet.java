@@ -41,7 +41,7 @@ final class MaskSet
     {
         int length = rows * config.hidden();
         for (int index = worker; index < masks.length; index += workers) {
-            DropoutRule.fill(seed, index, config.dropout(), masks[index].bytes().asFloatBuffer(), length);
+            MaskDraw.fill(seed, index, config.dropout(), masks[index], length);
         }
     }
 

@@ -19,6 +19,7 @@ final class Worker
     private FloatBlock rowScratch;
     private FloatBlock rowScratch2;
     private FloatBlock squareScratch;
+    private FloatBlock packedScratch = FloatBlock.allocate(0);
 
     Worker(int index, EncoderConfig config, ModelParameters parameters)
     {
@@ -41,6 +42,15 @@ final class Worker
     FloatBlock row2()
     {
         return rowScratch2;
+    }
+
+    /** A scratch block of at least {@code length} floats (the packed query/key/value weight gradient). */
+    FloatBlock packedScratch(long length)
+    {
+        if (packedScratch.length() < length) {
+            packedScratch = FloatBlock.allocate(length);
+        }
+        return packedScratch;
     }
 
     /** A scratch square of {@code length x length} floats (the attention score gradients of one head). */
