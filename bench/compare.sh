@@ -19,6 +19,7 @@ threads=${THREADS:-$(nproc)}
 python=/usr/bin/python3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if ! "$python" -c "import torch" >/dev/null 2>&1 || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3 ]; then
   echo "compare: installing python3-torch and libopenblas0-openmp ..." >&2
@@ -64,7 +65,7 @@ run_pytorch() { # round
 }
 
 # Build the jar before the first timed run, so that the build does not compete with PyTorch.
-"$root/ernie-runner/bin/ernie" --version >/dev/null
+"$root/ernie-runner/bin/ernie" --version >/dev/null 2>&1
 
 for round in $(seq 1 "$rounds"); do
   run_ernie fused "$round" "$steps"
@@ -95,6 +96,10 @@ if fused and torch:
 PY
 )
 
+# The fused engine's own report (per-op breakdown, GFLOP/s against the sgemm peak) from its median round.
+median_round=$(awk '$1 == "fused" {print $3, $2}' "$work/results" | sort -n | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
+details=$(sed -n '/^| measure /,$p' "$work/fused-$median_round.md")
+
 machine="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo), $(uname -sm)"
 torch_version=$("$python" -c 'import torch; print(torch.__version__)')
 report=$(cat <<MD
@@ -102,12 +107,16 @@ report=$(cat <<MD
 ### ernie4j against PyTorch, $(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 - command: \`bench/compare.sh\` (ROUNDS=$rounds STEPS=$steps WARMUP=$warmup THREADS=$threads${SAMEDIFF:+ SAMEDIFF=$SAMEDIFF}), runs alternating
-- machine: $machine; load average before: $(cut -d' ' -f1-3 /proc/loadavg)
+- machine: $machine; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)
 - threads: $threads for both (ernie4j: $threads fused-engine workers, each with single-threaded OpenBLAS; PyTorch: torch.set_num_threads($threads), OMP_NUM_THREADS=$threads)
 - OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} for both; PyTorch $torch_version (Debian python3-torch) on Debian's libopenblas0-openmp; ernie4j on the OpenBLAS 0.3.19 bundled with ND4J
 - model: the reference configuration (vocab 8000, hidden 256, 4 layers, 4 heads, FFN 1024, sequence 128, batch 32, masked LM 15%, AdamW, clipping, dropout 0.1, float32)
 
 $summary
+
+The fused engine's figures from its median round (round $median_round):
+
+$details
 MD
 )
 echo "$report"

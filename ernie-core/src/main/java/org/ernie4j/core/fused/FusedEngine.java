@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.core.backend.NativeEnvironment;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -63,6 +64,8 @@ public final class FusedEngine
         this.workers = requireNonNull(workers, "workers is null");
         FusedSupport.check(parameters);
         FusedSupport.useSingleThreadedBlas();
+        // The few ND4J operations left (creating gradient arrays, a custom head's graph) are small: one thread, as elsewhere.
+        NativeEnvironment.limitNd4jThreads();
         this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
         this.activations = new Activations(config);
         this.masks = new MaskSet(config);
