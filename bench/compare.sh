@@ -6,6 +6,9 @@
 #   ROUNDS=5 STEPS=30 bench/compare.sh
 #   SAMEDIFF=1 bench/compare.sh      also one SameDiff-engine run per round (about 6 s a step)
 #   WRITE=no bench/compare.sh        print only; by default the results are appended to docs/BENCHMARKS.md
+#   QUIET=1 bench/compare.sh         before each run, wait (up to 10 minutes) until the processors were 90% idle for 5 s:
+#                                    on a shared machine other jobs otherwise decide the figures (PyTorch's spinning
+#                                    OpenMP threads suffer most)
 #
 # PyTorch is Debian's python3-torch (1.13, CPU) on OpenBLAS (libopenblas0-openmp); both are installed with apt-get when
 # missing. OPENBLAS_CORETYPE is set for both from the CPU's flags, as ernie4j sets it for itself, so that both run the
@@ -43,6 +46,21 @@ field() {
   grep -F "| $2 |" "$1" | head -n 1 | awk -F'|' '{print $3}' | sed 's/^ *//; s/ *$//'
 }
 
+# Waits until the processors were at least 90% idle over 5 seconds, at most 10 minutes; prints how idle they were.
+wait_quiet() {
+  [ "${QUIET:-0}" = 1 ] || return 0
+  waited=0
+  while :; do
+    a=$(head -n 1 /proc/stat); sleep 5; b=$(head -n 1 /proc/stat)
+    idle=$(printf '%s\n%s\n' "$a" "$b" | awk 'NR==1{for(i=2;i<=NF;i++)t1+=$i; i1=$5} NR==2{for(i=2;i<=NF;i++)t2+=$i; i2=$5} END{printf "%.0f", 100*(i2-i1)/(t2-t1)}')
+    waited=$((waited + 5))
+    if [ "$idle" -ge 90 ] || [ "$waited" -ge 600 ]; then
+      echo "processors ${idle}% idle (waited ${waited} s)" >&2
+      return 0
+    fi
+  done
+}
+
 run_ernie() { # engine round
   OPENBLAS_VERBOSE=2 "$root/ernie-runner/bin/ernie" benchmark --engine "$1" --threads "$threads" --steps "$3" --warmup "$warmup" --no-labels \
     >"$work/$1-$2.md" 2>"$work/$1-$2.err"
@@ -68,9 +86,12 @@ run_pytorch() { # round
 "$root/ernie-runner/bin/ernie" --version >/dev/null 2>&1
 
 for round in $(seq 1 "$rounds"); do
+  wait_quiet
   run_ernie fused "$round" "$steps"
+  wait_quiet
   run_pytorch "$round"
   if [ "${SAMEDIFF:-0}" = 1 ]; then
+    wait_quiet
     run_ernie samediff "$round" 5
   fi
 done
@@ -106,7 +127,7 @@ report=$(cat <<MD
 
 ### ernie4j against PyTorch, $(date -u +%Y-%m-%dT%H:%M:%SZ)
 
-- command: \`bench/compare.sh\` (ROUNDS=$rounds STEPS=$steps WARMUP=$warmup THREADS=$threads${SAMEDIFF:+ SAMEDIFF=$SAMEDIFF}), runs alternating
+- command: \`bench/compare.sh\` (ROUNDS=$rounds STEPS=$steps WARMUP=$warmup THREADS=$threads${SAMEDIFF:+ SAMEDIFF=$SAMEDIFF}${QUIET:+ QUIET=$QUIET}), runs alternating
 - machine: $machine; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)
 - threads: $threads for both (ernie4j: $threads fused-engine workers, each with single-threaded OpenBLAS; PyTorch: torch.set_num_threads($threads), OMP_NUM_THREADS=$threads)
 - OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} for both; PyTorch $torch_version (Debian python3-torch) on Debian's libopenblas0-openmp; ernie4j on the OpenBLAS 0.3.19 bundled with ND4J

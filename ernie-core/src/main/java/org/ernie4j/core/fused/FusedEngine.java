@@ -11,15 +11,9 @@ import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.model.EncoderConfig;
-import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.core.model.ParameterSpec;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.example.Batch;
-import org.ernie4j.spi.head.CustomHead;
-import org.ernie4j.spi.head.MaskedTokenHead;
-import org.ernie4j.spi.head.SequenceClassificationHead;
-import org.ernie4j.spi.head.TokenClassificationHead;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,11 +44,10 @@ public final class FusedEngine
     private final EncoderBlocks encoder;
     private final Activations activations;
     private final MaskSet masks;
-    private final EmbeddingPass embeddings;
-    private final LayerPass layers;
+    private final EncoderPasses encoderPasses;
     private final PoolerPass pooler;
     private final Worker[] workerStates;
-    private final Map<String, TaskState> tasks = new HashMap<>();
+    private final Map<String, TaskPlan> tasks = new HashMap<>();
     private long profiledSteps;
 
     public FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers)
@@ -69,8 +62,7 @@ public final class FusedEngine
         this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
         this.activations = new Activations(config);
         this.masks = new MaskSet(config);
-        this.embeddings = new EmbeddingPass(config, encoder, activations, masks);
-        this.layers = new LayerPass(config, encoder, activations, masks);
+        this.encoderPasses = new EncoderPasses(config, encoder, activations, masks);
         this.pooler = new PoolerPass(config, encoder, activations);
         this.workerStates = new Worker[workers.count()];
         for (int index = 0; index < workerStates.length; index++) {
@@ -81,26 +73,26 @@ public final class FusedEngine
     @Override
     public synchronized StepResult gradients(TaskHead task, Batch batch, long dropoutSeed)
     {
-        TaskState state = state(task);
+        TaskPlan plan = plan(task);
         StepInputs inputs = StepInputs.of(config, batch, task.taskId(), true);
         Shard[] shards = prepare(inputs);
         drawMasks(inputs, shards, dropoutSeed);
         Evaluation evaluation;
         Map<String, INDArray> gradients;
-        if (state.custom != null) {
-            CustomHeadBridge.Result result = customPass(state.custom, batch, inputs, shards, true);
-            workers.run(shards.length, w -> backwardFromCustom(shards[w], inputs, state.custom, result));
-            reduce(state, shards.length);
-            gradients = new LinkedHashMap<>(state.exported);
+        if (plan.custom() != null) {
+            CustomHeadBridge.Result result = customPass(plan.custom(), batch, inputs, shards, true);
+            workers.run(shards.length, w -> backwardFromCustom(shards[w], inputs, plan.custom()));
+            reduce(plan, shards.length);
+            gradients = new LinkedHashMap<>(plan.gradients());
             gradients.putAll(result.parameterGradients());
             evaluation = new Evaluation(result.loss(), 0, 0);
         }
         else {
             HeadTargets targets = HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize());
-            state.head.ensure(inputs, targets);
-            workers.run(shards.length, w -> trainShard(shards[w], inputs, targets, state.head));
-            reduce(state, shards.length);
-            gradients = state.exported;
+            plan.head().ensure(inputs, targets);
+            workers.run(shards.length, w -> trainShard(shards[w], inputs, targets, plan.head()));
+            reduce(plan, shards.length);
+            gradients = plan.gradients();
             evaluation = tally(shards.length);
         }
         profiledSteps++;
@@ -110,19 +102,19 @@ public final class FusedEngine
     @Override
     public synchronized Evaluation evaluate(TaskHead task, Batch batch)
     {
-        TaskState state = state(task);
+        TaskPlan plan = plan(task);
         StepInputs inputs = StepInputs.of(config, batch, task.taskId(), false);
         Shard[] shards = prepare(inputs);
-        if (state.custom != null) {
-            return new Evaluation(customPass(state.custom, batch, inputs, shards, false).loss(), 0, 0);
+        if (plan.custom() != null) {
+            return new Evaluation(customPass(plan.custom(), batch, inputs, shards, false).loss(), 0, 0);
         }
         HeadTargets targets = HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize());
-        state.head.ensure(inputs, targets);
+        plan.head().ensure(inputs, targets);
         workers.run(shards.length, w -> {
             Worker worker = workerStates[w];
             worker.timer.start();
             forwardEncoder(shards[w], inputs, worker);
-            state.head.forward(shards[w], inputs, targets, worker, false);
+            plan.head().forward(shards[w], inputs, targets, worker, false);
         });
         return tally(shards.length);
     }
@@ -157,7 +149,7 @@ public final class FusedEngine
 
     private Shard[] prepare(StepInputs inputs)
     {
-        layers.packWeights();
+        encoderPasses.prepare();
         activations.ensure(inputs.size(), inputs.length());
         if (inputs.training()) {
             masks.ensure(inputs.rows());
@@ -186,30 +178,13 @@ public final class FusedEngine
         forwardEncoder(shard, inputs, worker);
         head.forward(shard, inputs, targets, worker, true);
         head.backward(shard, inputs, targets, worker, activations.gradientA);
-        backwardEncoder(shard, inputs, worker, head.writesTokenGradient());
+        encoderPasses.backward(shard, inputs, worker, head.writesTokenGradient());
     }
 
     private void forwardEncoder(Shard shard, StepInputs inputs, Worker worker)
     {
         worker.tally.reset();
-        embeddings.forward(shard, inputs, worker);
-        for (int layer = 0; layer < config.layers(); layer++) {
-            layers.forward(layer, shard, inputs, worker);
-        }
-    }
-
-    /** The backward pass from the gradient of the sequence output in {@code gradientA}. */
-    private void backwardEncoder(Shard shard, StepInputs inputs, Worker worker, boolean tokenGradientStarted)
-    {
-        FloatBlock gradientOut = activations.gradientA;
-        FloatBlock gradientIn = activations.gradientB;
-        for (int layer = config.layers() - 1; layer >= 0; layer--) {
-            layers.backward(layer, shard, inputs, worker, gradientOut, gradientIn);
-            FloatBlock swap = gradientOut;
-            gradientOut = gradientIn;
-            gradientIn = swap;
-        }
-        embeddings.backward(shard, inputs, gradientOut, worker, tokenGradientStarted);
+        encoderPasses.forward(shard, inputs, worker);
     }
 
     private CustomHeadBridge.Result customPass(CustomHeadBridge bridge, Batch batch, StepInputs inputs, Shard[] shards, boolean training)
@@ -254,7 +229,7 @@ public final class FusedEngine
         target.copyFrom(FloatBlock.of(dense.castTo(DataType.FLOAT)), 0, 0, length);
     }
 
-    private void backwardFromCustom(Shard shard, StepInputs inputs, CustomHeadBridge bridge, CustomHeadBridge.Result result)
+    private void backwardFromCustom(Shard shard, StepInputs inputs, CustomHeadBridge bridge)
     {
         Worker worker = workerStates[shard.worker()];
         worker.timer.start();
@@ -262,10 +237,10 @@ public final class FusedEngine
             pooler.backward(shard, worker, activations.gradientA, false);
             worker.timer.stop(Op.HEAD_BACKWARD);
         }
-        backwardEncoder(shard, inputs, worker, false);
+        encoderPasses.backward(shard, inputs, worker, false);
     }
 
-    private void reduce(TaskState state, int used)
+    private void reduce(TaskPlan plan, int used)
     {
         if (used == 1) {
             return;
@@ -273,7 +248,7 @@ public final class FusedEngine
         workers.run(used, w -> {
             Worker worker = workerStates[w];
             worker.timer.start();
-            state.reduction.run(w, used);
+            plan.reduce(w, used);
             worker.timer.stop(Op.REDUCE);
         });
     }
@@ -292,78 +267,14 @@ public final class FusedEngine
         return new Evaluation(loss, correct, labelled);
     }
 
-    private TaskState state(TaskHead task)
+    private TaskPlan plan(TaskHead task)
     {
-        TaskState state = tasks.get(task.name());
-        if (state == null) {
-            state = new TaskState(task);
-            tasks.put(task.name(), state);
-        }
-        return state;
+        return tasks.computeIfAbsent(task.name(), name -> new TaskPlan(task, config, parameters, encoder, activations, pooler, workerStates));
     }
 
     @Override
     public synchronized void close()
     {
         tasks.clear();
-    }
-
-    /** A task's head, the names of the parameters its steps produce gradients for, and how those are reduced. */
-    private final class TaskState
-    {
-        private final HeadPass head;
-        private final CustomHeadBridge custom;
-        private final Map<String, INDArray> exported;
-        private final GradientReduction reduction;
-
-        private TaskState(TaskHead task)
-        {
-            List<String> names = new ArrayList<>();
-            boolean pooled;
-            if (task.head() instanceof CustomHead customHead) {
-                head = null;
-                custom = new CustomHeadBridge(task.name(), customHead, parameters, config.hidden());
-                pooled = custom.usesPooled();
-            }
-            else {
-                custom = null;
-                head = standardHead(task);
-                pooled = task.head() instanceof SequenceClassificationHead;
-            }
-            for (ParameterSpec spec : EncoderLayout.parameters(config)) {
-                boolean poolerParameter = spec.name().startsWith(EncoderLayout.POOLER + ".");
-                if (!poolerParameter || pooled) {
-                    names.add(spec.name());
-                }
-            }
-            if (head != null) {
-                head.parameterNames().stream().filter(name -> !names.contains(name)).forEach(names::add);
-            }
-            Map<String, INDArray> arrays = new LinkedHashMap<>();
-            FloatBlock[][] blocks = new FloatBlock[names.size()][workerStates.length];
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                for (Worker worker : workerStates) {
-                    blocks[i][worker.index] = worker.gradients.of(parameters.spec(name));
-                }
-                arrays.put(name, workerStates[0].gradients.array(name));
-            }
-            this.exported = Map.copyOf(arrays);
-            this.reduction = new GradientReduction(blocks);
-        }
-
-        private HeadPass standardHead(TaskHead task)
-        {
-            if (task.head() instanceof SequenceClassificationHead sequence) {
-                return new SequenceHeadPass(config, parameters, pooler, task.name(), sequence.numClasses());
-            }
-            if (task.head() instanceof TokenClassificationHead token) {
-                return new TokenHeadPass(config, parameters, activations, task.name(), token.numClasses());
-            }
-            if (task.head() instanceof MaskedTokenHead) {
-                return new MaskedTokenHeadPass(config, parameters, encoder, activations, task.name());
-            }
-            throw new IllegalArgumentException("unknown head kind: " + task.head());
-        }
     }
 }
