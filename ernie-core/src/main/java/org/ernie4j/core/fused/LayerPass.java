@@ -112,7 +112,10 @@ final class LayerPass
         timer.stop(Op.NORM_FORWARD);
     }
 
-    /** Softmax(Q K^T / sqrt(d) + padding bias) V for every sequence and head of the shard. */
+    /**
+     * Softmax(Q K^T / sqrt(d) + padding bias) V for every sequence and head of the shard, over each sequence's real keys
+     * only (see {@link SoftmaxKernel}); every query row is computed, padding included, as in the graph.
+     */
     private void attentionForward(int layer, Shard shard, StepInputs inputs, Gemm gemm)
     {
         int h = config.hidden();
@@ -122,18 +125,25 @@ final class LayerPass
         FloatBlock qkv = activations.queryKeyValue[layer];
         FloatBlock probabilities = activations.probabilities[layer];
         FloatBlock context = activations.context[layer];
-        int[] lengths = inputs.lengths();
         for (int sequence = shard.firstSequence(); sequence < shard.endSequence(); sequence++) {
             long rowsAt = (long) sequence * t;
+            int keys = keys(inputs, sequence);
             for (int head = 0; head < heads; head++) {
                 long query = rowsAt * 3 * h + (long) head * d;
                 long scores = ((long) sequence * heads + head) * t * t;
-                gemm.multiply(false, true, t, t, d, scale, qkv, query, 3 * h, qkv, query + h, 3 * h, 0f, probabilities, scores, t);
-                SoftmaxKernel.forward(probabilities, scores, t, t, lengths[sequence]);
-                gemm.multiply(false, false, t, d, t, 1f, probabilities, scores, t, qkv, query + 2 * h, 3 * h, 0f,
+                gemm.multiply(false, true, t, keys, d, scale, qkv, query, 3 * h, qkv, query + h, 3 * h, 0f, probabilities, scores, t);
+                SoftmaxKernel.forward(probabilities, scores, t, keys, t);
+                gemm.multiply(false, false, t, d, keys, 1f, probabilities, scores, t, qkv, query + 2 * h, 3 * h, 0f,
                         context, rowsAt * h + (long) head * d, h);
             }
         }
+    }
+
+    /** The keys a sequence attends to: its real positions (all of them for an empty sequence, as the bias would give). */
+    private static int keys(StepInputs inputs, int sequence)
+    {
+        int length = inputs.lengths()[sequence];
+        return length > 0 ? length : inputs.length();
     }
 
     /**
@@ -221,17 +231,24 @@ final class LayerPass
         FloatBlock dScores = worker.square(t);
         for (int sequence = shard.firstSequence(); sequence < shard.endSequence(); sequence++) {
             long rowsAt = (long) sequence * t;
+            int keys = keys(inputs, sequence);
             for (int head = 0; head < heads; head++) {
                 long query = rowsAt * 3 * h + (long) head * d;
                 long contextAt = rowsAt * h + (long) head * d;
                 long scores = ((long) sequence * heads + head) * t * t;
                 // dP = dC V^T and dV = P^T dC
-                gemm.multiply(false, true, t, t, d, 1f, dContext, contextAt, h, qkv, query + 2 * h, 3 * h, 0f, dScores, 0, t);
-                gemm.multiply(true, false, t, d, t, 1f, probabilities, scores, t, dContext, contextAt, h, 0f, dqkv, query + 2 * h, 3 * h);
-                SoftmaxKernel.backward(probabilities, scores, dScores, 0, t, t);
+                gemm.multiply(false, true, t, keys, d, 1f, dContext, contextAt, h, qkv, query + 2 * h, 3 * h, 0f, dScores, 0, t);
+                gemm.multiply(true, false, keys, d, t, 1f, probabilities, scores, t, dContext, contextAt, h, 0f, dqkv, query + 2 * h, 3 * h);
+                SoftmaxKernel.backward(probabilities, scores, dScores, 0, t, keys, t);
                 // dQ = scale dS K and dK = scale dS^T Q
-                gemm.multiply(false, false, t, d, t, scale, dScores, 0, t, qkv, query + h, 3 * h, 0f, dqkv, query, 3 * h);
-                gemm.multiply(true, false, t, d, t, scale, dScores, 0, t, qkv, query, 3 * h, 0f, dqkv, query + h, 3 * h);
+                gemm.multiply(false, false, t, d, keys, scale, dScores, 0, t, qkv, query + h, 3 * h, 0f, dqkv, query, 3 * h);
+                gemm.multiply(true, false, keys, d, t, scale, dScores, 0, t, qkv, query, 3 * h, 0f, dqkv, query + h, 3 * h);
+                if (keys < t) {
+                    // Padding keys and values get no gradient (their probabilities are exactly zero).
+                    long padding = (rowsAt + keys) * 3 * h + (long) head * d;
+                    Kernels.scaleMatrix(dqkv, padding + h, t - keys, d, 3 * h, 0f);
+                    Kernels.scaleMatrix(dqkv, padding + 2 * h, t - keys, d, 3 * h, 0f);
+                }
             }
         }
     }

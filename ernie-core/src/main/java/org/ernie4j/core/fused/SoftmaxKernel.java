@@ -11,28 +11,23 @@ import static org.ernie4j.core.fused.Kernels.load;
 import static org.ernie4j.core.fused.Kernels.store;
 
 /**
- * The attention softmax over keys, in place on a block of scores, with the graph's additive padding bias (a key at or
- * beyond the row's length gets {@value #PADDING_BIAS}, whose exponential is exactly zero in float), and its backward pass
- * {@code dS = P (dP - sum_j dP_j P_j)}.
+ * The attention softmax over keys, in place on a block of scores, and its backward pass
+ * {@code dS = P (dP - sum_j dP_j P_j)}. Only a sequence's real keys take part: the graph adds -10000 to the scores of
+ * padding keys, whose exponentials are then exactly zero in float, so leaving those keys out gives the same
+ * probabilities and the same sums, and saves their work.
  */
 final class SoftmaxKernel
 {
-    static final float PADDING_BIAS = -10000f;
-
     private SoftmaxKernel()
     {
     }
 
-    /** Softmax of each of {@code rows} rows of {@code columns} scores (leading dimension {@code columns}), in place. */
-    static void forward(FloatBlock scores, long offset, int rows, int columns, int validColumns)
+    /** Softmax of each of {@code rows} rows of {@code columns} scores (rows {@code ld} floats apart), in place. */
+    static void forward(FloatBlock scores, long offset, int rows, int columns, int ld)
     {
         ByteBuffer s = scores.bytes();
         for (int row = 0; row < rows; row++) {
-            long start = offset + (long) row * columns;
-            for (int c = validColumns; c < columns; c++) {
-                int index = (int) (4 * (start + c));
-                s.putFloat(index, s.getFloat(index) + PADDING_BIAS);
-            }
+            long start = offset + (long) row * ld;
             int c = 0;
             FloatVector maxima = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
             for (; c + LANES <= columns; c += LANES) {
@@ -68,14 +63,14 @@ final class SoftmaxKernel
         }
     }
 
-    /** Turns {@code dP} into {@code dS} in place, given the probabilities {@code P}. */
-    static void backward(FloatBlock probabilities, long pOffset, FloatBlock gradient, long gOffset, int rows, int columns)
+    /** Turns {@code dP} into {@code dS} in place, given the probabilities {@code P} (both with rows {@code ld} floats apart). */
+    static void backward(FloatBlock probabilities, long pOffset, FloatBlock gradient, long gOffset, int rows, int columns, int ld)
     {
         ByteBuffer p = probabilities.bytes();
         ByteBuffer g = gradient.bytes();
         for (int row = 0; row < rows; row++) {
-            long pStart = pOffset + (long) row * columns;
-            long gStart = gOffset + (long) row * columns;
+            long pStart = pOffset + (long) row * ld;
+            long gStart = gOffset + (long) row * ld;
             int c = 0;
             FloatVector dots = FloatVector.zero(SPECIES);
             for (; c + LANES <= columns; c += LANES) {
