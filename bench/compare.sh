@@ -4,7 +4,8 @@
 #
 #   bench/compare.sh                 3 rounds of 20 timed steps after 5 warm-up steps, fused engine, all processors
 #   ROUNDS=5 STEPS=30 bench/compare.sh
-#   SAMEDIFF=1 bench/compare.sh      also one SameDiff-engine run per round (about 6 s a step)
+#   SAMEDIFF=1 bench/compare.sh      also one SameDiff-engine run per round (4 timed steps after 2 warm-up steps: about
+#                                    6 s a step)
 #   WRITE=no bench/compare.sh        print only; by default the results are appended to docs/BENCHMARKS.md
 #   QUIET=1 bench/compare.sh         before each run, wait (up to 10 minutes) until the processors were 90% idle for 5 s:
 #                                    on a shared machine other jobs otherwise decide the figures (PyTorch's spinning
@@ -61,8 +62,8 @@ wait_quiet() {
   done
 }
 
-run_ernie() { # engine round
-  OPENBLAS_VERBOSE=2 "$root/ernie-runner/bin/ernie" benchmark --engine "$1" --threads "$threads" --steps "$3" --warmup "$warmup" --no-labels \
+run_ernie() { # engine round steps warmup
+  OPENBLAS_VERBOSE=2 "$root/ernie-runner/bin/ernie" benchmark --engine "$1" --threads "$threads" --steps "$3" --warmup "$4" --no-labels \
     >"$work/$1-$2.md" 2>"$work/$1-$2.err"
   median=$(field "$work/$1-$2.md" "median step" | awk '{print $1}')
   tokens=$(field "$work/$1-$2.md" "tokens/s (at the median)")
@@ -87,12 +88,12 @@ run_pytorch() { # round
 
 for round in $(seq 1 "$rounds"); do
   wait_quiet
-  run_ernie fused "$round" "$steps"
+  run_ernie fused "$round" "$steps" "$warmup"
   wait_quiet
   run_pytorch "$round"
   if [ "${SAMEDIFF:-0}" = 1 ]; then
     wait_quiet
-    run_ernie samediff "$round" 5
+    run_ernie samediff "$round" 4 2
   fi
 done
 
