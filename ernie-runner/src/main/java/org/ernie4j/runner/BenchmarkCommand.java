@@ -23,6 +23,11 @@ import org.ernie4j.core.benchmark.LabelThroughput;
 import org.ernie4j.core.benchmark.StepBenchmark;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.engine.EngineKind;
+import org.ernie4j.core.execution.Execution;
+import org.ernie4j.core.fused.SgemmPeak;
+import org.ernie4j.core.fused.StepProfile;
+import org.ernie4j.core.fused.Workers;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.prepare.PrepareListener;
 import org.ernie4j.core.prepare.PreparedCorpus;
@@ -55,6 +60,14 @@ final class BenchmarkCommand
     @CommandLine.Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
+    @CommandLine.Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
+            description = "auto, fused or samediff (default: ${DEFAULT-VALUE}: the fused engine where it can run).")
+    private String engine;
+
+    @CommandLine.Option(names = "--threads", paramLabel = "N",
+            description = "Threads of the fused engine and its optimizer (default: the number of processors).")
+    private Integer threads;
+
     @CommandLine.Option(names = "--write", paramLabel = "FILE",
             description = "Append the results to this Markdown file, such as docs/BENCHMARKS.md.")
     private Path write;
@@ -81,13 +94,17 @@ final class BenchmarkCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
+        EngineKind requested = engineKind();
         List<String> environment = NativeEnvironment.prepare();
+        EngineKind kind = Execution.resolve(requested);
         double sgemm = BlasProbe.sgemmGflops(1024, 7);
+        double[] peaks = kind == EngineKind.FUSED ? fusedPeaks(threadCount()) : new double[0];
         StepBenchmark benchmark = StepBenchmark.reference();
-        out.printf(Locale.ROOT, "sgemm 1024: %.1f GFLOP/s; timing %d steps after %d warm-up steps...%n", sgemm, steps, warmup);
+        out.printf(Locale.ROOT, "%s engine (%d threads); sgemm 1024: %.1f GFLOP/s; timing %d steps after %d warm-up steps...%n",
+                kind.configName(), kind == EngineKind.FUSED ? threadCount() : 1, sgemm, steps, warmup);
         out.flush();
-        BenchmarkResult result = benchmark.run(warmup, steps);
-        String report = report(result, sgemm, environment);
+        BenchmarkResult result = benchmark.run(requested, threadCount(), warmup, steps);
+        String report = report(result, sgemm, peaks, environment);
         if (labels) {
             PreparedCorpus corpus = demoCorpus();
             report += labelReport(LabelThroughput.measure(demoTasks(corpus, result.sequenceLength()), corpus.documents(), 1, 5.0),
@@ -102,7 +119,35 @@ final class BenchmarkCommand
         return 0;
     }
 
-    private String report(BenchmarkResult result, double sgemm, List<String> environment)
+    private EngineKind engineKind()
+    {
+        try {
+            return EngineKind.fromConfigName(engine);
+        }
+        catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine: " + e.getMessage());
+        }
+    }
+
+    private int threadCount()
+    {
+        int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (count < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        return count;
+    }
+
+    /** OpenBLAS sgemm at 1024 as the fused engine calls it: one thread, and every worker at once. */
+    private static double[] fusedPeaks(int threads)
+    {
+        try (Workers workers = new Workers(threads)) {
+            return new double[] {SgemmPeak.measure(workers, 1, 1024, 9), SgemmPeak.measure(workers, workers.count(), 1024, 9),
+                    workers.count()};
+        }
+    }
+
+    private String report(BenchmarkResult result, double sgemm, double[] peaks, List<String> environment)
     {
         EncoderConfig config = result.config();
         List<Double> sorted = new ArrayList<>(result.stepSeconds());
@@ -110,11 +155,13 @@ final class BenchmarkCommand
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%n### Reference step benchmark, %s%n%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
-        text.append("- command: `ernie benchmark --steps ").append(steps).append(" --warmup ").append(warmup)
+        text.append("- command: `ernie benchmark --engine ").append(engine)
+                .append(threads == null ? "" : " --threads " + threads).append(" --steps ").append(steps).append(" --warmup ").append(warmup)
                 .append(write == null ? "" : " --write " + write).append("`\n");
         text.append("- machine: ").append(MachineDescription.describe()).append('\n');
         text.append("- software: ernie4j ").append(Versions.ernie4j()).append(", ND4J ").append(Versions.nd4j()).append(", Java ")
-                .append(System.getProperty("java.version")).append(", SameDiff engine\n");
+                .append(System.getProperty("java.version")).append(", ")
+                .append(result.engine() == EngineKind.FUSED ? "fused engine" : "SameDiff engine").append('\n');
         text.append("- environment set by ernie4j: ").append(environment.isEmpty() ? "nothing" : String.join("; ", environment)).append('\n');
         text.append(String.format(Locale.ROOT, "- model: vocab %d, hidden %d, %d layers, %d heads, FFN %d, sequence %d, batch %d, masked LM (15%%), AdamW, float32%n",
                 config.vocabularySize(), config.hidden(), config.layers(), config.heads(), config.intermediate(), result.sequenceLength(),
@@ -125,7 +172,33 @@ final class BenchmarkCommand
         text.append(String.format(Locale.ROOT, "| tokens/s (at the median) | %.0f |%n", result.tokensPerSecond()));
         text.append(String.format(Locale.ROOT, "| peak RSS | %s |%n", result.peakResidentBytes() < 0 ? "unknown"
                 : String.format(Locale.ROOT, "%.2f GiB", result.peakResidentBytes() / (1024.0 * 1024 * 1024))));
-        text.append(String.format(Locale.ROOT, "| sgemm 1024 (same process) | %.1f GFLOP/s |%n", sgemm));
+        text.append(String.format(Locale.ROOT, "| sgemm 1024 (same process, ND4J) | %.1f GFLOP/s |%n", sgemm));
+        text.append(String.format(Locale.ROOT, "| optimizer (norm, clipping, AdamW) in a step | %.3f s |%n", result.optimizerSeconds()));
+        if (peaks.length > 0) {
+            text.append(String.format(Locale.ROOT, "| OpenBLAS sgemm 1024 as the engine calls it, 1 thread / %d threads at once (best of 9) | %.1f / %.1f GFLOP/s |%n",
+                    (int) peaks[2], peaks[0], peaks[1]));
+        }
+        result.profile().ifPresent(profile -> text.append(profileReport(profile, result, peaks)));
+        return text.toString();
+    }
+
+    private static String profileReport(StepProfile profile, BenchmarkResult result, double[] peaks)
+    {
+        StringBuilder text = new StringBuilder();
+        double achieved = profile.gigaflopsPerStep() / result.medianSeconds();
+        text.append(String.format(Locale.ROOT, "| matrix products per step | %.1f GFLOP |%n", profile.gigaflopsPerStep()));
+        text.append(String.format(Locale.ROOT, "| achieved over the whole step | %.1f GFLOP/s (%.0f%% of the %.1f GFLOP/s sgemm peak) |%n", achieved,
+                100 * achieved / peaks[1], peaks[1]));
+        text.append(String.format(Locale.ROOT, "%nWhere a step's time goes (one worker's view; the %d workers run the same parts at once on equal"
+                + " shares of the batch; mean of %d steps):%n%n| part | ms per step | share | GFLOP/s (one worker) |%n| --- | --- | --- | --- |%n",
+                (int) peaks[2], profile.steps()));
+        double total = profile.totalSeconds() + result.optimizerSeconds();
+        for (StepProfile.Part part : profile.parts()) {
+            text.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f%% | %s |%n", part.op().description(), 1000 * part.seconds(),
+                    100 * part.seconds() / total, part.gigaflops() > 0 ? String.format(Locale.ROOT, "%.1f", part.gigaflopsPerSecond()) : ""));
+        }
+        text.append(String.format(Locale.ROOT, "| optimizer: gradient norm + fused AdamW (all workers) | %.1f | %.1f%% | |%n",
+                1000 * result.optimizerSeconds(), 100 * result.optimizerSeconds() / total));
         return text.toString();
     }
 

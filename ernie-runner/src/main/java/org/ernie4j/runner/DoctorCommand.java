@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.bytedeco.javacpp.Pointer;
 import org.ernie4j.core.backend.BlasProbe;
 import org.ernie4j.core.backend.NativeEnvironment;
+import org.ernie4j.core.execution.Execution;
 import org.ernie4j.core.train.Versions;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -62,6 +63,10 @@ final class DoctorCommand
             out.printf("blas core      %s%n", BlasCoreProbe.runningCore().orElse("unknown (the probe could not tell)"));
         }
         out.printf("off-heap limit %s (physical %s)%n", bytes(Pointer.maxBytes()), bytes(Pointer.maxPhysicalBytes()));
+        String fusedReason = Execution.autoReason();
+        out.printf("engine         training.engine auto runs %s%n", fusedReason.isEmpty()
+                ? "the fused CPU engine (" + Runtime.getRuntime().availableProcessors() + " workers, single-threaded BLAS each)"
+                : "the SameDiff engine: " + fusedReason);
         if (!quick) {
             for (int size : new int[] {256, 512, 1024}) {
                 out.printf(Locale.ROOT, "sgemm %4d     %.1f GFLOP/s (median of 7, float32)%n", size, BlasProbe.sgemmGflops(size, 7));

@@ -1,7 +1,10 @@
 package org.ernie4j.core.benchmark;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.ernie4j.core.engine.EngineKind;
+import org.ernie4j.core.fused.StepProfile;
 import org.ernie4j.core.model.EncoderConfig;
 
 /**
@@ -10,12 +13,15 @@ import org.ernie4j.core.model.EncoderConfig;
  * @param config the encoder measured
  * @param batchSize examples per step
  * @param sequenceLength positions per example
+ * @param engine the engine that ran (fused or samediff)
  * @param stepSeconds every timed step, in order
  * @param medianSeconds the median step time
  * @param tokensPerSecond positions trained per second at the median step time
  * @param peakResidentBytes the process's peak resident memory, or -1 where unknown
+ * @param profile where the fused engine's time went in the timed steps (empty for the SameDiff engine)
+ * @param optimizerSeconds the median time of the optimizer update (norm, clipping and AdamW) within a step
  */
-public record BenchmarkResult(EncoderConfig config, int batchSize, int sequenceLength, List<Double> stepSeconds, double medianSeconds,
-        double tokensPerSecond, long peakResidentBytes)
+public record BenchmarkResult(EncoderConfig config, int batchSize, int sequenceLength, EngineKind engine, List<Double> stepSeconds,
+        double medianSeconds, double tokensPerSecond, long peakResidentBytes, Optional<StepProfile> profile, double optimizerSeconds)
 {
 }

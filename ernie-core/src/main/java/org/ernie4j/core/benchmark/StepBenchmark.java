@@ -3,20 +3,24 @@ package org.ernie4j.core.benchmark;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
+import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
+import org.ernie4j.core.execution.Execution;
+import org.ernie4j.core.fused.FusedEngine;
+import org.ernie4j.core.fused.StepProfile;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.core.optim.AdamW;
 import org.ernie4j.core.optim.GradientClipping;
+import org.ernie4j.core.optim.Optimizer;
 import org.ernie4j.core.optim.OptimizerSettings;
-import org.ernie4j.core.samediff.SameDiffEngine;
 import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
@@ -50,8 +54,11 @@ public final class StepBenchmark
         return new StepBenchmark(config, 32, 128);
     }
 
-    /** Runs {@code warmup} untimed and then {@code steps} timed steps. */
-    public BenchmarkResult run(int warmup, int steps)
+    /**
+     * Runs {@code warmup} untimed and then {@code steps} timed steps on the engine {@code engine} stands for here; the fused
+     * engine uses {@code threads} threads.
+     */
+    public BenchmarkResult run(EngineKind engine, int threads, int warmup, int steps)
     {
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
         ParameterInitializer initializer = new ParameterInitializer(1, config.initializerRange());
@@ -59,27 +66,45 @@ public final class StepBenchmark
         parameters.addMissing(EncoderLayout.parameters(config), initializer);
         parameters.addMissing(HeadLayout.parameters(task.name(), task.head(), config), initializer);
         OptimizerSettings settings = new OptimizerSettings(1e-4, 0, warmup + steps + 1, 0.9, 0.999, 1e-6, 0.01, 1.0);
-        AdamW optimizer = new AdamW(settings, parameters);
         SplittableRandom random = new SplittableRandom(17);
         List<Double> seconds = new ArrayList<>();
-        try (ModelEngine engine = new SameDiffEngine(config, parameters)) {
+        List<Double> optimizerSeconds = new ArrayList<>();
+        Optional<StepProfile> profile = Optional.empty();
+        EngineKind ran;
+        try (Execution execution = Execution.create(engine, config, parameters, settings, threads)) {
+            ran = execution.kind();
+            ModelEngine model = execution.engine();
+            Optimizer optimizer = execution.optimizer();
             for (int step = 0; step < warmup + steps; step++) {
+                if (step == warmup && model instanceof FusedEngine fused) {
+                    fused.resetProfile();
+                }
                 Batch batch = batch(random);
                 long started = System.nanoTime();
-                StepResult result = engine.gradients(task, batch, step);
-                GradientClipping.clip(result.gradients(), settings.clipNorm());
-                optimizer.apply(result.gradients(), settings.learningRateAt(step));
-                double elapsed = (System.nanoTime() - started) / 1e9;
+                StepResult result = model.gradients(task, batch, step);
+                long computed = System.nanoTime();
+                double norm = optimizer.gradientNorm(result.gradients());
+                optimizer.apply(result.gradients(), settings.learningRateAt(step), GradientClipping.scale(norm, settings.clipNorm()));
+                long finished = System.nanoTime();
                 if (step >= warmup) {
-                    seconds.add(elapsed);
+                    seconds.add((finished - started) / 1e9);
+                    optimizerSeconds.add((finished - computed) / 1e9);
                 }
             }
+            if (model instanceof FusedEngine fused) {
+                profile = Optional.of(fused.profile());
+            }
         }
-        List<Double> sorted = new ArrayList<>(seconds);
+        double median = median(seconds);
+        return new BenchmarkResult(config, batchSize, sequenceLength, ran, List.copyOf(seconds), median,
+                (double) batchSize * sequenceLength / median, ProcessMemory.peakResidentBytes().orElse(-1), profile, median(optimizerSeconds));
+    }
+
+    private static double median(List<Double> values)
+    {
+        List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        double median = sorted.get(sorted.size() / 2);
-        return new BenchmarkResult(config, batchSize, sequenceLength, List.copyOf(seconds), median,
-                (double) batchSize * sequenceLength / median, ProcessMemory.peakResidentBytes().orElse(-1));
+        return sorted.get(sorted.size() / 2);
     }
 
     private Batch batch(SplittableRandom random)

@@ -43,6 +43,7 @@ final class ConfigValidator
         model.activationFunction();
 
         TrainingSection training = config.training();
+        training.engineKind();
         positive("training.batch-size", training.batchSize());
         positive("training.steps-per-task", training.stepsPerTask());
         positive("training.open-documents", training.openDocuments());

@@ -1,5 +1,6 @@
 package org.ernie4j.core.config;
 
+import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.core.train.TrainingSettings;
 
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record TrainingSection(long seed, int batchSize, int sequenceLength, long stepsPerTask, int openDocuments, double learningRate,
         double warmupFraction, double weightDecay, double clipNorm, double beta1, double beta2, double epsilon, long checkpointEvery,
-        int keepCheckpoints)
+        int keepCheckpoints, String engine)
 {
     @JsonCreator
     public TrainingSection(
@@ -28,17 +29,19 @@ public record TrainingSection(long seed, int batchSize, int sequenceLength, long
             @JsonProperty("beta2") Double beta2,
             @JsonProperty("epsilon") Double epsilon,
             @JsonProperty("checkpoint-every") Long checkpointEvery,
-            @JsonProperty("keep-checkpoints") Integer keepCheckpoints)
+            @JsonProperty("keep-checkpoints") Integer keepCheckpoints,
+            @JsonProperty("engine") String engine)
     {
         this(Defaults.or(seed, 42L), Defaults.or(batchSize, 32), Defaults.or(sequenceLength, 128), Defaults.or(stepsPerTask, 1000L),
                 Defaults.or(openDocuments, 32), Defaults.or(learningRate, 1e-4), Defaults.or(warmupFraction, 0.1),
                 Defaults.or(weightDecay, 0.01), Defaults.or(clipNorm, 1.0), Defaults.or(beta1, 0.9), Defaults.or(beta2, 0.999),
-                Defaults.or(epsilon, 1e-6), Defaults.or(checkpointEvery, 500L), Defaults.or(keepCheckpoints, 3));
+                Defaults.or(epsilon, 1e-6), Defaults.or(checkpointEvery, 500L), Defaults.or(keepCheckpoints, 3),
+                Defaults.or(engine, EngineKind.AUTO.configName()));
     }
 
     public static TrainingSection defaults()
     {
-        return new TrainingSection((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainingSection((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The training settings of a run of {@code taskCount} tasks (the schedule has {@code taskCount * stepsPerTask} steps). */
@@ -47,6 +50,18 @@ public record TrainingSection(long seed, int batchSize, int sequenceLength, long
         long totalSteps = stepsPerTask * taskCount;
         long warmup = Math.round(warmupFraction * totalSteps);
         OptimizerSettings optimizer = new OptimizerSettings(learningRate, warmup, totalSteps, beta1, beta2, epsilon, weightDecay, clipNorm);
-        return new TrainingSettings(seed, batchSize, sequenceLength, stepsPerTask, openDocuments, checkpointEvery, keepCheckpoints, optimizer);
+        return new TrainingSettings(seed, batchSize, sequenceLength, stepsPerTask, openDocuments, checkpointEvery, keepCheckpoints, optimizer,
+                engineKind());
+    }
+
+    /** The engine named by {@code engine}. */
+    public EngineKind engineKind()
+    {
+        try {
+            return EngineKind.fromConfigName(engine);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException("training.engine", e.getMessage());
+        }
     }
 }

@@ -15,7 +15,8 @@ public interface ModelEngine
 {
     /**
      * The loss, accuracy and gradients of every parameter the task touches, for one batch in training mode (with
-     * dropout drawn from {@code dropoutSeed}).
+     * dropout drawn from {@code dropoutSeed}). The gradient arrays may belong to the engine and be overwritten by its next
+     * call: use or copy them before that.
      */
     StepResult gradients(TaskHead task, Batch batch, long dropoutSeed);
 

@@ -17,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * other tasks train (which ND4J's {@code fit()} does), and a head that joins late starts its moments from zero.
  */
 public final class AdamW
+        implements Optimizer
 {
     private final OptimizerSettings settings;
     private final ModelParameters parameters;
@@ -46,6 +47,22 @@ public final class AdamW
         }
     }
 
+    @Override
+    public double gradientNorm(Map<String, INDArray> gradients)
+    {
+        return GradientClipping.globalNorm(gradients);
+    }
+
+    /** Scales the gradients in place (when {@code gradientScale} is not 1) and updates. */
+    @Override
+    public void apply(Map<String, INDArray> gradients, double learningRate, double gradientScale)
+    {
+        if (gradientScale != 1) {
+            gradients.values().forEach(gradient -> gradient.muli(gradientScale));
+        }
+        apply(gradients, learningRate);
+    }
+
     private void update(String name, INDArray gradient, double learningRate)
     {
         INDArray parameter = parameters.get(name);
@@ -69,13 +86,13 @@ public final class AdamW
         moments.put(name, new Moments(first, second, step));
     }
 
-    /** The optimizer state for a checkpoint, by parameter name. */
+    @Override
     public synchronized Map<String, Moments> state()
     {
         return Map.copyOf(moments);
     }
 
-    /** Restores state written by {@link #state()}, replacing whatever this optimizer had. */
+    @Override
     public synchronized void restore(Map<String, Moments> state)
     {
         Map<String, Moments> restored = new HashMap<>();

@@ -24,6 +24,12 @@ public final class GradientClipping
         return Math.sqrt(sumOfSquares);
     }
 
+    /** The factor that brings a global norm of {@code norm} down to at most {@code maxNorm} (0: no clipping). */
+    public static double scale(double norm, double maxNorm)
+    {
+        return maxNorm > 0 && norm > maxNorm ? maxNorm / norm : 1;
+    }
+
     /** Scales the gradients in place so that their global norm is at most {@code maxNorm}; returns the norm before. */
     public static double clip(Map<String, INDArray> gradients, double maxNorm)
     {

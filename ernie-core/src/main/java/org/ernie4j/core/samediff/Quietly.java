@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 /**
  * Runs SameDiff calls that print one line per op to standard output (gradient function creation in M2.1).
  */
-final class Quietly
+public final class Quietly
 {
     private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
 
@@ -15,7 +15,7 @@ final class Quietly
     {
     }
 
-    static synchronized <T> T call(Supplier<T> action)
+    public static synchronized <T> T call(Supplier<T> action)
     {
         PrintStream original = System.out;
         System.setOut(DISCARD);

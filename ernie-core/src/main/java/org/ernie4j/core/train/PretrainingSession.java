@@ -19,7 +19,9 @@ import org.ernie4j.core.data.ExampleCounts;
 import org.ernie4j.core.data.ExampleStream;
 import org.ernie4j.core.data.HeldOutSplit;
 import org.ernie4j.core.data.StreamPosition;
+import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
+import org.ernie4j.core.execution.Execution;
 import org.ernie4j.core.evaluate.Evaluator;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
@@ -27,9 +29,8 @@ import org.ernie4j.core.model.Initialization;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.ParameterSpec;
-import org.ernie4j.core.optim.AdamW;
+import org.ernie4j.core.optim.Optimizer;
 import org.ernie4j.core.optim.OptimizerSettings;
-import org.ernie4j.core.samediff.SameDiffEngine;
 import org.ernie4j.core.schedule.ScheduleTable;
 import org.ernie4j.core.schedule.Stage;
 import org.ernie4j.core.schedule.TaskSchedule;
@@ -58,7 +59,8 @@ public final class PretrainingSession
     private final SessionSetup setup;
     private final ModelParameters parameters;
     private final ParameterInitializer initializer;
-    private final AdamW optimizer;
+    private final Execution execution;
+    private final Optimizer optimizer;
     private final ModelEngine engine;
     private final CheckpointStore checkpoints;
     private final HeldOutSplit split;
@@ -81,8 +83,12 @@ public final class PretrainingSession
         this.parameters = parameters;
         this.step = step;
         this.initializer = new ParameterInitializer(setup.training().seed(), setup.encoder().initializerRange());
-        this.optimizer = new AdamW(setup.training().optimizer(), parameters);
-        this.engine = new SameDiffEngine(setup.encoder(), parameters);
+        this.execution = Execution.create(setup.training().engine(), setup.encoder(), parameters, setup.training().optimizer());
+        this.optimizer = execution.optimizer();
+        this.engine = execution.engine();
+        boolean fellBack = setup.training().engine() == EngineKind.AUTO && execution.kind() == EngineKind.SAMEDIFF;
+        LOG.info("engine: {} (configured: {}{})", execution.kind().configName(), setup.training().engine().configName(),
+                fellBack ? "; the fused engine cannot run: " + Execution.autoReason() : "");
         this.checkpoints = new CheckpointStore(setup.checkpoints(), setup.training().keepCheckpoints());
     }
 
@@ -469,9 +475,15 @@ public final class PretrainingSession
         return split.heldOutIds();
     }
 
+    /** The engine that runs: fused or samediff. */
+    public EngineKind engineKind()
+    {
+        return execution.kind();
+    }
+
     @Override
     public void close()
     {
-        engine.close();
+        execution.close();
     }
 }

@@ -12,8 +12,8 @@ import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.evaluate.Evaluator;
 import org.ernie4j.core.evaluate.TaskEvaluation;
-import org.ernie4j.core.optim.AdamW;
 import org.ernie4j.core.optim.GradientClipping;
+import org.ernie4j.core.optim.Optimizer;
 import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.core.random.Seeds;
 import org.ernie4j.core.task.ActiveTask;
@@ -33,7 +33,7 @@ public final class Trainer
     private static final long AUXILIARY_DROPOUT_STREAM = 0x41555844L;
 
     private final ModelEngine engine;
-    private final AdamW optimizer;
+    private final Optimizer optimizer;
     private final OptimizerSettings optimizerSettings;
     private final TrainingPlan plan;
     private final Optional<Evaluator> evaluator;
@@ -55,7 +55,7 @@ public final class Trainer
      * @param pause asked before every step; when it says so, the loop returns at that step boundary (without a
      *         checkpoint) so that the caller can change the tasks and continue with a new plan
      */
-    public Trainer(ModelEngine engine, AdamW optimizer, OptimizerSettings optimizerSettings, TrainingPlan plan, Optional<Evaluator> evaluator,
+    public Trainer(ModelEngine engine, Optimizer optimizer, OptimizerSettings optimizerSettings, TrainingPlan plan, Optional<Evaluator> evaluator,
             long checkpointEvery, Checkpointer checkpointer, List<TrainingListener> listeners, BooleanSupplier pause)
     {
         this.engine = requireNonNull(engine, "engine is null");
@@ -157,13 +157,14 @@ public final class Trainer
             // The two losses are summed: shared parameters get the sum of both gradients.
             masked.gradients().forEach((name, gradient) -> gradients.merge(name, gradient, INDArray::add));
         }
-        double norm = GradientClipping.clip(gradients, optimizerSettings.clipNorm());
+        double norm = optimizer.gradientNorm(gradients);
         if (!Double.isFinite(norm)) {
             throw new TrainingDivergedException(step, task.name(), "the gradient norm is " + norm);
         }
         spikes.observe(step, task.name(), norm);
         double learningRate = optimizerSettings.learningRateAt(step);
-        optimizer.apply(gradients, learningRate);
+        // The optimizer applies the clipping factor itself (the fused one inside its update loop).
+        optimizer.apply(gradients, learningRate, GradientClipping.scale(norm, optimizerSettings.clipNorm()));
         double seconds = (System.nanoTime() - started) / 1e9;
         return new StepRecord(step, task.name(), result.loss(), result.evaluation().accuracy(), batch.size(), batch.tokenCount(),
                 norm, learningRate, seconds, auxiliaryLoss);

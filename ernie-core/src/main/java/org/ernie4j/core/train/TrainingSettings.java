@@ -1,5 +1,6 @@
 package org.ernie4j.core.train;
 
+import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.optim.OptimizerSettings;
 
 import static java.util.Objects.requireNonNull;
@@ -15,6 +16,7 @@ import static java.util.Objects.requireNonNull;
  * @param checkpointEvery steps between checkpoints (a checkpoint is also written at the end)
  * @param keepCheckpoints how many of the newest checkpoints to keep
  * @param optimizer Adam, learning-rate schedule and clipping
+ * @param engine which engine executes the model
  */
 public record TrainingSettings(
         long seed,
@@ -24,13 +26,29 @@ public record TrainingSettings(
         int openDocuments,
         long checkpointEvery,
         int keepCheckpoints,
-        OptimizerSettings optimizer)
+        OptimizerSettings optimizer,
+        EngineKind engine)
 {
     public TrainingSettings
     {
         requireNonNull(optimizer, "optimizer is null");
+        requireNonNull(engine, "engine is null");
         if (batchSize < 1 || sequenceLength < 2 || stepsPerTask < 1 || openDocuments < 1 || checkpointEvery < 1 || keepCheckpoints < 1) {
             throw new IllegalArgumentException("invalid training settings: " + this);
         }
+    }
+
+    /** Settings that let {@link EngineKind#AUTO} choose the engine. */
+    public TrainingSettings(long seed, int batchSize, int sequenceLength, long stepsPerTask, int openDocuments, long checkpointEvery,
+            int keepCheckpoints, OptimizerSettings optimizer)
+    {
+        this(seed, batchSize, sequenceLength, stepsPerTask, openDocuments, checkpointEvery, keepCheckpoints, optimizer, EngineKind.AUTO);
+    }
+
+    /** The same settings with another engine. */
+    public TrainingSettings withEngine(EngineKind kind)
+    {
+        return new TrainingSettings(seed, batchSize, sequenceLength, stepsPerTask, openDocuments, checkpointEvery, keepCheckpoints, optimizer,
+                kind);
     }
 }

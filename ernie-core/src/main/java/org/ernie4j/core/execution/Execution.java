@@ -1,0 +1,119 @@
+package org.ernie4j.core.execution;
+
+import org.ernie4j.core.engine.EngineKind;
+import org.ernie4j.core.engine.ModelEngine;
+import org.ernie4j.core.fused.FusedAdamW;
+import org.ernie4j.core.fused.FusedEngine;
+import org.ernie4j.core.fused.FusedSupport;
+import org.ernie4j.core.fused.Workers;
+import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.core.model.ModelParameters;
+import org.ernie4j.core.optim.AdamW;
+import org.ernie4j.core.optim.Optimizer;
+import org.ernie4j.core.optim.OptimizerSettings;
+import org.ernie4j.core.samediff.SameDiffEngine;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Who executes the model: an engine and the optimizer that goes with it, chosen by {@link EngineKind}. The fused engine
+ * comes with the fused AdamW, both sharing one set of worker threads; the SameDiff engine comes with the ND4J AdamW,
+ * which runs on any backend. Both optimizers keep the same state, so a checkpoint resumes under either.
+ */
+public final class Execution
+        implements AutoCloseable
+{
+    private final EngineKind kind;
+    private final ModelEngine engine;
+    private final Optimizer optimizer;
+    private final Workers workers;
+
+    private Execution(EngineKind kind, ModelEngine engine, Optimizer optimizer, Workers workers)
+    {
+        this.kind = kind;
+        this.engine = engine;
+        this.optimizer = optimizer;
+        this.workers = workers;
+    }
+
+    /**
+     * The engine {@code requested} stands for here: {@code auto} is the fused engine where it can run and SameDiff
+     * elsewhere; {@code fused} where it cannot run is an error that says why.
+     */
+    public static EngineKind resolve(EngineKind requested)
+    {
+        requireNonNull(requested, "requested is null");
+        return switch (requested) {
+            case SAMEDIFF -> EngineKind.SAMEDIFF;
+            case AUTO -> FusedSupport.unavailableReason().isEmpty() ? EngineKind.FUSED : EngineKind.SAMEDIFF;
+            case FUSED -> {
+                FusedSupport.unavailableReason().ifPresent(reason -> {
+                    throw new IllegalStateException("the fused engine was requested but cannot run: " + reason);
+                });
+                yield EngineKind.FUSED;
+            }
+        };
+    }
+
+    /** Why {@code auto} does not choose the fused engine here, or an empty text if it does. */
+    public static String autoReason()
+    {
+        return FusedSupport.unavailableReason().orElse("");
+    }
+
+    /** The engine {@code requested} stands for, on as many threads as there are processors. */
+    public static Execution create(EngineKind requested, EncoderConfig config, ModelParameters parameters, OptimizerSettings settings)
+    {
+        return create(requested, config, parameters, settings, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The engine {@code requested} stands for; the fused engine and its optimizer run on {@code threads} threads. */
+    public static Execution create(EngineKind requested, EncoderConfig config, ModelParameters parameters, OptimizerSettings settings,
+            int threads)
+    {
+        requireNonNull(config, "config is null");
+        requireNonNull(parameters, "parameters is null");
+        requireNonNull(settings, "settings is null");
+        EngineKind kind = resolve(requested);
+        if (kind == EngineKind.FUSED) {
+            Workers workers = new Workers(threads);
+            try {
+                return new Execution(kind, new FusedEngine(config, parameters, workers), new FusedAdamW(settings, parameters, workers), workers);
+            }
+            catch (RuntimeException e) {
+                workers.close();
+                throw e;
+            }
+        }
+        return new Execution(kind, new SameDiffEngine(config, parameters), new AdamW(settings, parameters), null);
+    }
+
+    /** The engine that runs: {@link EngineKind#FUSED} or {@link EngineKind#SAMEDIFF}. */
+    public EngineKind kind()
+    {
+        return kind;
+    }
+
+    public ModelEngine engine()
+    {
+        return engine;
+    }
+
+    public Optimizer optimizer()
+    {
+        return optimizer;
+    }
+
+    @Override
+    public void close()
+    {
+        try {
+            engine.close();
+        }
+        finally {
+            if (workers != null) {
+                workers.close();
+            }
+        }
+    }
+}
