@@ -4,13 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ernie4j.core.checkpoint.CheckpointStore;
 import org.ernie4j.core.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.engine.EngineKind;
+import org.ernie4j.core.evaluate.EvaluationSettings;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.optim.OptimizerSettings;
+import org.ernie4j.core.schedule.ScheduleSpec;
 import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.testing.TestingCorpus;
 import org.ernie4j.core.testing.TestingTasks;
@@ -76,9 +79,9 @@ class TestFusedTraining
     {
         CheckpointStore store = new CheckpointStore(original.checkpoints(), 10);
         LoadedCheckpoint checkpoint = store.load(store.pathOf(RESUME_AT));
-        SessionSetup setup = new SessionSetup(original.encoder(), original.training(), original.tasks(), original.documents(),
-                original.vocabulary(), original.corpus(), temporary.resolve("resumed-" + original.training().engine().configName()),
-                original.resolvedConfig());
+        SessionSetup setup = new SessionSetup(original.encoder(), original.training(), original.schedule(), original.evaluation(), original.tasks(),
+                original.documents(), original.vocabulary(), original.vocabularyFile(), original.corpus(),
+                temporary.resolve("resumed-" + original.training().engine().configName()), original.resolvedConfig());
         List<StepRecord> records = new ArrayList<>();
         try (PretrainingSession session = PretrainingSession.resume(setup, checkpoint)) {
             assertThat(session.engineKind()).isEqualTo(original.training().engine());
@@ -117,7 +120,7 @@ class TestFusedTraining
                 new TaskSetup(new TestingTasks.SentenceOrder(), new ConfiguredTaskSettings("tasks[1].settings", Map.of())));
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.putObject("model").put("hidden", 32);
-        return new SessionSetup(encoder, training, tasks, corpus, corpus.vocabulary(), new CorpusIdentity("corpus-sha", "vocab-sha"),
-                directory, config);
+        return new SessionSetup(encoder, training, ScheduleSpec.continual(), EvaluationSettings.off(), tasks, corpus, corpus.vocabulary(),
+                Optional.empty(), new CorpusIdentity("corpus-sha", "vocab-sha"), directory, config);
     }
 }
