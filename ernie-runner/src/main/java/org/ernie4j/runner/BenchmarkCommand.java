@@ -11,14 +11,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.ernie4j.core.backend.BlasProbe;
 import org.ernie4j.core.backend.NativeEnvironment;
 import org.ernie4j.core.benchmark.BenchmarkResult;
+import org.ernie4j.core.benchmark.DataWait;
 import org.ernie4j.core.benchmark.LabelThroughput;
 import org.ernie4j.core.benchmark.StepBenchmark;
 import org.ernie4j.core.config.ConfigLoader;
@@ -32,9 +35,12 @@ import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.prepare.PrepareListener;
 import org.ernie4j.core.prepare.PreparedCorpus;
 import org.ernie4j.core.run.CorpusPreparation;
+import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.task.ActiveTask;
 import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.task.TaskCatalog;
+import org.ernie4j.core.train.SessionSetup;
+import org.ernie4j.core.train.TrainingSettings;
 import org.ernie4j.core.train.Versions;
 
 import com.google.inject.Inject;
@@ -80,14 +86,22 @@ final class BenchmarkCommand
             description = "Where the demo corpus is prepared for the label measurement (default: ${DEFAULT-VALUE}).")
     private Path prepared;
 
+    @CommandLine.Option(names = "--data-steps", paramLabel = "N", defaultValue = "30",
+            description = "Also train N steps of every task on the class path (multi-task schedule, reference model, demo corpus) with "
+                    + "batches built when needed and with batches built ahead, and report how long steps wait for data; 0 skips "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int dataSteps;
+
     private final CorpusPreparation preparation;
     private final TaskCatalog catalog;
+    private final PretrainingRun run;
 
     @Inject
-    BenchmarkCommand(CorpusPreparation preparation, TaskCatalog catalog)
+    BenchmarkCommand(CorpusPreparation preparation, TaskCatalog catalog, PretrainingRun run)
     {
         this.preparation = preparation;
         this.catalog = catalog;
+        this.run = run;
     }
 
     @Override
@@ -109,6 +123,11 @@ final class BenchmarkCommand
             PreparedCorpus corpus = demoCorpus();
             report += labelReport(LabelThroughput.measure(demoTasks(corpus, result.sequenceLength()), corpus.documents(), 1, 5.0),
                     result.tokensPerSecond());
+        }
+        if (dataSteps > 0) {
+            out.printf(Locale.ROOT, "training %d steps of every task, batches built when needed and built ahead...%n", dataSteps);
+            out.flush();
+            report += dataWaitReport(measureDataWait(kind));
         }
         out.print(report);
         out.flush();
@@ -221,6 +240,61 @@ final class BenchmarkCommand
                     corpus.vocabulary(), sequenceLength, corpus.documents()));
         }
         return tasks;
+    }
+
+    /** The same session twice: batches built when needed, then built ahead as a run does by default. */
+    private List<DataWait.Result> measureDataWait(EngineKind kind)
+    {
+        PreparedCorpus corpus = demoCorpus();
+        StringBuilder yaml = new StringBuilder("vocabulary:\n  size: 8000\ntraining:\n  engine: " + kind.configName()
+                + "\nschedule:\n  kind: multi-task\nevaluation:\n  held-out: 0\ntasks:\n");
+        for (String name : catalog.tasks().keySet()) {
+            yaml.append("  - name: ").append(name).append('\n');
+            if (name.equals("ir-relevance")) {
+                // The demo corpus has no search log: the task's weak stand-in makes the same kind of examples.
+                yaml.append("    settings:\n      fallback: document-titles\n");
+            }
+        }
+        ErnieConfig config = new ConfigLoader().parse(yaml.toString(), "benchmark data wait");
+        Path scratch = prepared.toAbsolutePath().resolveSibling("data-wait");
+        SessionSetup setup = run.setup(config, corpus, scratch);
+        List<DataWait.Result> results = new ArrayList<>();
+        for (int ahead : new int[] {0, TrainingSettings.DEFAULT_BATCHES_AHEAD}) {
+            Path directory = scratch.resolve("ahead-" + ahead);
+            deleteTree(directory);
+            results.add(DataWait.measure(setup, ahead, 3, dataSteps, directory));
+            deleteTree(directory);
+        }
+        return results;
+    }
+
+    private String dataWaitReport(List<DataWait.Result> results)
+    {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%nThe trainer's wait for data (`--data-steps %d`): the tasks %s on the multi-task schedule, reference"
+                + " model, demo corpus, after 3 warm-up steps:%n%n| batches built | median step | median wait | longest wait | share of step time"
+                + " waiting |%n| --- | --- | --- | --- | --- |%n", dataSteps, String.join(", ", catalog.tasks().keySet())));
+        for (DataWait.Result result : results) {
+            text.append(String.format(Locale.ROOT, "| %s | %.3f s | %.1f ms | %.1f ms | %.2f%% |%n",
+                    result.batchesAhead() == 0 ? "when needed" : result.batchesAhead() + " ahead, on background threads", result.medianStepSeconds(),
+                    1000 * result.medianDataSeconds(), 1000 * result.maxDataSeconds(), 100 * result.waitingShare()));
+        }
+        return text.toString();
+    }
+
+    private static void deleteTree(Path directory)
+    {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory, e);
+        }
     }
 
     private static String labelReport(List<LabelThroughput.Rate> rates, double trainerTokensPerSecond)

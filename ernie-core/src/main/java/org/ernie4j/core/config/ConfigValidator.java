@@ -49,6 +49,9 @@ final class ConfigValidator
         positive("training.open-documents", training.openDocuments());
         positive("training.checkpoint-every", training.checkpointEvery());
         positive("training.keep-checkpoints", training.keepCheckpoints());
+        if (training.batchesAhead() < 0) {
+            throw new ConfigException("training.batches-ahead", "must not be negative (0 builds each batch when it is needed)");
+        }
         if (training.sequenceLength() < 8) {
             throw new ConfigException("training.sequence-length", training.sequenceLength() + " is too short; use at least 8");
         }

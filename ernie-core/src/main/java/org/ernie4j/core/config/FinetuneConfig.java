@@ -2,6 +2,8 @@ package org.ernie4j.core.config;
 
 import java.util.List;
 
+import org.ernie4j.core.engine.EngineKind;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -66,9 +68,10 @@ public record FinetuneConfig(String model, String initialize, DataSection data, 
      * @param patience evaluations on dev without improvement before stopping
      * @param metric {@code accuracy} or {@code macro-f1}, on dev, decides the best model
      * @param taskId the task-embedding row the fine-tuning inputs use (the paper's option); 0 by default
+     * @param engine {@code auto}, {@code fused} or {@code samediff}, as in pre-training
      */
     public record Training(long seed, int epochs, int batchSize, int maxLength, double learningRate, double warmupFraction,
-            double weightDecay, double clipNorm, double dropout, int patience, String metric, int taskId)
+            double weightDecay, double clipNorm, double dropout, int patience, String metric, int taskId, String engine)
     {
         @JsonCreator
         public Training(
@@ -83,16 +86,29 @@ public record FinetuneConfig(String model, String initialize, DataSection data, 
                 @JsonProperty("dropout") Double dropout,
                 @JsonProperty("patience") Integer patience,
                 @JsonProperty("metric") String metric,
-                @JsonProperty("task-id") Integer taskId)
+                @JsonProperty("task-id") Integer taskId,
+                @JsonProperty("engine") String engine)
         {
             this(Defaults.or(seed, 1L), Defaults.or(epochs, 5), Defaults.or(batchSize, 16), Defaults.or(maxLength, 128),
                     Defaults.or(learningRate, 1e-4), Defaults.or(warmupFraction, 0.1), Defaults.or(weightDecay, 0.01), Defaults.or(clipNorm, 1.0),
-                    Defaults.or(dropout, 0.1), Defaults.or(patience, 2), Defaults.or(metric, "accuracy"), Defaults.or(taskId, 0));
+                    Defaults.or(dropout, 0.1), Defaults.or(patience, 2), Defaults.or(metric, "accuracy"), Defaults.or(taskId, 0),
+                    Defaults.or(engine, EngineKind.AUTO.configName()));
+        }
+
+        /** The engine named by {@code engine}. */
+        public EngineKind engineKind()
+        {
+            try {
+                return EngineKind.fromConfigName(engine);
+            }
+            catch (IllegalArgumentException e) {
+                throw new ConfigException("training.engine", e.getMessage());
+            }
         }
 
         public static Training defaults()
         {
-            return new Training((Long) null, null, null, null, null, null, null, null, null, null, null, null);
+            return new Training((Long) null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -133,6 +149,7 @@ public record FinetuneConfig(String model, String initialize, DataSection data, 
         if (training.taskId() < 0) {
             throw new ConfigException("training.task-id", "must not be negative");
         }
+        training.engineKind();
         return this;
     }
 }

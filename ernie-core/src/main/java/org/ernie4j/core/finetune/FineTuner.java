@@ -13,18 +13,18 @@ import java.util.function.Consumer;
 import org.ernie4j.core.config.FinetuneConfig;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
+import org.ernie4j.core.execution.Execution;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.core.optim.AdamW;
 import org.ernie4j.core.optim.GradientClipping;
+import org.ernie4j.core.optim.Optimizer;
 import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.random.Seeds;
-import org.ernie4j.core.samediff.SameDiffEngine;
 import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -91,7 +91,6 @@ public final class FineTuner
         long totalSteps = (long) stepsPerEpoch * training.epochs();
         OptimizerSettings optimizerSettings = new OptimizerSettings(training.learningRate(), Math.round(training.warmupFraction() * totalSteps),
                 totalSteps, 0.9, 0.999, 1e-6, training.weightDecay(), training.clipNorm());
-        AdamW optimizer = new AdamW(optimizerSettings, parameters);
         Path output = Path.of(config.output());
         Path best = output.resolve("best");
         List<Double> history = new ArrayList<>();
@@ -100,7 +99,10 @@ public final class FineTuner
         long step = 0;
         progress.accept(String.format("fine-tuning %s (%s) on %d train, %d dev, %d test items; labels %s; %d steps per epoch",
                 config.model(), config.initialize(), data.train().size(), dev.size(), test.size(), data.labels(), stepsPerEpoch));
-        try (ModelEngine engine = new SameDiffEngine(encoder, parameters)) {
+        try (Execution execution = Execution.create(training.engineKind(), encoder, parameters, optimizerSettings)) {
+            ModelEngine engine = execution.engine();
+            Optimizer optimizer = execution.optimizer();
+            progress.accept("engine: " + execution.kind().configName());
             for (int epoch = 1; epoch <= training.epochs(); epoch++) {
                 List<Example> train = encode(items, FinetuneData.shuffled(data.train(), training.seed(), epoch));
                 double lossSum = 0;
@@ -111,8 +113,12 @@ public final class FineTuner
                         throw new IllegalStateException("fine-tuning diverged at step " + step + ": the loss is " + result.loss()
                                 + "; try a lower training.learning-rate");
                     }
-                    GradientClipping.clip(result.gradients(), optimizerSettings.clipNorm());
-                    optimizer.apply(result.gradients(), optimizerSettings.learningRateAt(step));
+                    double norm = optimizer.gradientNorm(result.gradients());
+                    if (!Double.isFinite(norm)) {
+                        throw new IllegalStateException("fine-tuning diverged at step " + step + ": the gradient norm is " + norm
+                                + "; try a lower training.learning-rate");
+                    }
+                    optimizer.apply(result.gradients(), optimizerSettings.learningRateAt(step), GradientClipping.scale(norm, optimizerSettings.clipNorm()));
                     lossSum += result.loss();
                     step++;
                 }
@@ -137,7 +143,8 @@ public final class FineTuner
         ClassificationMetrics testMetrics = null;
         if (!test.isEmpty()) {
             FineTunedModel model = FineTunedModel.load(best);
-            try (ModelEngine engine = new SameDiffEngine(model.encoder(), model.parameters())) {
+            try (Execution execution = Execution.create(training.engineKind(), model.encoder(), model.parameters(), optimizerSettings)) {
+                ModelEngine engine = execution.engine();
                 testMetrics = metrics(engine, model.head(), test, data, padId);
             }
         }

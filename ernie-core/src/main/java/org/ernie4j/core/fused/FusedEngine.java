@@ -119,6 +119,26 @@ public final class FusedEngine
         return tally(shards.length);
     }
 
+    @Override
+    public synchronized INDArray logits(TaskHead task, Batch batch)
+    {
+        TaskPlan plan = plan(task);
+        if (plan.custom() != null) {
+            throw new UnsupportedOperationException("the fused engine gives no logits for the custom head of task " + task.name()
+                    + "; its graph runs in SameDiff, use the SameDiff engine");
+        }
+        StepInputs inputs = StepInputs.of(config, batch, task.taskId(), false);
+        Shard[] shards = prepare(inputs);
+        plan.head().ensure(inputs, HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize()));
+        workers.run(shards.length, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            forwardEncoder(shards[w], inputs, worker);
+            plan.head().forwardLogits(shards[w], inputs, worker);
+        });
+        return plan.head().logits(inputs);
+    }
+
     /** The average time per step of each part since the engine started or since {@link #resetProfile()}. */
     public synchronized StepProfile profile()
     {

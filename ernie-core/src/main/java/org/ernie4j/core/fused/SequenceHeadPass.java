@@ -6,6 +6,7 @@ import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.ModelParameters;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Sequence classification: {@code logits = pooled Wc + bc} on the pooler's output, one item per sequence.
@@ -61,6 +62,23 @@ final class SequenceHeadPass
         CrossEntropyKernel.apply(logits, at, shard.sequences(), classes, bias, targets.labels(), targets.weights(),
                 shard.firstSequence(), training, dBias, worker.tally);
         worker.timer.stop(Op.LOSS);
+    }
+
+    @Override
+    public void forwardLogits(Shard shard, StepInputs inputs, Worker worker)
+    {
+        int h = config.hidden();
+        pooler.forward(shard, worker);
+        long at = (long) shard.firstSequence() * classes;
+        worker.gemm.multiply(false, false, shard.sequences(), classes, h, 1f, pooler.pooled(), (long) shard.firstSequence() * h, h,
+                weight, 0, classes, 0f, logits, at, classes);
+        HeadLogits.addBias(logits, at, shard.sequences(), classes, bias);
+    }
+
+    @Override
+    public INDArray logits(StepInputs inputs)
+    {
+        return HeadLogits.copy(logits, inputs.size(), classes);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.ModelParameters;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Token classification: {@code logits = sequence Wc + bc} for every position, one item per position (padding and
@@ -60,6 +61,22 @@ final class TokenHeadPass
         CrossEntropyKernel.apply(logits, at, shard.rows(), classes, bias, targets.labels(), targets.weights(), shard.firstRow(), training,
                 dBias, worker.tally);
         worker.timer.stop(Op.LOSS);
+    }
+
+    @Override
+    public void forwardLogits(Shard shard, StepInputs inputs, Worker worker)
+    {
+        int h = config.hidden();
+        long at = (long) shard.firstRow() * classes;
+        worker.gemm.multiply(false, false, shard.rows(), classes, h, 1f, activations.hidden[config.layers()], (long) shard.firstRow() * h, h,
+                weight, 0, classes, 0f, logits, at, classes);
+        HeadLogits.addBias(logits, at, shard.rows(), classes, bias);
+    }
+
+    @Override
+    public INDArray logits(StepInputs inputs)
+    {
+        return HeadLogits.copy(logits, inputs.rows(), classes);
     }
 
     @Override

@@ -1,14 +1,18 @@
 package org.ernie4j.core.task;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.TaskContext;
-import org.ernie4j.spi.document.Vocabulary;
+import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;
+import org.ernie4j.spi.document.Vocabulary;
+import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.head.HeadSpec;
 
 import static java.util.Objects.requireNonNull;
@@ -51,7 +55,7 @@ public final class ActiveTask
             throw settings.invalid(key, "unknown setting of task " + name
                     + (settings.readKeys().isEmpty() ? " (it reads no settings)" : "; its settings are: " + String.join(", ", settings.readKeys())));
         }
-        return new ActiveTask(task, new TaskHead(name, taskId, head), labels, reporter);
+        return new ActiveTask(task, new TaskHead(name, taskId, head), new OneCallAtATime(labels), reporter);
     }
 
     public String name()
@@ -82,6 +86,27 @@ public final class ActiveTask
     public Map<String, Long> skipCounts()
     {
         return reporter.skipCounts();
+    }
+
+    /**
+     * Batches are built ahead on background threads while held-out examples may be made on the caller's: a task's
+     * generator is never called by two threads at once, so that plugins need not be thread-safe.
+     */
+    private static final class OneCallAtATime
+            implements LabelGenerator
+    {
+        private final LabelGenerator generator;
+
+        OneCallAtATime(LabelGenerator generator)
+        {
+            this.generator = generator;
+        }
+
+        @Override
+        public synchronized List<Example> generate(Document document, RandomGenerator random)
+        {
+            return generator.generate(document, random);
+        }
     }
 
     private record Context(int taskId, Vocabulary vocabulary, ConfiguredTaskSettings settings, int maxSequenceLength,

@@ -21,8 +21,8 @@ import org.ernie4j.core.data.HeldOutSplit;
 import org.ernie4j.core.data.StreamPosition;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
-import org.ernie4j.core.execution.Execution;
 import org.ernie4j.core.evaluate.Evaluator;
+import org.ernie4j.core.execution.Execution;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.Initialization;
@@ -110,7 +110,8 @@ public final class PretrainingSession
                 .seed(setup.training().seed())
                 .maxLength(setup.training().sequenceLength())
                 .openDocuments(setup.training().openDocuments());
-        batches.put(task.name(), new BatchSource(stream, position, setup.training().batchSize(), setup.vocabulary().padId()));
+        batches.put(task.name(), new BatchSource(stream, position, setup.training().batchSize(), setup.vocabulary().padId(), setup.training().batchesAhead(),
+                "batches-" + task.name()));
         tasks.add(task);
         origins.add(origin);
         return task;
@@ -484,6 +485,7 @@ public final class PretrainingSession
     @Override
     public void close()
     {
+        batches.values().forEach(BatchSource::close);
         execution.close();
     }
 }

@@ -74,4 +74,11 @@ public record SessionSetup(
                     + encoder.vocabularySize());
         }
     }
+
+    /** The same run with other training settings, checkpointing into {@code directory}. */
+    public SessionSetup withTraining(TrainingSettings settings, Path directory)
+    {
+        return new SessionSetup(encoder, settings, schedule, evaluation, tasks, documents, vocabulary, vocabularyFile, corpus, directory,
+                resolvedConfig);
+    }
 }

@@ -14,10 +14,11 @@ import static java.util.Objects.requireNonNull;
  * @param gradientNorm the global gradient norm before clipping
  * @param learningRate the learning rate of the update
  * @param seconds wall time of the step
+ * @param dataSeconds the part of it spent waiting for batches (near zero when batches are built ahead in time)
  * @param maskedLmLoss the loss of the masked-LM batch added to this step, or NaN when none was
  */
 public record StepRecord(long step, String task, double loss, double accuracy, int examples, int tokens, double gradientNorm,
-        double learningRate, double seconds, double maskedLmLoss)
+        double learningRate, double seconds, double dataSeconds, double maskedLmLoss)
 {
     public StepRecord
     {

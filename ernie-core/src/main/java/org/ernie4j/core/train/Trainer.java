@@ -31,6 +31,8 @@ public final class Trainer
 {
     private static final long DROPOUT_STREAM = 0x44524F50L;
     private static final long AUXILIARY_DROPOUT_STREAM = 0x41555844L;
+    // A task's first batches take longest (its stream opens many documents at once): start them a few steps early.
+    private static final long LOOKAHEAD_STEPS = 8;
 
     private final ModelEngine engine;
     private final Optimizer optimizer;
@@ -80,9 +82,11 @@ public final class Trainer
         long end = Math.min(untilStep, length);
         listeners.forEach(listener -> listener.onStart(firstStep, length));
         long step = firstStep;
+        anticipate(step, length);
         while (step < end && !stopRequested && !pause.getAsBoolean()) {
             StepRecord record = stepOrSave(step);
             step++;
+            anticipate(step, length);
             listeners.forEach(listener -> listener.onStep(record));
             long completed = step;
             evaluator.filter(due -> due.due(completed)).ifPresent(due -> {
@@ -98,6 +102,15 @@ public final class Trainer
             listeners.forEach(listener -> listener.onFinish(finished));
         }
         return step;
+    }
+
+    /** Lets the tasks of the next few steps start building their batches, so that the steps do not wait for them. */
+    private void anticipate(long from, long length)
+    {
+        for (long step = from; step < Math.min(length, from + LOOKAHEAD_STEPS); step++) {
+            plan.batches().get(plan.tasks().get(plan.schedule().taskAt(step)).name()).startBuilding();
+        }
+        plan.maskedLmEveryStep().ifPresent(masked -> plan.batches().get(masked.name()).startBuilding());
     }
 
     /** Whether a stop was requested (as opposed to a pause or the end of the schedule). */
@@ -143,7 +156,9 @@ public final class Trainer
     {
         long started = System.nanoTime();
         ActiveTask task = plan.tasks().get(plan.schedule().taskAt(step));
+        long dataStarted = System.nanoTime();
         Batch batch = plan.batches().get(task.name()).next();
+        long dataNanos = System.nanoTime() - dataStarted;
         StepResult result = gradients(task, batch, Seeds.mix(plan.seed(), DROPOUT_STREAM, step), step);
         Map<String, INDArray> gradients = new HashMap<>(result.gradients());
         double auxiliaryLoss = Double.NaN;
@@ -151,7 +166,9 @@ public final class Trainer
         if (auxiliary.isPresent()) {
             // An engine may reuse its gradient arrays from call to call: keep this step's first gradients apart.
             gradients.replaceAll((name, gradient) -> gradient.dup());
+            dataStarted = System.nanoTime();
             Batch maskedBatch = plan.batches().get(auxiliary.get().name()).next();
+            dataNanos += System.nanoTime() - dataStarted;
             StepResult masked = gradients(auxiliary.get(), maskedBatch, Seeds.mix(plan.seed(), AUXILIARY_DROPOUT_STREAM, step), step);
             auxiliaryLoss = masked.loss();
             // The two losses are summed: shared parameters get the sum of both gradients.
@@ -167,7 +184,7 @@ public final class Trainer
         optimizer.apply(gradients, learningRate, GradientClipping.scale(norm, optimizerSettings.clipNorm()));
         double seconds = (System.nanoTime() - started) / 1e9;
         return new StepRecord(step, task.name(), result.loss(), result.evaluation().accuracy(), batch.size(), batch.tokenCount(),
-                norm, learningRate, seconds, auxiliaryLoss);
+                norm, learningRate, seconds, dataNanos / 1e9, auxiliaryLoss);
     }
 
     private StepResult gradients(ActiveTask task, Batch batch, long dropoutSeed, long step)

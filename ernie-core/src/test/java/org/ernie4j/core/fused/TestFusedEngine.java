@@ -133,12 +133,32 @@ class TestFusedEngine
                     withinRelative(expectedEvaluation.loss()));
             assertThat(actualEvaluation.correct()).isEqualTo(expectedEvaluation.correct());
 
+            if (head instanceof SequenceClassificationHead || head instanceof TokenClassificationHead) {
+                compareLogits(reference.logits(task, batch), fused.logits(task, batch), batch, head instanceof TokenClassificationHead);
+            }
+
             // A second step reuses every buffer: it must not see anything of the first.
             StepResult again = fused.gradients(task, batch, 99);
             assertThat(again.loss()).isEqualTo(actual.loss());
             for (Map.Entry<String, INDArray> entry : actual.gradients().entrySet()) {
                 assertThat(again.gradients().get(entry.getKey()).equalsWithEps(entry.getValue(), 1e-6))
                         .as("second step's gradient of %s", entry.getKey()).isTrue();
+            }
+        }
+    }
+
+    /** The logits of every real position (a token head's padding rows hold whatever the model makes of padding). */
+    private static void compareLogits(INDArray expected, INDArray actual, Batch batch, boolean perToken)
+    {
+        assertThat(actual.shape()).as("shape of the logits").isEqualTo(expected.shape());
+        double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
+        for (int sequence = 0; sequence < batch.size(); sequence++) {
+            int rows = perToken ? batch.lengths()[sequence] : 1;
+            for (int position = 0; position < rows; position++) {
+                long row = perToken ? (long) sequence * batch.length() + position : sequence;
+                double difference = actual.getRow(row).castTo(DataType.DOUBLE).sub(expected.getRow(row).castTo(DataType.DOUBLE))
+                        .amaxNumber().doubleValue();
+                assertThat(difference / scale).as("logits of row %d", row).isLessThanOrEqualTo(TOLERANCE);
             }
         }
     }
