@@ -5,7 +5,8 @@ Vocabulary 8000, hidden 256, 4 layers, 4 heads, FFN 1024 (GELU, tanh form), post
 embeddings, hidden dropout 0.1 (after the embedding norm, the attention output and the feed-forward output), masked LM on
 15% of positions (dense -> GELU -> layer norm -> output tied to the token embedding, plus a bias), AdamW (weight decay on
 weights only), gradient clipping at norm 1, float32, batch 32 x 128 of random ids. A step is forward, backward, clipping
-and the update; the median of the timed steps is reported as one JSON line on standard output.
+and the update; the median of the timed steps is reported as one JSON line on standard output. --hidden and --sequence
+scale the model as `ernie benchmark --hidden --sequence` does (heads hidden/64, feed-forward 4 x hidden).
 """
 import argparse
 import json
@@ -14,7 +15,6 @@ import resource
 import statistics
 import sys
 import time
-
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -99,12 +99,14 @@ def main():
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--hidden", type=int, default=256, help="width; heads hidden/64, feed-forward 4 x hidden")
+    parser.add_argument("--sequence", type=int, default=128, help="positions per example (and of the position table)")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
-    vocab, size, length = 8000, 32, 128
-    model = Model(vocab, 256, 4, 4, 1024, 128, 2, 16, 0.1, 1e-12)
+    vocab, size, length = 8000, 32, args.sequence
+    model = Model(vocab, args.hidden, 4, args.hidden // 64, 4 * args.hidden, length, 2, 16, 0.1, 1e-12)
     model.train()
     decayed = [p for n, p in model.named_parameters() if p.dim() >= 2]
     plain = [p for n, p in model.named_parameters() if p.dim() < 2]

@@ -86,6 +86,19 @@ final class BenchmarkCommand
             description = "Where the demo corpus is prepared for the label measurement (default: ${DEFAULT-VALUE}).")
     private Path prepared;
 
+    @CommandLine.Option(names = "--hidden", paramLabel = "H", defaultValue = "256",
+            description = "Width of the model (heads H/64, feed-forward 4H; default: ${DEFAULT-VALUE}, the reference).")
+    private int hidden;
+
+    @CommandLine.Option(names = "--sequence", paramLabel = "S", defaultValue = "128",
+            description = "Positions per example (default: ${DEFAULT-VALUE}, the reference).")
+    private int sequence;
+
+    @CommandLine.Option(names = "--rss-every", paramLabel = "N", defaultValue = "0",
+            description = "Sample the resident memory after every N timed steps and report whether it stays flat; 0 never "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int rssEvery;
+
     @CommandLine.Option(names = "--data-steps", paramLabel = "N", defaultValue = "30",
             description = "Also train N steps of every task on the class path (multi-task schedule, reference model, demo corpus) with "
                     + "batches built when needed and with batches built ahead, and report how long steps wait for data; 0 skips "
@@ -113,12 +126,15 @@ final class BenchmarkCommand
         EngineKind kind = Execution.resolve(requested);
         double sgemm = BlasProbe.sgemmGflops(1024, 7);
         double[] peaks = kind == EngineKind.FUSED ? fusedPeaks(threadCount()) : new double[0];
-        StepBenchmark benchmark = StepBenchmark.reference();
+        StepBenchmark benchmark = scaledBenchmark();
         out.printf(Locale.ROOT, "%s engine (%d threads); sgemm 1024: %.1f GFLOP/s; timing %d steps after %d warm-up steps...%n",
                 kind.configName(), kind == EngineKind.FUSED ? threadCount() : 1, sgemm, steps, warmup);
         out.flush();
-        BenchmarkResult result = benchmark.run(requested, threadCount(), warmup, steps);
+        BenchmarkResult result = benchmark.run(requested, threadCount(), warmup, steps, rssEvery);
         String report = report(result, sgemm, peaks, environment);
+        if (!result.residentTrace().isEmpty()) {
+            report += residentReport(result.residentTrace());
+        }
         if (labels) {
             PreparedCorpus corpus = demoCorpus();
             report += labelReport(LabelThroughput.measure(demoTasks(corpus, result.sequenceLength()), corpus.documents(), 1, 5.0),
@@ -136,6 +152,46 @@ final class BenchmarkCommand
             out.println("appended to " + write);
         }
         return 0;
+    }
+
+    private StepBenchmark scaledBenchmark()
+    {
+        if (rssEvery < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rss-every must not be negative");
+        }
+        try {
+            return hidden == 256 && sequence == 128 ? StepBenchmark.reference() : StepBenchmark.scaled(hidden, sequence);
+        }
+        catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hidden/--sequence: " + e.getMessage());
+        }
+    }
+
+    /** The resident memory over the timed steps: flat means no growth beyond what a garbage collection takes back. */
+    private String residentReport(List<Long> trace)
+    {
+        StringBuilder text = new StringBuilder();
+        double gib = 1024.0 * 1024 * 1024;
+        long first = trace.get(0);
+        long last = trace.get(trace.size() - 1);
+        long lowest = trace.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long highest = trace.stream().mapToLong(Long::longValue).max().orElseThrow();
+        // The second half against the first: a leak grows steadily, garbage-collection noise goes up and down.
+        int half = trace.size() / 2;
+        double firstHalf = trace.subList(0, Math.max(1, half)).stream().mapToLong(Long::longValue).average().orElseThrow();
+        double secondHalf = trace.subList(half, trace.size()).stream().mapToLong(Long::longValue).average().orElseThrow();
+        text.append(String.format(Locale.ROOT, "%nResident memory every %d timed steps (%d samples over %d steps):%n%n| measure | value |%n"
+                + "| --- | --- |%n", rssEvery, trace.size(), steps));
+        text.append(String.format(Locale.ROOT, "| first / last sample | %.3f / %.3f GiB |%n", first / gib, last / gib));
+        text.append(String.format(Locale.ROOT, "| lowest / highest sample | %.3f / %.3f GiB |%n", lowest / gib, highest / gib));
+        text.append(String.format(Locale.ROOT, "| mean of the second half minus mean of the first half | %+.1f MiB (%+.2f%%) |%n",
+                (secondHalf - firstHalf) / (1024 * 1024), 100 * (secondHalf - firstHalf) / firstHalf));
+        StringBuilder samples = new StringBuilder();
+        for (long sample : trace) {
+            samples.append(samples.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", sample / (1024.0 * 1024)));
+        }
+        text.append("\nSamples (MiB): ").append(samples).append('\n');
+        return text.toString();
     }
 
     private EngineKind engineKind()
@@ -176,6 +232,9 @@ final class BenchmarkCommand
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         text.append("- command: `ernie benchmark --engine ").append(engine)
                 .append(threads == null ? "" : " --threads " + threads).append(" --steps ").append(steps).append(" --warmup ").append(warmup)
+                .append(hidden == 256 ? "" : " --hidden " + hidden).append(sequence == 128 ? "" : " --sequence " + sequence)
+                .append(rssEvery == 0 ? "" : " --rss-every " + rssEvery).append(labels ? "" : " --no-labels")
+                .append(dataSteps == 30 ? "" : " --data-steps " + dataSteps)
                 .append(write == null ? "" : " --write " + write).append("`\n");
         text.append("- machine: ").append(MachineDescription.describe()).append('\n');
         text.append("- software: ernie4j ").append(Versions.ernie4j()).append(", ND4J ").append(Versions.nd4j()).append(", Java ")

@@ -20,8 +20,15 @@ import org.ernie4j.core.model.EncoderConfig;
  * @param peakResidentBytes the process's peak resident memory, or -1 where unknown
  * @param profile where the fused engine's time went in the timed steps (empty for the SameDiff engine)
  * @param optimizerSeconds the median time of the optimizer update (norm, clipping and AdamW) within a step
+ * @param residentTrace the resident memory sampled every so many timed steps, in order (empty when not asked for)
  */
 public record BenchmarkResult(EncoderConfig config, int batchSize, int sequenceLength, EngineKind engine, List<Double> stepSeconds,
-        double medianSeconds, double tokensPerSecond, long peakResidentBytes, Optional<StepProfile> profile, double optimizerSeconds)
+        double medianSeconds, double tokensPerSecond, long peakResidentBytes, Optional<StepProfile> profile, double optimizerSeconds,
+        List<Long> residentTrace)
 {
+    public BenchmarkResult
+    {
+        stepSeconds = List.copyOf(stepSeconds);
+        residentTrace = List.copyOf(residentTrace);
+    }
 }

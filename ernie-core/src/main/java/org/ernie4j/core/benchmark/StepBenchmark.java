@@ -55,10 +55,33 @@ public final class StepBenchmark
     }
 
     /**
+     * The reference configuration at another width and input length: {@code hidden / 64} heads, a feed-forward four times
+     * as wide, as many positions as the sequence; vocabulary, layers and batch unchanged.
+     */
+    public static StepBenchmark scaled(int hidden, int sequenceLength)
+    {
+        if (hidden < 64 || hidden % 64 != 0 || sequenceLength < 8) {
+            throw new IllegalArgumentException("hidden must be a multiple of 64 and the sequence at least 8: " + hidden + ", " + sequenceLength);
+        }
+        EncoderConfig config = new EncoderConfig(8000, hidden, 4, hidden / 64, 4 * hidden, sequenceLength, 2, 16, 0.1, 1e-12,
+                org.ernie4j.core.model.Activation.GELU_TANH, 0.02);
+        return new StepBenchmark(config, 32, sequenceLength);
+    }
+
+    /**
      * Runs {@code warmup} untimed and then {@code steps} timed steps on the engine {@code engine} stands for here; the fused
      * engine uses {@code threads} threads.
      */
     public BenchmarkResult run(EngineKind engine, int threads, int warmup, int steps)
+    {
+        return run(engine, threads, warmup, steps, 0);
+    }
+
+    /**
+     * As {@link #run(EngineKind, int, int, int)}, also sampling the process's resident memory after every
+     * {@code residentEvery} timed steps (0: never), to show whether it stays flat.
+     */
+    public BenchmarkResult run(EngineKind engine, int threads, int warmup, int steps, int residentEvery)
     {
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
         ParameterInitializer initializer = new ParameterInitializer(1, config.initializerRange());
@@ -69,6 +92,7 @@ public final class StepBenchmark
         SplittableRandom random = new SplittableRandom(17);
         List<Double> seconds = new ArrayList<>();
         List<Double> optimizerSeconds = new ArrayList<>();
+        List<Long> resident = new ArrayList<>();
         Optional<StepProfile> profile = Optional.empty();
         EngineKind ran;
         try (Execution execution = Execution.create(engine, config, parameters, settings, threads)) {
@@ -89,6 +113,10 @@ public final class StepBenchmark
                 if (step >= warmup) {
                     seconds.add((finished - started) / 1e9);
                     optimizerSeconds.add((finished - computed) / 1e9);
+                    int timed = step - warmup + 1;
+                    if (residentEvery > 0 && timed % residentEvery == 0) {
+                        resident.add(ProcessMemory.residentBytes().orElse(-1));
+                    }
                 }
             }
             if (model instanceof FusedEngine fused) {
@@ -97,7 +125,8 @@ public final class StepBenchmark
         }
         double median = median(seconds);
         return new BenchmarkResult(config, batchSize, sequenceLength, ran, List.copyOf(seconds), median,
-                (double) batchSize * sequenceLength / median, ProcessMemory.peakResidentBytes().orElse(-1), profile, median(optimizerSeconds));
+                (double) batchSize * sequenceLength / median, ProcessMemory.peakResidentBytes().orElse(-1), profile, median(optimizerSeconds),
+                resident);
     }
 
     private static double median(List<Double> values)

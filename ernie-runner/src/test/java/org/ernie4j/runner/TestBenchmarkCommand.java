@@ -1,0 +1,47 @@
+package org.ernie4j.runner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ernie4j.runner.TestingErnie.ernie;
+
+/**
+ * The benchmark's report on a small model (the figures are measured, not checked: a unit test is no place for timings):
+ * a scaled configuration, the resident-memory trace and the appended Markdown.
+ */
+class TestBenchmarkCommand
+{
+    @TempDir
+    Path temporary;
+
+    @Test
+    void scaledModelWithResidentMemoryTraceIsReportedAndAppended()
+            throws Exception
+    {
+        Path file = temporary.resolve("BENCHMARKS.md");
+        TestingErnie.Result result = ernie("benchmark", "--hidden", "64", "--sequence", "16", "--steps", "4", "--warmup", "1",
+                "--rss-every", "2", "--no-labels", "--data-steps", "0", "--write", file.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("- model: vocab 8000, hidden 64, 4 layers, 1 heads, FFN 256, sequence 16, batch 32")
+                .contains("--hidden 64 --sequence 16 --rss-every 2")
+                .contains("Resident memory every 2 timed steps (2 samples over 4 steps)")
+                .containsPattern("\\| first / last sample \\| \\d+\\.\\d{3} / \\d+\\.\\d{3} GiB \\|");
+        String written = Files.readString(file);
+        assertThat(written).startsWith("# Benchmarks").contains("Resident memory every 2 timed steps");
+    }
+
+    @Test
+    void aWidthThatIsNoMultipleOfTheHeadSizeIsAUsageError()
+    {
+        TestingErnie.Result result = ernie("benchmark", "--hidden", "100", "--no-labels", "--data-steps", "0");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--hidden/--sequence").contains("multiple of 64");
+    }
+}
