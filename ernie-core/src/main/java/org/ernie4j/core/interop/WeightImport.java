@@ -242,8 +242,13 @@ public final class WeightImport
             return ": BERT's masked-LM head; --masked-lm-head TASK imports it as that task's head, or --ignore "
                     + BertParameterNames.MASKED_LM_PREFIX + " leaves it out";
         }
-        int dot = name.indexOf('.');
-        String prefix = dot < 0 ? name : name.substring(0, name.indexOf('.', dot + 1) < 0 ? name.length() : name.indexOf('.', dot + 1) + 1);
+        if (name.startsWith("embeddings.") || name.startsWith("encoder.") || name.startsWith("pooler.")) {
+            return ": not part of the encoder that config.json describes";
+        }
+        // Suggest the name up to its second dot: a head's prefix, such as cls.seq_relationship.
+        int first = name.indexOf('.');
+        int second = first < 0 ? -1 : name.indexOf('.', first + 1);
+        String prefix = second < 0 ? name : name.substring(0, second + 1);
         return ": not part of the encoder; --ignore " + prefix + " leaves it out";
     }
 

@@ -14,6 +14,7 @@ import org.ernie4j.core.prepare.Manifest;
 import org.ernie4j.core.prepare.PrepareListener;
 import org.ernie4j.core.prepare.PrepareOptions;
 import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.pretrained.PretrainedModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,10 @@ public final class CorpusPreparation
         }
         if (config.vocabulary().file() != null) {
             options.vocabulary(Path.of(config.vocabulary().file()));
+        }
+        else if (config.training().initializeFrom() != null) {
+            // A run that starts from pre-trained weights must read text with the vocabulary those weights were trained on.
+            options.vocabulary(PretrainedModel.vocabularyFile(Path.of(config.training().initializeFrom())));
         }
         return options.build();
     }
