@@ -77,6 +77,7 @@ public final class WeightImport
         }
         EncoderConfig encoder = config.encoder(taskRows);
         Set<String> used = new LinkedHashSet<>();
+        int copied = 0;
         List<String> created = new ArrayList<>();
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
         Map<String, ParameterSpec> specs = new LinkedHashMap<>();
@@ -91,7 +92,10 @@ public final class WeightImport
             Tensor tensor = tensors.get(mapping.theirs());
             if (mapping.theirs().equals(BertParameterNames.TASK_EMBEDDING)) {
                 parameters.add(spec, taskEmbedding(tensor, spec, fileTaskRows, problems, created));
-                used.add(mapping.theirs());
+                if (tensor != null) {
+                    used.add(mapping.theirs());
+                    copied++;
+                }
                 continue;
             }
             if (tensor == null) {
@@ -111,10 +115,12 @@ public final class WeightImport
                 continue;
             }
             parameters.add(spec, TensorLayout.toArray(tensor, mapping.transposed()));
+            copied++;
         }
+        List<String> notes = new ArrayList<>();
         if (options.maskedLmTask().isPresent()) {
-            checkTiedCopy(tensors, BertParameterNames.TIED_DECODER_WEIGHT, BertParameterNames.WORD_EMBEDDING, used, problems);
-            checkTiedCopy(tensors, BertParameterNames.TIED_DECODER_BIAS, BertParameterNames.MASKED_LM_BIAS, used, problems);
+            checkTiedCopy(tensors, BertParameterNames.TIED_DECODER_WEIGHT, BertParameterNames.WORD_EMBEDDING, used, problems, notes);
+            checkTiedCopy(tensors, BertParameterNames.TIED_DECODER_BIAS, BertParameterNames.MASKED_LM_BIAS, used, problems, notes);
         }
         List<String> ignored = new ArrayList<>();
         for (String name : tensors.keySet()) {
@@ -131,12 +137,18 @@ public final class WeightImport
         if (!problems.isEmpty()) {
             throw new InteropException(weightsFile, problems);
         }
-        List<String> notes = new ArrayList<>();
         if (config.attentionDropout() > 0) {
             notes.add("config.json has attention_probs_dropout_prob " + config.attentionDropout()
                     + "; ernie4j applies no dropout to attention probabilities (inference is the same; training differs slightly)");
         }
-        ImportReport report = new ImportReport(used.size(), created, ignored, config.unusedKeys(), notes);
+        long cased = vocabulary.pieces().stream()
+                .filter(piece -> !(piece.startsWith("[") && piece.endsWith("]")) && !piece.equals(piece.toLowerCase(java.util.Locale.ROOT)))
+                .count();
+        if (cased > 0) {
+            notes.add("vocab.txt has " + cased + " pieces with capital letters (a cased model?); ernie4j tokenizes as uncased BERT does"
+                    + " (lower-cased, accents stripped), so those pieces never occur in its inputs");
+        }
+        ImportReport report = new ImportReport(copied, created, ignored, config.unusedKeys(), notes);
         return new ImportedModel(directory, encoder, parameters, vocabulary, vocabularyFile, sha256(weightsFile), report);
     }
 
@@ -215,18 +227,19 @@ public final class WeightImport
     }
 
     /** A written-out copy of a tied tensor must be that tensor: an untied output layer is a model ernie4j does not have. */
-    private static void checkTiedCopy(Map<String, Tensor> tensors, String copy, String original, Set<String> used, List<String> problems)
+    private static void checkTiedCopy(Map<String, Tensor> tensors, String copy, String original, Set<String> used, List<String> problems,
+            List<String> notes)
     {
         Tensor copied = tensors.get(copy);
         if (copied == null) {
             return;
         }
+        used.add(copy);
         Tensor source = tensors.get(original);
         if (source != null && Arrays.equals(copied.shape(), source.shape()) && Arrays.equals(copied.floats(), source.floats())) {
-            used.add(copy);
+            notes.add(copy + " is " + original + " written out again (checked equal): ernie4j ties them and keeps one");
         }
         else {
-            used.add(copy);
             problems.add("tensor " + copy + " differs from " + original + ": ernie4j's masked-token head is tied to it and cannot hold another");
         }
     }
