@@ -130,7 +130,7 @@ public record BertConfigJson(
         ours.put("attention_padding_bias", -10000.0);
         ours.put("note", "post-LN encoder as BERT; no attention-probability dropout; the pooler is tanh(dense(first position))");
         try {
-            JSON.writeValue(file.toFile(), root);
+            java.nio.file.Files.writeString(file, JSON.writeValueAsString(root) + "\n");
         }
         catch (IOException e) {
             throw new InteropException(file, "cannot be written: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.CorpusSection;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.corpus.CorpusFingerprint;
@@ -57,7 +58,12 @@ public final class CorpusPreparation
         }
         else if (config.training().initializeFrom() != null) {
             // A run that starts from pre-trained weights must read text with the vocabulary those weights were trained on.
-            options.vocabulary(PretrainedModel.vocabularyFile(Path.of(config.training().initializeFrom())));
+            try {
+                options.vocabulary(PretrainedModel.vocabularyFile(Path.of(config.training().initializeFrom())));
+            }
+            catch (IllegalArgumentException e) {
+                throw new ConfigException("training.initialize-from", e.getMessage());
+            }
         }
         return options.build();
     }
