@@ -23,8 +23,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A Hugging Face BERT or ERNIE {@code config.json}: the keys that decide the encoder's shape and arithmetic.
  *
- * <p>Reading refuses what would compute another function: an activation other than GELU (exact {@code gelu} or the tanh
- * form {@code gelu_new} / {@code gelu_pytorch_tanh}), relative position embeddings, a decoder, cross-attention, or a
+ * <p>Reading refuses what would compute another function: an activation other than GELU (the exact erf form
+ * {@code gelu} / {@code gelu_python}, or the tanh form {@code gelu_new} / {@code gelu_pytorch_tanh} / {@code gelu_fast}), relative position embeddings, a decoder, cross-attention, or a
  * {@code model_type} of another layout (RoBERTa's positions, for one, start after the padding index). Keys that do not
  * change the function (ids of special tokens, dropout, the library version) are kept as "not used" for the import report.
  *
@@ -208,11 +208,12 @@ public record BertConfigJson(
         private Activation activation(String name)
         {
             return switch (name) {
-                case "gelu" -> Activation.GELU_ERF;
-                case "gelu_new", "gelu_pytorch_tanh" -> Activation.GELU_TANH;
+                case "gelu", "gelu_python" -> Activation.GELU_ERF;
+                // gelu_fast writes the same tanh formula with sqrt(2/pi) folded in.
+                case "gelu_new", "gelu_pytorch_tanh", "gelu_fast" -> Activation.GELU_TANH;
                 default -> {
-                    problems.add("hidden_act '" + name + "' is not supported (gelu for the exact erf form; gelu_new or gelu_pytorch_tanh for"
-                            + " the tanh form)");
+                    problems.add("hidden_act '" + name + "' is not supported (gelu or gelu_python for the exact erf form; gelu_new,"
+                            + " gelu_pytorch_tanh or gelu_fast for the tanh form)");
                     yield Activation.GELU_ERF;
                 }
             };

@@ -98,6 +98,9 @@ public final class PretrainingRun
             store.removeLeftovers();
             Optional<LoadedCheckpoint> checkpoint = existing(store, mode, runDirectory);
             long startStep = checkpoint.map(found -> found.manifest().step()).orElse(0L);
+            if (checkpoint.isPresent() && config.training().initializeFrom() != null) {
+                LOG.info("training.initialize-from is not used: the run continues from its own checkpoint");
+            }
             writeConfig(config, runDirectory);
             try (MetricsLog metrics = MetricsLog.open(runDirectory.resolve(METRICS), startStep);
                     EvaluationLog evaluations = EvaluationLog.open(runDirectory.resolve(EVALUATIONS), startStep);
