@@ -127,6 +127,19 @@ class TestImportExport
         assertThat(Transforms.abs(after.get(EncoderLayout.TOKEN_EMBEDDING).sub(before.get(EncoderLayout.TOKEN_EMBEDDING)), false).maxNumber().doubleValue())
                 .as("the token embedding trained").isGreaterThan(0);
 
+        // What the run trained goes out and comes back exactly, its masked-LM head included.
+        Path exported = temporary.resolve("exported");
+        TestingErnie.Result export = ernie("export", "--model", run.toString(), "--out", exported.toString(), "--masked-lm-head", HEAD);
+        assertThat(export.code()).as(export.err()).isZero();
+        Path back = temporary.resolve("back");
+        TestingErnie.Result reimport = ernie("import", "--from", exported.toString(), "--out", back.toString(), "--masked-lm-head", HEAD);
+        assertThat(reimport.code()).as(reimport.err()).isZero();
+        Map<String, INDArray> returned = PretrainedModel.load(back).parameters();
+        assertThat(returned).hasSize(45);
+        for (Map.Entry<String, INDArray> entry : returned.entrySet()) {
+            assertThat(entry.getValue().data().asInt()).as(entry.getKey()).isEqualTo(after.get(entry.getKey()).data().asInt());
+        }
+
         Path other = temporary.resolve("other.yaml");
         Files.writeString(other, Files.readString(config).replace("  hidden: 16", "  hidden: 32").replace("  heads: 2", "  heads: 4"));
         TestingErnie.Result refused = ernie("pretrain", "--config", other.toString(), "--corpus", resource("tiny-corpus"), "--run-dir",
