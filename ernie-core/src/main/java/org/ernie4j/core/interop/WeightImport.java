@@ -66,9 +66,6 @@ public final class WeightImport
         Map<String, Tensor> tensors = withoutModelPrefix(weightsFile, file.tensors());
 
         int fileTaskRows = config.taskTypes();
-        if (fileTaskRows == 0 && tensors.containsKey(BertParameterNames.TASK_EMBEDDING)) {
-            fileTaskRows = Math.toIntExact(tensors.get(BertParameterNames.TASK_EMBEDDING).shape()[0]);
-        }
         int taskRows = options.taskTypes().orElse(Math.max(ImportOptions.DEFAULT_TASK_TYPES, fileTaskRows));
         List<String> problems = new ArrayList<>();
         if (taskRows < fileTaskRows) {
@@ -204,6 +201,11 @@ public final class WeightImport
                 created.add(BertParameterNames.TASK_EMBEDDING + " [" + shape[0] + ", " + shape[1]
                         + "] as zeros: the file's model has no task embedding, so every task id computes what it computes");
             }
+            return table;
+        }
+        if (fileRows == 0) {
+            // Hugging Face's model would not add it: using it here would compute another function than the file's model.
+            problems.add("tensor " + BertParameterNames.TASK_EMBEDDING + " is in the file but config.json does not set use_task_id");
             return table;
         }
         long[] fileShape = tensor.shape();

@@ -88,6 +88,15 @@ class TestWeightImport
         assertThatThrownBy(() -> new WeightImport(ImportOptions.defaults()).read(other))
                 .hasMessageContaining(other.resolve("vocab.txt") + ": has 51 pieces but config.json's vocab_size is 50");
 
+        Path withoutTaskIds = copyOf(TestingOracle.ERNIE_ERF);
+        Files.writeString(withoutTaskIds.resolve("config.json"), Files.readString(withoutTaskIds.resolve("config.json"))
+                .replace("\"use_task_id\": true", "\"use_task_id\": false"));
+        assertThatThrownBy(() -> new WeightImport(ImportOptions.defaults().withMaskedLmTask("mlm")).read(withoutTaskIds))
+                .hasMessageContaining("tensor embeddings.task_type_embeddings.weight is in the file but config.json does not set use_task_id");
+        Path ernie = TestingOracle.of(TestingOracle.ERNIE_ERF).directory();
+        assertThatThrownBy(() -> new WeightImport(ImportOptions.defaults().withMaskedLmTask("mlm").withTaskTypes(2)).read(ernie))
+                .hasMessageContaining("--task-types 2 is fewer than the file's 3 task embedding rows");
+
         assertThatThrownBy(() -> new WeightImport(ImportOptions.defaults().withTaskTypes(2)).read(other.resolveSibling("absent")))
                 .hasMessageContaining("absent: is not a directory");
     }
