@@ -25,6 +25,8 @@ import picocli.CommandLine;
                 CompareCommand.class,
                 FinetuneCommand.class,
                 EvaluateCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
                 DataCommand.class,
                 DoctorCommand.class,
                 BenchmarkCommand.class,

@@ -8,11 +8,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * {@code training:} batches, the continual schedule's budget, the optimizer and checkpoints.
+ * {@code training:} batches, the continual schedule's budget, the optimizer and checkpoints, and the weights a new run
+ * starts from.
+ *
+ * <p>{@code initialize-from} is here rather than under {@code model:} because it does not change the model's shape, only
+ * where a fresh run's first values come from; a resumed run takes its checkpoint's values and ignores it.
  */
 public record TrainingSection(long seed, int batchSize, int sequenceLength, long stepsPerTask, int openDocuments, double learningRate,
         double warmupFraction, double weightDecay, double clipNorm, double beta1, double beta2, double epsilon, long checkpointEvery,
-        int keepCheckpoints, String engine, int batchesAhead)
+        int keepCheckpoints, String engine, int batchesAhead, String initializeFrom)
 {
     @JsonCreator
     public TrainingSection(
@@ -31,18 +35,20 @@ public record TrainingSection(long seed, int batchSize, int sequenceLength, long
             @JsonProperty("checkpoint-every") Long checkpointEvery,
             @JsonProperty("keep-checkpoints") Integer keepCheckpoints,
             @JsonProperty("engine") String engine,
-            @JsonProperty("batches-ahead") Integer batchesAhead)
+            @JsonProperty("batches-ahead") Integer batchesAhead,
+            @JsonProperty("initialize-from") String initializeFrom)
     {
         this(Defaults.or(seed, 42L), Defaults.or(batchSize, 32), Defaults.or(sequenceLength, 128), Defaults.or(stepsPerTask, 1000L),
                 Defaults.or(openDocuments, 32), Defaults.or(learningRate, 1e-4), Defaults.or(warmupFraction, 0.1),
                 Defaults.or(weightDecay, 0.01), Defaults.or(clipNorm, 1.0), Defaults.or(beta1, 0.9), Defaults.or(beta2, 0.999),
                 Defaults.or(epsilon, 1e-6), Defaults.or(checkpointEvery, 500L), Defaults.or(keepCheckpoints, 3),
-                Defaults.or(engine, EngineKind.AUTO.configName()), Defaults.or(batchesAhead, TrainingSettings.DEFAULT_BATCHES_AHEAD));
+                Defaults.or(engine, EngineKind.AUTO.configName()), Defaults.or(batchesAhead, TrainingSettings.DEFAULT_BATCHES_AHEAD),
+                initializeFrom);
     }
 
     public static TrainingSection defaults()
     {
-        return new TrainingSection((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainingSection((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The training settings of a run of {@code taskCount} tasks (the schedule has {@code taskCount * stepsPerTask} steps). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ernie4j.core.backend.NativeEnvironment;
+import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -207,7 +208,19 @@ public final class FusedEngine
         encoderPasses.forward(shard, inputs, worker);
     }
 
-    private CustomHeadBridge.Result customPass(CustomHeadBridge bridge, Batch batch, StepInputs inputs, Shard[] shards, boolean training)
+    /**
+     * The encoder's outputs without dropout, computed by the same passes that train: the fused engine is checked against
+     * the model's definition (and an outside implementation) on its outputs as well as on its gradients.
+     */
+    @Override
+    public synchronized EncoderOutputs encode(Batch batch, int taskId)
+    {
+        StepInputs inputs = StepInputs.of(config, batch, taskId, false);
+        return forwardWithPooler(inputs, prepare(inputs));
+    }
+
+    /** The encoder and the pooler over every shard, copied out of the engine's buffers. */
+    private EncoderOutputs forwardWithPooler(StepInputs inputs, Shard[] shards)
     {
         int h = config.hidden();
         pooler.ensure(inputs.size());
@@ -218,11 +231,20 @@ public final class FusedEngine
             pooler.forward(shards[w], worker);
             worker.timer.stop(Op.HEAD_FORWARD);
         });
-        long started = System.nanoTime();
         INDArray sequence = Nd4j.create(DataType.FLOAT, inputs.size(), inputs.length(), h);
         FloatBlock.of(sequence).copyFrom(activations.hidden[config.layers()], 0, 0, inputs.rows() * h);
         INDArray pooled = Nd4j.create(DataType.FLOAT, inputs.size(), h);
         FloatBlock.of(pooled).copyFrom(pooler.pooled(), 0, 0, inputs.size() * h);
+        return new EncoderOutputs(sequence, pooled);
+    }
+
+    private CustomHeadBridge.Result customPass(CustomHeadBridge bridge, Batch batch, StepInputs inputs, Shard[] shards, boolean training)
+    {
+        int h = config.hidden();
+        EncoderOutputs outputs = forwardWithPooler(inputs, shards);
+        long started = System.nanoTime();
+        INDArray sequence = outputs.sequence();
+        INDArray pooled = outputs.pooled();
         INDArray mask = Nd4j.create(DataType.FLOAT, inputs.size(), inputs.length());
         int[] lengths = inputs.lengths();
         for (int sequenceIndex = 0; sequenceIndex < inputs.size(); sequenceIndex++) {

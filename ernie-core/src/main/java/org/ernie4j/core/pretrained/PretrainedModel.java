@@ -2,6 +2,7 @@ package org.ernie4j.core.pretrained;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,57 @@ public record PretrainedModel(Path source, EncoderConfig encoder, WordPieceVocab
         ErnieConfig config = new ConfigLoader().fromJson(checkpoint.manifest().config(), checkpoint.directory() + "/manifest.json");
         EncoderConfig encoder = config.model().encoder(vocabulary.size());
         return new PretrainedModel(checkpoint.directory(), encoder, vocabulary, checkpoint.parameters(), checkpoint.manifest().tasks());
+    }
+
+    /**
+     * The {@code vocab.txt} of a checkpoint directory, or of the newest checkpoint of a run directory, without reading the
+     * tensors: a corpus must be prepared with it before a run can start from the model ({@link #load} then verifies).
+     */
+    public static Path vocabularyFile(Path runOrCheckpoint)
+    {
+        Path checkpoints = runOrCheckpoint.resolve("checkpoints");
+        Path checkpoint = runOrCheckpoint;
+        if (Files.isDirectory(checkpoints)) {
+            List<Path> complete = new CheckpointStore(checkpoints, Integer.MAX_VALUE).list();
+            if (complete.isEmpty()) {
+                throw new IllegalArgumentException("run directory " + runOrCheckpoint + " has no checkpoint");
+            }
+            checkpoint = complete.get(complete.size() - 1);
+        }
+        Path vocabulary = checkpoint.resolve(CheckpointStore.VOCABULARY);
+        if (!Files.isRegularFile(vocabulary)) {
+            throw new IllegalArgumentException(runOrCheckpoint + " is neither a run directory nor a checkpoint directory with a "
+                    + CheckpointStore.VOCABULARY);
+        }
+        return vocabulary;
+    }
+
+    /**
+     * How {@code wanted} differs from this model in what decides the parameters' shapes and the function they compute, as
+     * configuration keys with this model's values; empty when a run of {@code wanted} can start from these weights.
+     * Dropout and the initializer range only matter while training from scratch and may differ.
+     */
+    public List<String> differences(EncoderConfig wanted)
+    {
+        List<String> differences = new ArrayList<>();
+        difference(differences, "vocabulary (pieces)", wanted.vocabularySize(), encoder.vocabularySize());
+        difference(differences, "model.hidden", wanted.hidden(), encoder.hidden());
+        difference(differences, "model.layers", wanted.layers(), encoder.layers());
+        difference(differences, "model.heads", wanted.heads(), encoder.heads());
+        difference(differences, "model.intermediate", wanted.intermediate(), encoder.intermediate());
+        difference(differences, "model.max-positions", wanted.maxPositions(), encoder.maxPositions());
+        difference(differences, "model.segment-types", wanted.segmentTypes(), encoder.segmentTypes());
+        difference(differences, "model.task-types", wanted.taskTypes(), encoder.taskTypes());
+        difference(differences, "model.layer-norm-epsilon", wanted.layerNormEpsilon(), encoder.layerNormEpsilon());
+        difference(differences, "model.activation", wanted.activation(), encoder.activation());
+        return differences;
+    }
+
+    private static void difference(List<String> differences, String key, Object wanted, Object actual)
+    {
+        if (!wanted.equals(actual)) {
+            differences.add(key + " is " + wanted + " but the model's is " + actual);
+        }
     }
 
     /** The encoder's parameters (no task heads), as float32 copies ready to train or run. */

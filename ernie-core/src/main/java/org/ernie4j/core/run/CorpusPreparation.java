@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.CorpusSection;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.corpus.CorpusFingerprint;
@@ -14,6 +15,7 @@ import org.ernie4j.core.prepare.Manifest;
 import org.ernie4j.core.prepare.PrepareListener;
 import org.ernie4j.core.prepare.PrepareOptions;
 import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.pretrained.PretrainedModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,15 @@ public final class CorpusPreparation
         }
         if (config.vocabulary().file() != null) {
             options.vocabulary(Path.of(config.vocabulary().file()));
+        }
+        else if (config.training().initializeFrom() != null) {
+            // A run that starts from pre-trained weights must read text with the vocabulary those weights were trained on.
+            try {
+                options.vocabulary(PretrainedModel.vocabularyFile(Path.of(config.training().initializeFrom())));
+            }
+            catch (IllegalArgumentException e) {
+                throw new ConfigException("training.initialize-from", e.getMessage());
+            }
         }
         return options.build();
     }

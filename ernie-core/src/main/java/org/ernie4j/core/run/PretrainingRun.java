@@ -12,13 +12,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.ernie4j.core.checkpoint.CheckpointStore;
+import org.ernie4j.core.checkpoint.CorruptCheckpointException;
 import org.ernie4j.core.checkpoint.LoadedCheckpoint;
+import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.EvaluationSection;
 import org.ernie4j.core.config.TaskSection;
 import org.ernie4j.core.evaluate.EvaluationSettings;
 import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.task.ActiveTask;
 import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.task.TaskCatalog;
@@ -30,6 +33,8 @@ import org.ernie4j.core.train.TaskChanges;
 import org.ernie4j.core.train.TaskSetup;
 import org.ernie4j.core.train.TrainingListener;
 import org.ernie4j.spi.PretrainingTask;
+import org.ernie4j.spi.document.Vocabulary;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +98,9 @@ public final class PretrainingRun
             store.removeLeftovers();
             Optional<LoadedCheckpoint> checkpoint = existing(store, mode, runDirectory);
             long startStep = checkpoint.map(found -> found.manifest().step()).orElse(0L);
+            if (checkpoint.isPresent() && config.training().initializeFrom() != null) {
+                LOG.info("training.initialize-from is not used: the run continues from its own checkpoint");
+            }
             writeConfig(config, runDirectory);
             try (MetricsLog metrics = MetricsLog.open(runDirectory.resolve(METRICS), startStep);
                     EvaluationLog evaluations = EvaluationLog.open(runDirectory.resolve(EVALUATIONS), startStep);
@@ -101,7 +109,7 @@ public final class PretrainingRun
                 SessionSetup setup = setup(config, corpus, runDirectory.resolve(CHECKPOINTS), plugins.catalog());
                 try (PretrainingSession session = checkpoint.isPresent()
                         ? PretrainingSession.resume(setup, checkpoint.get(), plugins::find)
-                        : PretrainingSession.start(setup)) {
+                        : PretrainingSession.start(setup, initialWeights(config, setup))) {
                     long startedAt = session.step();
                     plugins.joinTasksFoundAtStart(session.tasks().stream().map(ActiveTask::name).toList());
                     onSession.accept(session);
@@ -190,6 +198,41 @@ public final class PretrainingRun
                 corpus.documents(), corpus.vocabulary(), Optional.of(corpus.directory().resolve(corpus.manifest().vocabulary().file())),
                 new CorpusIdentity(corpus.fingerprint(), corpus.manifest().vocabulary().sha256()),
                 checkpoints, loader.resolved(config));
+    }
+
+    /**
+     * The weights of {@code training.initialize-from} for a fresh run, checked against the run's model and vocabulary:
+     * every difference is named at once, with the value to configure. Empty when the key is not set.
+     */
+    private static Map<String, INDArray> initialWeights(ErnieConfig config, SessionSetup setup)
+    {
+        String source = config.training().initializeFrom();
+        if (source == null) {
+            return Map.of();
+        }
+        PretrainedModel model;
+        try {
+            model = PretrainedModel.load(Path.of(source));
+        }
+        catch (IllegalArgumentException | CorruptCheckpointException e) {
+            throw new ConfigException("training.initialize-from", e.getMessage());
+        }
+        List<String> problems = new ArrayList<>(model.differences(setup.encoder()));
+        Vocabulary vocabulary = setup.vocabulary();
+        if (vocabulary.size() == model.vocabulary().size()) {
+            for (int id = 0; id < vocabulary.size(); id++) {
+                if (!vocabulary.piece(id).equals(model.vocabulary().piece(id))) {
+                    problems.add("the prepared corpus's vocabulary has '" + vocabulary.piece(id) + "' at id " + id + " where the model's has '"
+                            + model.vocabulary().piece(id) + "' (prepare the corpus again with the model's vocab.txt)");
+                    break;
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("training.initialize-from", "cannot start from " + model.source() + ": " + String.join("; ", problems));
+        }
+        LOG.info("starting from the weights of {}", model.source());
+        return model.parameters();
     }
 
     private static Optional<LoadedCheckpoint> existing(CheckpointStore store, ResumeMode mode, Path runDirectory)

@@ -71,6 +71,8 @@ public final class PretrainingSession
     private final Map<String, Long> retiredAt = new LinkedHashMap<>();
     private final List<ScheduleEvent> events = new ArrayList<>();
     private final Map<String, BatchSource> batches = new LinkedHashMap<>();
+    /** Values that new parameters take instead of the seed's, while a run that starts from pre-trained weights starts. */
+    private Map<String, INDArray> startingValues = Map.of();
     private TaskSchedule schedule;
     private long step;
     private volatile Trainer trainer;
@@ -102,7 +104,12 @@ public final class PretrainingSession
         }
         ActiveTask task = ActiveTask.activate(setupOfTask.task(), id, setupOfTask.settings(), setup.vocabulary(),
                 setup.training().sequenceLength(), split.training());
-        parameters.addMissing(HeadLayout.parameters(task.name(), task.head().head(), setup.encoder()), initializer);
+        List<ParameterSpec> head = HeadLayout.parameters(task.name(), task.head().head(), setup.encoder());
+        List<String> adopted = adopt(parameters, head, startingValues);
+        if (!adopted.isEmpty()) {
+            LOG.info("task {} starts with its head from the initial weights: {}", task.name(), adopted);
+        }
+        parameters.addMissing(head, initializer);
         ExampleStream.Builder stream = ExampleStream.builder()
                 .task(task.name(), task.labels())
                 .documents(split.training())
@@ -120,19 +127,60 @@ public final class PretrainingSession
     /** A new run: parameters initialised from the seed, every task introduced in configuration order. */
     public static PretrainingSession start(SessionSetup setup)
     {
+        return start(setup, Map.of());
+    }
+
+    /**
+     * A new run that starts from pre-trained weights (an imported BERT, an earlier run): every encoder parameter comes from
+     * {@code initial}, and so does the head of each task whose head parameters it holds under that task's name (an
+     * imported masked-LM head, say); every other head starts from the seed. The optimizer and the schedule start fresh.
+     *
+     * @throws IllegalArgumentException if an encoder parameter is missing from {@code initial} or has another shape
+     */
+    public static PretrainingSession start(SessionSetup setup, Map<String, INDArray> initial)
+    {
         requireNonNull(setup, "setup is null");
+        requireNonNull(initial, "initial is null");
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
-        parameters.addMissing(EncoderLayout.parameters(setup.encoder()),
-                new ParameterInitializer(setup.training().seed(), setup.encoder().initializerRange()));
+        List<ParameterSpec> encoder = EncoderLayout.parameters(setup.encoder());
+        if (!initial.isEmpty()) {
+            List<String> missing = encoder.stream().map(ParameterSpec::name).filter(name -> !initial.containsKey(name)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("the initial weights lack the encoder parameters " + missing);
+            }
+            adopt(parameters, encoder, initial);
+        }
+        parameters.addMissing(encoder, new ParameterInitializer(setup.training().seed(), setup.encoder().initializerRange()));
         PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, 0);
+        session.startingValues = Map.copyOf(initial);
         for (TaskSetup task : setup.tasks()) {
             session.join(task, CheckpointManifest.TaskRecord.CONFIGURED, null);
         }
+        // Tasks that join later (plugins) start from the seed like any new task.
+        session.startingValues = Map.of();
         session.schedule = session.baseSchedule();
         for (int task = 0; task < session.tasks.size(); task++) {
             session.introducedAt.put(session.tasks.get(task).name(), session.firstStepOf(task));
         }
         return session;
+    }
+
+    /** Adds each of {@code specs} that {@code values} holds, as a float32 copy; returns the names added. */
+    private static List<String> adopt(ModelParameters parameters, List<ParameterSpec> specs, Map<String, INDArray> values)
+    {
+        List<String> adopted = new ArrayList<>();
+        for (ParameterSpec spec : specs) {
+            INDArray value = values.get(spec.name());
+            if (value != null && !parameters.contains(spec.name())) {
+                if (!Arrays.equals(value.shape(), spec.shape())) {
+                    throw new IllegalArgumentException("the initial weights have " + spec.name() + " of shape " + Arrays.toString(value.shape())
+                            + " but this run's model needs " + Arrays.toString(spec.shape()));
+                }
+                parameters.add(spec, value.castTo(DataType.FLOAT).dup('c'));
+                adopted.add(spec.name());
+            }
+        }
+        return adopted;
     }
 
     /** Continues a run from a checkpoint of this configuration's tasks only. */
