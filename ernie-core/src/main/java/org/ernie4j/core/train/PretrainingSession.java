@@ -62,6 +62,7 @@ public final class PretrainingSession
     private final Execution execution;
     private final Optimizer optimizer;
     private final ModelEngine engine;
+    private final StepComputer computer;
     private final CheckpointStore checkpoints;
     private final HeldOutSplit split;
     /** The tasks by id (their index), retired ones included. */
@@ -76,7 +77,7 @@ public final class PretrainingSession
     private volatile Trainer trainer;
     private volatile boolean stopRequested;
 
-    private PretrainingSession(SessionSetup setup, HeldOutSplit split, ModelParameters parameters, long step)
+    private PretrainingSession(SessionSetup setup, HeldOutSplit split, ModelParameters parameters, long step, StepComputer.Factory steps)
     {
         this.setup = setup;
         this.split = split;
@@ -90,6 +91,13 @@ public final class PretrainingSession
         LOG.info("engine: {} (configured: {}{})", execution.kind().configName(), setup.training().engine().configName(),
                 fellBack ? "; the fused engine cannot run: " + Execution.autoReason() : "");
         this.checkpoints = new CheckpointStore(setup.checkpoints(), setup.training().keepCheckpoints());
+        try {
+            this.computer = requireNonNull(steps.create(setup, parameters, engine), "the step computer is null");
+        }
+        catch (RuntimeException | Error e) {
+            execution.close();
+            throw e;
+        }
     }
 
     /** Activates a task as the next id and opens its data stream at {@code position} (or at the start). */
@@ -119,11 +127,18 @@ public final class PretrainingSession
     /** A new run: parameters initialised from the seed, every task introduced in configuration order. */
     public static PretrainingSession start(SessionSetup setup)
     {
+        return start(setup, StepComputer.Factory.LOCAL);
+    }
+
+    /** A new run whose steps are computed by what {@code steps} makes (this JVM's engine, or a cluster). */
+    public static PretrainingSession start(SessionSetup setup, StepComputer.Factory steps)
+    {
         requireNonNull(setup, "setup is null");
+        requireNonNull(steps, "steps is null");
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
         parameters.addMissing(EncoderLayout.parameters(setup.encoder()),
                 new ParameterInitializer(setup.training().seed(), setup.encoder().initializerRange()));
-        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, 0);
+        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, 0, steps);
         for (TaskSetup task : setup.tasks()) {
             session.join(task, CheckpointManifest.TaskRecord.CONFIGURED, null);
         }
@@ -147,7 +162,18 @@ public final class PretrainingSession
      */
     public static PretrainingSession resume(SessionSetup setup, LoadedCheckpoint checkpoint, TaskSource joinedTasks)
     {
+        return resume(setup, checkpoint, joinedTasks, StepComputer.Factory.LOCAL);
+    }
+
+    /**
+     * Continues a run from a checkpoint as {@link #resume(SessionSetup, LoadedCheckpoint, TaskSource)} does, with steps
+     * computed by what {@code steps} makes. Where a checkpoint's steps were computed does not matter: it holds the same
+     * parameters, optimizer state and data positions either way.
+     */
+    public static PretrainingSession resume(SessionSetup setup, LoadedCheckpoint checkpoint, TaskSource joinedTasks, StepComputer.Factory steps)
+    {
         requireNonNull(setup, "setup is null");
+        requireNonNull(steps, "steps is null");
         requireNonNull(checkpoint, "checkpoint is null");
         requireNonNull(joinedTasks, "joinedTasks is null");
         new ResumeCheck(setup, checkpoint).verify();
@@ -156,7 +182,7 @@ public final class PretrainingSession
         for (ParameterSpec spec : EncoderLayout.parameters(setup.encoder())) {
             parameters.add(spec, stored(checkpoint, spec));
         }
-        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, manifest.step());
+        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, manifest.step(), steps);
         List<String> missing = new ArrayList<>();
         for (CheckpointManifest.TaskRecord record : manifest.tasks()) {
             Optional<TaskSetup> task = record.configured()
@@ -283,7 +309,7 @@ public final class PretrainingSession
                 // The learning rate decays to zero at the end of the schedule as it is now, grown by any task that joined.
                 OptimizerSettings settings = setup.training().optimizer().withTotalSteps(Math.max(setup.training().optimizer().totalSteps(),
                         schedule.length()));
-                Trainer loop = new Trainer(engine, optimizer, settings, plan(), evaluator(),
+                Trainer loop = new Trainer(computer, optimizer, settings, plan(), evaluator(),
                         setup.training().checkpointEvery(), this::checkpoint, listeners, changes::pending);
                 trainer = loop;
                 step = loop.run(step, until);
@@ -484,6 +510,11 @@ public final class PretrainingSession
     @Override
     public void close()
     {
-        execution.close();
+        try {
+            computer.close();
+        }
+        finally {
+            execution.close();
+        }
     }
 }
