@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 
 import org.ernie4j.core.run.PretrainingRun;
+import org.ernie4j.core.train.StepComputer;
 import org.ernie4j.runner.spark.SparkTraining;
 
 /**
@@ -40,6 +41,35 @@ final class SparkMode
     PretrainingRun apply(PretrainingRun run)
     {
         return training == null ? run : run.withSteps(training.steps());
+    }
+
+    /** Steps computed by Spark; only when {@code --spark} was given. */
+    StepComputer.Factory steps()
+    {
+        if (training == null) {
+            throw new IllegalStateException("not in Spark mode");
+        }
+        return training.steps();
+    }
+
+    String master()
+    {
+        return training == null ? "" : training.master();
+    }
+
+    String version()
+    {
+        return training == null ? "" : training.version();
+    }
+
+    int workerThreads()
+    {
+        return training == null ? 0 : training.workerThreads();
+    }
+
+    int partitions()
+    {
+        return training == null ? 0 : training.partitions();
     }
 
     @Override

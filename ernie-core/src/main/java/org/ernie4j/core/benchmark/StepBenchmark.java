@@ -21,6 +21,7 @@ import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.core.optim.GradientClipping;
 import org.ernie4j.core.optim.Optimizer;
 import org.ernie4j.core.optim.OptimizerSettings;
+import org.ernie4j.core.train.StepComputer;
 import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
@@ -54,11 +55,26 @@ public final class StepBenchmark
         return new StepBenchmark(config, 32, 128);
     }
 
+    /** The same benchmark with another batch size. */
+    public StepBenchmark withBatchSize(int size)
+    {
+        return new StepBenchmark(config, size, sequenceLength);
+    }
+
     /**
      * Runs {@code warmup} untimed and then {@code steps} timed steps on the engine {@code engine} stands for here; the fused
      * engine uses {@code threads} threads.
      */
     public BenchmarkResult run(EngineKind engine, int threads, int warmup, int steps)
+    {
+        return run(engine, threads, warmup, steps, StepComputer.Factory.LOCAL);
+    }
+
+    /**
+     * Runs the benchmark with each step's gradients computed by what {@code computers} makes (a cluster, say) and the
+     * update applied here, as the trainer does.
+     */
+    public BenchmarkResult run(EngineKind engine, int threads, int warmup, int steps, StepComputer.Factory computers)
     {
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
         ParameterInitializer initializer = new ParameterInitializer(1, config.initializerRange());
@@ -71,7 +87,8 @@ public final class StepBenchmark
         List<Double> optimizerSeconds = new ArrayList<>();
         Optional<StepProfile> profile = Optional.empty();
         EngineKind ran;
-        try (Execution execution = Execution.create(engine, config, parameters, settings, threads)) {
+        try (Execution execution = Execution.create(engine, config, parameters, settings, threads);
+                StepComputer computer = computers.create(new StepComputer.Context(config, engine, 0, parameters, execution.engine()))) {
             ran = execution.kind();
             ModelEngine model = execution.engine();
             Optimizer optimizer = execution.optimizer();
@@ -81,7 +98,7 @@ public final class StepBenchmark
                 }
                 Batch batch = batch(random);
                 long started = System.nanoTime();
-                StepResult result = model.gradients(task, batch, step);
+                StepResult result = computer.gradients(task, batch, step);
                 long computed = System.nanoTime();
                 double norm = optimizer.gradientNorm(result.gradients());
                 optimizer.apply(result.gradients(), settings.learningRateAt(step), GradientClipping.scale(norm, settings.clipNorm()));

@@ -92,7 +92,8 @@ public final class PretrainingSession
                 fellBack ? "; the fused engine cannot run: " + Execution.autoReason() : "");
         this.checkpoints = new CheckpointStore(setup.checkpoints(), setup.training().keepCheckpoints());
         try {
-            this.computer = requireNonNull(steps.create(setup, parameters, engine), "the step computer is null");
+            this.computer = requireNonNull(steps.create(new StepComputer.Context(setup.encoder(), setup.training().engine(), setup.vocabulary().padId(),
+                    parameters, engine)), "the step computer is null");
         }
         catch (RuntimeException | Error e) {
             execution.close();

@@ -1,10 +1,14 @@
 package org.ernie4j.core.train;
 
+import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
+import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.example.Batch;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Computes the loss and gradients of one batch for the {@link Trainer}: in this JVM with the session's engine, or spread
@@ -27,18 +31,33 @@ public interface StepComputer
     {
     }
 
-    /** Makes the step computer of a session once its model exists. */
+    /** Makes the step computer of a session (or a benchmark) once its model exists. */
     @FunctionalInterface
     interface Factory
     {
         /** Steps computed by the session's own engine. */
-        Factory LOCAL = (setup, parameters, engine) -> engine::gradients;
+        Factory LOCAL = context -> context.localEngine()::gradients;
 
-        /**
-         * @param setup the session's setup (the encoder's shape, the engine asked for)
-         * @param parameters the live parameters the optimizer updates in place: read them at each step
-         * @param engine the session's engine in this JVM
-         */
-        StepComputer create(SessionSetup setup, ModelParameters parameters, ModelEngine engine);
+        StepComputer create(Context context);
+    }
+
+    /**
+     * What a step computer computes with.
+     *
+     * @param encoder the encoder's shape
+     * @param engine the engine asked for ({@code auto} may resolve differently on another machine)
+     * @param padId the padding id of the vocabulary
+     * @param parameters the live parameters the optimizer updates in place: read them at each step
+     * @param localEngine the engine of this JVM
+     */
+    record Context(EncoderConfig encoder, EngineKind engine, int padId, ModelParameters parameters, ModelEngine localEngine)
+    {
+        public Context
+        {
+            requireNonNull(encoder, "encoder is null");
+            requireNonNull(engine, "engine is null");
+            requireNonNull(parameters, "parameters is null");
+            requireNonNull(localEngine, "localEngine is null");
+        }
     }
 }

@@ -75,17 +75,28 @@ public final class SparkTraining
     /** Makes the step computer of a session: batches split into {@link #partitions()} shards, gradients averaged by Spark. */
     public StepComputer.Factory steps()
     {
-        return (setup, parameters, engine) -> {
-            int workerThreads = spark.getConf().getInt("spark.task.cpus", 1);
+        return context -> {
+            int workerThreads = workerThreads();
             LOG.info("Spark: master {}, {} shards per batch, {} engine thread(s) per shard", spark.master(), partitions, workerThreads);
-            return new SparkStepComputer(spark, partitions, parameters, new EncoderShape(setup.encoder()), setup.training().engine(),
-                    workerThreads, setup.vocabulary().padId());
+            return new SparkStepComputer(spark, partitions, context.parameters(), new EncoderShape(context.encoder()), context.engine(),
+                    workerThreads, context.padId());
         };
     }
 
     public int partitions()
     {
         return partitions;
+    }
+
+    public String version()
+    {
+        return spark.version();
+    }
+
+    /** The engine threads of each shard: Spark's cores per task. */
+    public int workerThreads()
+    {
+        return spark.getConf().getInt("spark.task.cpus", 1);
     }
 
     public String master()
