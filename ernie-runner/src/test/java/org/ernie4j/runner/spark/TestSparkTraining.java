@@ -16,7 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.PackageVersion;
+import com.fasterxml.jackson.module.scala.DefaultScalaModule$;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -114,6 +121,22 @@ class TestSparkTraining
         RunOutcome resumed = runs.train(sparkFirst, StepComputer.Factory.LOCAL, Long.MAX_VALUE);
         assertThat(resumed.startedAt()).isEqualTo(STEPS / 2);
         assertSameRun(sparkFirst);
+    }
+
+    /**
+     * The clash that stops Spark at run time: jackson-module-scala refuses a jackson-databind of another minor version
+     * when it is registered (Spark registers it for every RDD operation's scope). Here both come from one BOM, and a job
+     * whose tasks use ND4J runs beside it.
+     */
+    @Test
+    void sparkJacksonScalaAndNd4jWorkInOneJvm()
+    {
+        Module scala = DefaultScalaModule$.MODULE$;
+        assertThat(scala.version().getMinorVersion()).isEqualTo(PackageVersion.VERSION.getMinorVersion());
+        assertThat(scala.version().getMajorVersion()).isEqualTo(PackageVersion.VERSION.getMajorVersion());
+        new ObjectMapper().registerModule(scala);
+        int sum = spark.parallelize(List.of(1, 2, 3, 4), 2).map(size -> Nd4j.ones(DataType.FLOAT, size).sumNumber().intValue()).reduce(Integer::sum);
+        assertThat(sum).isEqualTo(10);
     }
 
     private void assertSameRun(Path run)
