@@ -1,6 +1,7 @@
 package org.ernie4j.runner;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ernie4j.core.run.PretrainingRun;
@@ -55,6 +56,19 @@ final class SparkMode
     String master()
     {
         return training == null ? "" : training.master();
+    }
+
+    /** Median seconds of the parts of the Spark steps since the last {@link #resetTimes()}. */
+    Map<String, Double> stepTimes()
+    {
+        return training == null ? Map.of() : training.times().medians();
+    }
+
+    void resetTimes()
+    {
+        if (training != null) {
+            training.times().reset();
+        }
     }
 
     String version()

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ernie4j.core.benchmark.BenchmarkResult;
 import org.ernie4j.core.benchmark.StepBenchmark;
@@ -42,7 +43,7 @@ final class SparkOverhead
     }
 
     /** One batch size's medians. */
-    record Row(int batchSize, BenchmarkResult local, BenchmarkResult spark)
+    record Row(int batchSize, BenchmarkResult local, BenchmarkResult spark, Map<String, Double> parts)
     {
         double overhead()
         {
@@ -65,8 +66,9 @@ final class SparkOverhead
             BenchmarkResult local = sized.run(engine, threads, warmup, steps);
             progress.printf(Locale.ROOT, "batch %d: Spark...%n", size);
             progress.flush();
+            spark.resetTimes();
             BenchmarkResult distributed = sized.run(engine, threads, warmup, steps, spark.steps());
-            rows.add(new Row(size, local, distributed));
+            rows.add(new Row(size, local, distributed, spark.stepTimes()));
         }
         return rows;
     }
@@ -90,6 +92,16 @@ final class SparkOverhead
         for (Row row : rows) {
             text.append(String.format(Locale.ROOT, "| %d | %.3f s | %.3f s | %+.3f s | %+.1f%% |%n", row.batchSize(), row.local().medianSeconds(),
                     row.spark().medianSeconds(), row.overhead(), 100 * row.share()));
+        }
+        text.append(String.format(Locale.ROOT, "%nWhere a Spark step's time goes (medians over the steps, warm-up included; the optimizer runs on the driver after these):%n%n| part |"));
+        rows.forEach(row -> text.append(String.format(Locale.ROOT, " batch %d |", row.batchSize())));
+        text.append("\n| --- |");
+        rows.forEach(row -> text.append(" --- |"));
+        text.append('\n');
+        for (String part : rows.get(0).parts().keySet()) {
+            text.append("| ").append(part).append(" |");
+            rows.forEach(row -> text.append(String.format(Locale.ROOT, " %.3f s |", row.parts().getOrDefault(part, Double.NaN))));
+            text.append('\n');
         }
         text.append('\n').append(rows.stream().filter(row -> row.share() < SMALL).findFirst()
                 .map(row -> String.format(Locale.ROOT, "The overhead is under %.0f%% of a step from batch %d on (K = 1).%n", 100 * SMALL, row.batchSize()))

@@ -29,6 +29,7 @@ final class GradientSum
     private long correct;
     private long labelled;
     private int shards;
+    private double slowestSeconds;
 
     /** The empty sum: Spark's zero value. */
     static GradientSum empty()
@@ -36,8 +37,8 @@ final class GradientSum
         return new GradientSum();
     }
 
-    /** One shard's result, scaled by the shard's weight. */
-    static GradientSum of(StepResult result, double weight)
+    /** One shard's result, scaled by the shard's weight; {@code seconds} is what computing it took on the worker. */
+    static GradientSum of(StepResult result, double weight, double seconds)
     {
         requireNonNull(result, "result is null");
         GradientSum sum = new GradientSum();
@@ -46,6 +47,7 @@ final class GradientSum
         sum.correct = result.evaluation().correct();
         sum.labelled = result.evaluation().labelled();
         sum.shards = 1;
+        sum.slowestSeconds = seconds;
         result.gradients().forEach((name, gradient) -> {
             float[] values = gradient.dup('c').data().asFloat();
             float scale = (float) weight;
@@ -65,6 +67,7 @@ final class GradientSum
         correct += other.correct;
         labelled += other.labelled;
         shards += other.shards;
+        slowestSeconds = Math.max(slowestSeconds, other.slowestSeconds);
         other.gradients.forEach((name, values) -> gradients.merge(name, values.clone(), GradientSum::addInto));
         return this;
     }
@@ -72,6 +75,12 @@ final class GradientSum
     int shards()
     {
         return shards;
+    }
+
+    /** The longest a shard's gradient computation took on its worker. */
+    double slowestSeconds()
+    {
+        return slowestSeconds;
     }
 
     /** The whole batch's result: the weighted sums divided by the total weight, shaped as the parameters are. */

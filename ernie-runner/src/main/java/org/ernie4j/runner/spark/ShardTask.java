@@ -37,8 +37,10 @@ final class ShardTask
         ParameterSnapshot snapshot = parameters.value();
         WorkerEngines.WorkerEngine worker = WorkerEngines.borrow(encoder.toConfig(), engine, threads, snapshot);
         try {
-            StepResult result = worker.gradients(snapshot, shard.head().toTaskHead(), shard.batch(), shard.dropoutSeed());
-            return GradientSum.of(result, shard.weight());
+            worker.load(snapshot);
+            long started = System.nanoTime();
+            StepResult result = worker.gradients(shard.head().toTaskHead(), shard.batch(), shard.dropoutSeed());
+            return GradientSum.of(result, shard.weight(), (System.nanoTime() - started) / 1e9);
         }
         finally {
             WorkerEngines.giveBack(worker);

@@ -38,11 +38,12 @@ final class SparkStepComputer
     private final EngineKind engine;
     private final int workerThreads;
     private final int padId;
+    private final SparkStepTimes times;
     private final long versions;
     private long jobs;
 
     SparkStepComputer(JavaSparkContext spark, int partitions, ModelParameters parameters, EncoderShape encoder, EngineKind engine,
-            int workerThreads, int padId)
+            int workerThreads, int padId, SparkStepTimes times)
     {
         this.spark = requireNonNull(spark, "spark is null");
         if (partitions < 1) {
@@ -54,6 +55,7 @@ final class SparkStepComputer
         this.engine = requireNonNull(engine, "engine is null");
         this.workerThreads = workerThreads;
         this.padId = padId;
+        this.times = requireNonNull(times, "times is null");
         // Snapshot versions must differ from those of an earlier run in the same worker JVMs (local mode, a test).
         this.versions = System.nanoTime() << 20;
     }
@@ -61,6 +63,7 @@ final class SparkStepComputer
     @Override
     public StepResult gradients(TaskHead task, Batch batch, long dropoutSeed)
     {
+        long started = System.nanoTime();
         ShardHead head = ShardHead.of(task);
         long job = jobs++;
         List<Shard> shards = split(job, head, task, batch, dropoutSeed);
@@ -69,13 +72,17 @@ final class SparkStepComputer
         }
         Broadcast<ParameterSnapshot> snapshot = spark.broadcast(ParameterSnapshot.of(parameters, versions + job));
         try {
+            long submitted = System.nanoTime();
             GradientSum sum = spark.parallelize(shards, shards.size())
                     .map(new ShardTask(snapshot, encoder, engine, workerThreads))
                     .treeAggregate(GradientSum.empty(), GradientSum::add, GradientSum::add);
+            long aggregated = System.nanoTime();
             if (sum.shards() != shards.size()) {
                 throw new IllegalStateException("Spark returned " + sum.shards() + " shard results for " + shards.size() + " shards");
             }
-            return sum.toStepResult(parameters);
+            StepResult result = sum.toStepResult(parameters);
+            times.add((submitted - started) / 1e9, (aggregated - submitted) / 1e9, sum.slowestSeconds(), (System.nanoTime() - aggregated) / 1e9);
+            return result;
         }
         finally {
             snapshot.destroy();

@@ -26,6 +26,7 @@ public final class SparkTraining
     private final JavaSparkContext spark;
     private final boolean owned;
     private final int partitions;
+    private final SparkStepTimes times = new SparkStepTimes();
 
     private SparkTraining(JavaSparkContext spark, boolean owned, int partitions)
     {
@@ -79,8 +80,14 @@ public final class SparkTraining
             int workerThreads = workerThreads();
             LOG.info("Spark: master {}, {} shards per batch, {} engine thread(s) per shard", spark.master(), partitions, workerThreads);
             return new SparkStepComputer(spark, partitions, context.parameters(), new EncoderShape(context.encoder()), context.engine(),
-                    workerThreads, context.padId());
+                    workerThreads, context.padId(), times);
         };
+    }
+
+    /** Where the time of this context's steps went (every run's steps since the last reset). */
+    public SparkStepTimes times()
+    {
+        return times;
     }
 
     public int partitions()

@@ -91,12 +91,17 @@ final class WorkerEngines
             return config.equals(wanted) && requested == kind && threads == wantedThreads;
         }
 
-        StepResult gradients(ParameterSnapshot snapshot, TaskHead task, Batch batch, long dropoutSeed)
+        /** Brings the parameters to {@code snapshot}'s, unless they are there already. */
+        void load(ParameterSnapshot snapshot)
         {
             if (snapshot.version() != version) {
                 snapshot.copyInto(parameters);
                 version = snapshot.version();
             }
+        }
+
+        StepResult gradients(TaskHead task, Batch batch, long dropoutSeed)
+        {
             return execution.engine().gradients(task, batch, dropoutSeed);
         }
 
