@@ -89,6 +89,15 @@ abstract class TrainingCommand
             configuration = configuration.withPlugins(configuration.plugins().withDirectory(plugins.toString()));
         }
         checkPlugins(configuration);
+        // Spark first: a missing Spark or master is reported before minutes of corpus preparation.
+        try (SparkMode distributed = SparkMode.open(spark, sparkPartitions, err)) {
+            train(configuration, distributed, err, interactive);
+        }
+        return 0;
+    }
+
+    private void train(ErnieConfig configuration, SparkMode distributed, PrintWriter err, boolean interactive)
+    {
         Path directory = runDirectory.resolve(config);
         Path input = corpus.input(configuration, directory);
         PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
@@ -118,7 +127,7 @@ abstract class TrainingCommand
 
         err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
                 prepared.vocabulary().size());
-        try (SparkMode distributed = SparkMode.open(spark, sparkPartitions, err)) {
+        try {
             RunOutcome outcome = distributed.apply(run).run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
                     List.of(new ProgressBar(err, interactive, 20)), current::set, waitForTasks());
             report(outcome, spec.commandLine().getOut());
@@ -129,7 +138,6 @@ abstract class TrainingCommand
             finished.countDown();
             removeHook(stopOnSignal);
         }
-        return 0;
     }
 
     /** Whether to keep waiting for new task jars when the schedule is done. */

@@ -40,4 +40,16 @@ class TestSparkCommand
         assertThat(result.code()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
         assertThat(result.err()).contains("--spark-partitions needs --spark");
     }
+
+    @Test
+    void submitWithoutAMasterSaysSoBeforePreparingAnything()
+            throws Exception
+    {
+        Path run = temporary.resolve("run");
+        TestingErnie.Result result = ernie("pretrain", "--spark", "submit", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"),
+                "--run-dir", run.toString());
+        assertThat(result.code()).isEqualTo(ErrorHandler.FAILURE);
+        assertThat(result.err()).contains("spark.master is not set");
+        assertThat(run.resolve("prepared")).doesNotExist();
+    }
 }

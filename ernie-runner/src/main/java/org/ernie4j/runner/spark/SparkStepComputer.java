@@ -2,6 +2,7 @@ package org.ernie4j.runner.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -30,6 +31,8 @@ final class SparkStepComputer
         implements StepComputer
 {
     private static final long SHARD_STREAM = 0x5348415244L;
+    /** Numbers the step computers of this JVM, so that their snapshot versions never meet in a worker's engine. */
+    private static final AtomicLong COMPUTERS = new AtomicLong();
 
     private final JavaSparkContext spark;
     private final int partitions;
@@ -56,8 +59,9 @@ final class SparkStepComputer
         this.workerThreads = workerThreads;
         this.padId = padId;
         this.times = requireNonNull(times, "times is null");
-        // Snapshot versions must differ from those of an earlier run in the same worker JVMs (local mode, a test).
-        this.versions = System.nanoTime() << 20;
+        // Snapshot versions must differ from those of an earlier run whose engines the workers still hold (local mode,
+        // several runs in one JVM); a worker compares versions, not contents.
+        this.versions = COMPUTERS.incrementAndGet() << 40;
     }
 
     @Override
