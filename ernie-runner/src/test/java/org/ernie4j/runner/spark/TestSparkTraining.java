@@ -123,6 +123,19 @@ class TestSparkTraining
         assertSameRun(sparkFirst);
     }
 
+    @Test
+    void withOnePartitionDropoutDrawsTheMasksOfALocalRun()
+    {
+        TestingRuns dropout = new TestingRuns("tiny-spark-dropout.yaml", temporary.resolve("prepared"));
+        Path alone = temporary.resolve("dropout-local");
+        dropout.train(alone, StepComputer.Factory.LOCAL, Long.MAX_VALUE);
+        Path distributed = temporary.resolve("dropout-spark");
+        try (SparkTraining training = SparkTraining.using(spark, 1)) {
+            dropout.train(distributed, training.steps(), Long.MAX_VALUE);
+        }
+        assertSameRun(alone, distributed);
+    }
+
     /**
      * The clash that stops Spark at run time: jackson-module-scala refuses a jackson-databind of another minor version
      * when it is registered (Spark registers it for every RDD operation's scope). Here both come from one BOM, and a job
@@ -140,6 +153,11 @@ class TestSparkTraining
     }
 
     private void assertSameRun(Path run)
+    {
+        assertSameRun(local, run);
+    }
+
+    private static void assertSameRun(Path local, Path run)
     {
         List<Double> expected = TestingRuns.losses(local);
         List<Double> actual = TestingRuns.losses(run);
