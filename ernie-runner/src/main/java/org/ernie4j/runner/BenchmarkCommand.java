@@ -40,6 +40,7 @@ import org.ernie4j.core.task.ActiveTask;
 import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.task.TaskCatalog;
 import org.ernie4j.core.train.SessionSetup;
+import org.ernie4j.core.train.StepComputer;
 import org.ernie4j.core.train.TrainingSettings;
 import org.ernie4j.core.train.Versions;
 
@@ -105,6 +106,17 @@ final class BenchmarkCommand
                     + "(default: ${DEFAULT-VALUE}).")
     private int dataSteps;
 
+    @CommandLine.Option(names = "--spark", paramLabel = "MASTER",
+            description = "Measure what Spark adds to a step instead: the reference step in this JVM and through Spark (such as local[2]), in turns, per batch size.")
+    private String spark;
+
+    @CommandLine.Option(names = "--spark-partitions", paramLabel = "N", description = "Shards per batch with --spark (default: Spark's default parallelism).")
+    private Integer sparkPartitions;
+
+    @CommandLine.Option(names = "--batch-sizes", paramLabel = "B,B,...", split = ",", defaultValue = "8,32,128",
+            description = "Batch sizes to measure with --spark (default: ${DEFAULT-VALUE}).")
+    private List<Integer> batchSizes;
+
     private final CorpusPreparation preparation;
     private final TaskCatalog catalog;
     private final PretrainingRun run;
@@ -127,10 +139,13 @@ final class BenchmarkCommand
         double sgemm = BlasProbe.sgemmGflops(1024, 7);
         double[] peaks = kind == EngineKind.FUSED ? fusedPeaks(threadCount()) : new double[0];
         StepBenchmark benchmark = scaledBenchmark();
+        if (spark != null) {
+            return sparkOverhead(benchmark, requested, out);
+        }
         out.printf(Locale.ROOT, "%s engine (%d threads); sgemm 1024: %.1f GFLOP/s; timing %d steps after %d warm-up steps...%n",
                 kind.configName(), kind == EngineKind.FUSED ? threadCount() : 1, sgemm, steps, warmup);
         out.flush();
-        BenchmarkResult result = benchmark.run(requested, threadCount(), warmup, steps, rssEvery);
+        BenchmarkResult result = benchmark.run(requested, threadCount(), warmup, steps, rssEvery, StepComputer.Factory.LOCAL);
         String report = report(result, sgemm, peaks, environment);
         if (!result.residentTrace().isEmpty()) {
             report += residentReport(result.residentTrace());
@@ -192,6 +207,29 @@ final class BenchmarkCommand
         }
         text.append("\nSamples (MiB): ").append(samples).append('\n');
         return text.toString();
+    }
+
+    private int sparkOverhead(StepBenchmark benchmark, EngineKind requested, PrintWriter out)
+    {
+        if (batchSizes.isEmpty() || batchSizes.stream().anyMatch(size -> size < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-sizes must be positive numbers");
+        }
+        try (SparkMode mode = SparkMode.open(spark, sparkPartitions, out)) {
+            SparkOverhead overhead = new SparkOverhead(benchmark, requested, threadCount(), warmup, steps);
+            List<SparkOverhead.Row> rows = overhead.measure(mode, batchSizes, out);
+            String command = "ernie benchmark --spark " + spark + (sparkPartitions == null ? "" : " --spark-partitions " + sparkPartitions)
+                    + " --batch-sizes " + batchSizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                    + " --engine " + engine + (threads == null ? "" : " --threads " + threads) + " --steps " + steps + " --warmup " + warmup
+                    + (write == null ? "" : " --write " + write);
+            String report = SparkOverhead.report(rows, mode, command, threadCount(), mode.workerThreads());
+            out.print(report);
+            out.flush();
+            if (write != null) {
+                append(write, report);
+                out.println("appended to " + write);
+            }
+        }
+        return 0;
     }
 
     private EngineKind engineKind()

@@ -57,6 +57,15 @@ abstract class TrainingCommand
             description = "A folder of task plugin jars (overrides plugins.directory); tasks found there join at step boundaries, also while training runs.")
     private Path plugins;
 
+    @CommandLine.Option(names = "--spark", paramLabel = "MASTER",
+            description = "Data-parallel training on Apache Spark: a master URL (local[2], spark://host:7077, yarn, ...), or 'submit' under spark-submit."
+                    + " Each batch is split into shards that Spark's workers compute; the driver averages their gradients, applies the update and writes the checkpoints.")
+    private String spark;
+
+    @CommandLine.Option(names = "--spark-partitions", paramLabel = "N",
+            description = "Shards per batch in Spark mode (default: Spark's default parallelism, the cores of the cluster).")
+    private Integer sparkPartitions;
+
     TrainingCommand(ConfigLoader loader, CorpusPreparation preparation, PretrainingRun run)
     {
         this.loader = loader;
@@ -70,6 +79,9 @@ abstract class TrainingCommand
         if (resume && fresh) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--resume and --fresh exclude each other");
         }
+        if (sparkPartitions != null && (spark == null || sparkPartitions < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spark-partitions needs --spark and a positive number");
+        }
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = System.console() != null;
         ErnieConfig configuration = config.load(loader);
@@ -77,6 +89,15 @@ abstract class TrainingCommand
             configuration = configuration.withPlugins(configuration.plugins().withDirectory(plugins.toString()));
         }
         checkPlugins(configuration);
+        // Spark first: a missing Spark or master is reported before minutes of corpus preparation.
+        try (SparkMode distributed = SparkMode.open(spark, sparkPartitions, err)) {
+            train(configuration, distributed, err, interactive);
+        }
+        return 0;
+    }
+
+    private void train(ErnieConfig configuration, SparkMode distributed, PrintWriter err, boolean interactive)
+    {
         Path directory = runDirectory.resolve(config);
         Path input = corpus.input(configuration, directory);
         PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
@@ -107,7 +128,7 @@ abstract class TrainingCommand
         err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
                 prepared.vocabulary().size());
         try {
-            RunOutcome outcome = run.run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
+            RunOutcome outcome = distributed.apply(run).run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
                     List.of(new ProgressBar(err, interactive, 20)), current::set, waitForTasks());
             report(outcome, spec.commandLine().getOut());
         }
@@ -117,7 +138,6 @@ abstract class TrainingCommand
             finished.countDown();
             removeHook(stopOnSignal);
         }
-        return 0;
     }
 
     /** Whether to keep waiting for new task jars when the schedule is done. */

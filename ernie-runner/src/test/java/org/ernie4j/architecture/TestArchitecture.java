@@ -78,6 +78,12 @@ class TestArchitecture
             .as("only the runner knows about the command line");
 
     @ArchTest
+    static final ArchRule ONLY_THE_SPARK_MODE_KNOWS_SPARK = noClasses()
+            .that().resideOutsideOfPackage("org.ernie4j.runner.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+            .as("only org.ernie4j.runner.spark uses Spark, a provided dependency: the plain runner never loads it");
+
+    @ArchTest
     static final ArchRule NO_STACK_TRACES_ON_THE_CONSOLE = noClasses()
             .should().callMethod(Throwable.class, "printStackTrace")
             .as("errors are reported with messages or through the log, never printStackTrace");

@@ -21,6 +21,7 @@ import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.core.optim.GradientClipping;
 import org.ernie4j.core.optim.Optimizer;
 import org.ernie4j.core.optim.OptimizerSettings;
+import org.ernie4j.core.train.StepComputer;
 import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
@@ -54,6 +55,12 @@ public final class StepBenchmark
         return new StepBenchmark(config, 32, 128);
     }
 
+    /** The same benchmark with another batch size. */
+    public StepBenchmark withBatchSize(int size)
+    {
+        return new StepBenchmark(config, size, sequenceLength);
+    }
+
     /**
      * The reference configuration at another width and input length: {@code hidden / 64} heads, a feed-forward four times
      * as wide, as many positions as the sequence; vocabulary, layers and batch unchanged.
@@ -74,14 +81,15 @@ public final class StepBenchmark
      */
     public BenchmarkResult run(EngineKind engine, int threads, int warmup, int steps)
     {
-        return run(engine, threads, warmup, steps, 0);
+        return run(engine, threads, warmup, steps, 0, StepComputer.Factory.LOCAL);
     }
 
     /**
-     * As {@link #run(EngineKind, int, int, int)}, also sampling the process's resident memory after every
-     * {@code residentEvery} timed steps (0: never), to show whether it stays flat.
+     * Runs the benchmark with each step's gradients computed by what {@code computers} makes (a cluster, say) and the
+     * update applied here, as the trainer does; samples the process's resident memory after every {@code residentEvery}
+     * timed steps (0: never), to show whether it stays flat.
      */
-    public BenchmarkResult run(EngineKind engine, int threads, int warmup, int steps, int residentEvery)
+    public BenchmarkResult run(EngineKind engine, int threads, int warmup, int steps, int residentEvery, StepComputer.Factory computers)
     {
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
         ParameterInitializer initializer = new ParameterInitializer(1, config.initializerRange());
@@ -95,7 +103,8 @@ public final class StepBenchmark
         List<Long> resident = new ArrayList<>();
         Optional<StepProfile> profile = Optional.empty();
         EngineKind ran;
-        try (Execution execution = Execution.create(engine, config, parameters, settings, threads)) {
+        try (Execution execution = Execution.create(engine, config, parameters, settings, threads);
+                StepComputer computer = computers.create(new StepComputer.Context(config, engine, 0, parameters, execution.engine()))) {
             ran = execution.kind();
             ModelEngine model = execution.engine();
             Optimizer optimizer = execution.optimizer();
@@ -105,7 +114,7 @@ public final class StepBenchmark
                 }
                 Batch batch = batch(random);
                 long started = System.nanoTime();
-                StepResult result = model.gradients(task, batch, step);
+                StepResult result = computer.gradients(task, batch, step);
                 long computed = System.nanoTime();
                 double norm = optimizer.gradientNorm(result.gradients());
                 optimizer.apply(result.gradients(), settings.learningRateAt(step), GradientClipping.scale(norm, settings.clipNorm()));

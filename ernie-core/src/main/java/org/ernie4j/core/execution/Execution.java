@@ -88,6 +88,28 @@ public final class Execution
         return new Execution(kind, new SameDiffEngine(config, parameters), new AdamW(settings, parameters), null);
     }
 
+    /**
+     * The engine {@code requested} stands for, without an optimizer: for a worker of a data-parallel run, which only
+     * computes gradients (the driver applies the update), so that it holds no optimizer state it never uses.
+     */
+    public static Execution forGradients(EngineKind requested, EncoderConfig config, ModelParameters parameters, int threads)
+    {
+        requireNonNull(config, "config is null");
+        requireNonNull(parameters, "parameters is null");
+        EngineKind kind = resolve(requested);
+        if (kind == EngineKind.FUSED) {
+            Workers workers = new Workers(threads);
+            try {
+                return new Execution(kind, new FusedEngine(config, parameters, workers), null, workers);
+            }
+            catch (RuntimeException e) {
+                workers.close();
+                throw e;
+            }
+        }
+        return new Execution(kind, new SameDiffEngine(config, parameters), null, null);
+    }
+
     /** The engine that runs: {@link EngineKind#FUSED} or {@link EngineKind#SAMEDIFF}. */
     public EngineKind kind()
     {
@@ -99,8 +121,12 @@ public final class Execution
         return engine;
     }
 
+    /** The optimizer that goes with the engine; none for an execution made {@linkplain #forGradients for gradients only}. */
     public Optimizer optimizer()
     {
+        if (optimizer == null) {
+            throw new IllegalStateException("this execution computes gradients only; it has no optimizer");
+        }
         return optimizer;
     }
 

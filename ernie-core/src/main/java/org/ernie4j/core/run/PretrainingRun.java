@@ -29,6 +29,7 @@ import org.ernie4j.core.train.CorpusIdentity;
 import org.ernie4j.core.train.PretrainingSession;
 import org.ernie4j.core.train.RunLock;
 import org.ernie4j.core.train.SessionSetup;
+import org.ernie4j.core.train.StepComputer;
 import org.ernie4j.core.train.TaskChanges;
 import org.ernie4j.core.train.TaskSetup;
 import org.ernie4j.core.train.TrainingListener;
@@ -60,12 +61,28 @@ public final class PretrainingRun
 
     private final TaskCatalog catalog;
     private final ConfigLoader loader;
+    private final StepComputer.Factory steps;
 
     @Inject
     public PretrainingRun(TaskCatalog catalog, ConfigLoader loader)
     {
+        this(catalog, loader, StepComputer.Factory.LOCAL);
+    }
+
+    private PretrainingRun(TaskCatalog catalog, ConfigLoader loader, StepComputer.Factory steps)
+    {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.loader = requireNonNull(loader, "loader is null");
+        this.steps = requireNonNull(steps, "steps is null");
+    }
+
+    /**
+     * The same runs with each step's gradients computed by what {@code steps} makes (a cluster, say) instead of this
+     * JVM's engine; checkpoints, metrics and resume are unchanged.
+     */
+    public PretrainingRun withSteps(StepComputer.Factory steps)
+    {
+        return new PretrainingRun(catalog, loader, steps);
     }
 
     /**
@@ -108,8 +125,8 @@ public final class PretrainingRun
                     Plugins plugins = plugins(config, taskEvents)) {
                 SessionSetup setup = setup(config, corpus, runDirectory.resolve(CHECKPOINTS), plugins.catalog());
                 try (PretrainingSession session = checkpoint.isPresent()
-                        ? PretrainingSession.resume(setup, checkpoint.get(), plugins::find)
-                        : PretrainingSession.start(setup, initialWeights(config, setup))) {
+                        ? PretrainingSession.resume(setup, checkpoint.get(), plugins::find, steps)
+                        : PretrainingSession.start(setup, initialWeights(config, setup), steps)) {
                     long startedAt = session.step();
                     plugins.joinTasksFoundAtStart(session.tasks().stream().map(ActiveTask::name).toList());
                     onSession.accept(session);

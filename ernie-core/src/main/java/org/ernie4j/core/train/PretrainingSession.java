@@ -62,6 +62,7 @@ public final class PretrainingSession
     private final Execution execution;
     private final Optimizer optimizer;
     private final ModelEngine engine;
+    private final StepComputer computer;
     private final CheckpointStore checkpoints;
     private final HeldOutSplit split;
     /** The tasks by id (their index), retired ones included. */
@@ -78,7 +79,7 @@ public final class PretrainingSession
     private volatile Trainer trainer;
     private volatile boolean stopRequested;
 
-    private PretrainingSession(SessionSetup setup, HeldOutSplit split, ModelParameters parameters, long step)
+    private PretrainingSession(SessionSetup setup, HeldOutSplit split, ModelParameters parameters, long step, StepComputer.Factory steps)
     {
         this.setup = setup;
         this.split = split;
@@ -92,6 +93,14 @@ public final class PretrainingSession
         LOG.info("engine: {} (configured: {}{})", execution.kind().configName(), setup.training().engine().configName(),
                 fellBack ? "; the fused engine cannot run: " + Execution.autoReason() : "");
         this.checkpoints = new CheckpointStore(setup.checkpoints(), setup.training().keepCheckpoints());
+        try {
+            this.computer = requireNonNull(steps.create(new StepComputer.Context(setup.encoder(), setup.training().engine(), setup.vocabulary().padId(),
+                    parameters, engine)), "the step computer is null");
+        }
+        catch (RuntimeException | Error e) {
+            execution.close();
+            throw e;
+        }
     }
 
     /** Activates a task as the next id and opens its data stream at {@code position} (or at the start). */
@@ -127,20 +136,34 @@ public final class PretrainingSession
     /** A new run: parameters initialised from the seed, every task introduced in configuration order. */
     public static PretrainingSession start(SessionSetup setup)
     {
-        return start(setup, Map.of());
+        return start(setup, Map.of(), StepComputer.Factory.LOCAL);
+    }
+
+    /** A new run whose steps are computed by what {@code steps} makes (this JVM's engine, or a cluster). */
+    public static PretrainingSession start(SessionSetup setup, StepComputer.Factory steps)
+    {
+        return start(setup, Map.of(), steps);
+    }
+
+    /** A new run from pre-trained weights, its steps computed in this JVM; see {@link #start(SessionSetup, Map, StepComputer.Factory)}. */
+    public static PretrainingSession start(SessionSetup setup, Map<String, INDArray> initial)
+    {
+        return start(setup, initial, StepComputer.Factory.LOCAL);
     }
 
     /**
      * A new run that starts from pre-trained weights (an imported BERT, an earlier run): every encoder parameter comes from
      * {@code initial}, and so does the head of each task whose head parameters it holds under that task's name (an
      * imported masked-LM head, say); every other head starts from the seed. The optimizer and the schedule start fresh.
+     * Its steps are computed by what {@code steps} makes (this JVM's engine, or a cluster).
      *
      * @throws IllegalArgumentException if an encoder parameter is missing from {@code initial} or has another shape
      */
-    public static PretrainingSession start(SessionSetup setup, Map<String, INDArray> initial)
+    public static PretrainingSession start(SessionSetup setup, Map<String, INDArray> initial, StepComputer.Factory steps)
     {
         requireNonNull(setup, "setup is null");
         requireNonNull(initial, "initial is null");
+        requireNonNull(steps, "steps is null");
         ModelParameters parameters = new ModelParameters(DataType.FLOAT);
         List<ParameterSpec> encoder = EncoderLayout.parameters(setup.encoder());
         if (!initial.isEmpty()) {
@@ -151,7 +174,7 @@ public final class PretrainingSession
             adopt(parameters, encoder, initial);
         }
         parameters.addMissing(encoder, new ParameterInitializer(setup.training().seed(), setup.encoder().initializerRange()));
-        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, 0);
+        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, 0, steps);
         session.startingValues = Map.copyOf(initial);
         for (TaskSetup task : setup.tasks()) {
             session.join(task, CheckpointManifest.TaskRecord.CONFIGURED, null);
@@ -196,7 +219,18 @@ public final class PretrainingSession
      */
     public static PretrainingSession resume(SessionSetup setup, LoadedCheckpoint checkpoint, TaskSource joinedTasks)
     {
+        return resume(setup, checkpoint, joinedTasks, StepComputer.Factory.LOCAL);
+    }
+
+    /**
+     * Continues a run from a checkpoint as {@link #resume(SessionSetup, LoadedCheckpoint, TaskSource)} does, with steps
+     * computed by what {@code steps} makes. Where a checkpoint's steps were computed does not matter: it holds the same
+     * parameters, optimizer state and data positions either way.
+     */
+    public static PretrainingSession resume(SessionSetup setup, LoadedCheckpoint checkpoint, TaskSource joinedTasks, StepComputer.Factory steps)
+    {
         requireNonNull(setup, "setup is null");
+        requireNonNull(steps, "steps is null");
         requireNonNull(checkpoint, "checkpoint is null");
         requireNonNull(joinedTasks, "joinedTasks is null");
         new ResumeCheck(setup, checkpoint).verify();
@@ -205,7 +239,7 @@ public final class PretrainingSession
         for (ParameterSpec spec : EncoderLayout.parameters(setup.encoder())) {
             parameters.add(spec, stored(checkpoint, spec));
         }
-        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, manifest.step());
+        PretrainingSession session = new PretrainingSession(setup, split(setup), parameters, manifest.step(), steps);
         List<String> missing = new ArrayList<>();
         for (CheckpointManifest.TaskRecord record : manifest.tasks()) {
             Optional<TaskSetup> task = record.configured()
@@ -332,7 +366,7 @@ public final class PretrainingSession
                 // The learning rate decays to zero at the end of the schedule as it is now, grown by any task that joined.
                 OptimizerSettings settings = setup.training().optimizer().withTotalSteps(Math.max(setup.training().optimizer().totalSteps(),
                         schedule.length()));
-                Trainer loop = new Trainer(engine, optimizer, settings, plan(), evaluator(),
+                Trainer loop = new Trainer(computer, optimizer, settings, plan(), evaluator(),
                         setup.training().checkpointEvery(), this::checkpoint, listeners, changes::pending);
                 trainer = loop;
                 step = loop.run(step, until);
@@ -534,6 +568,11 @@ public final class PretrainingSession
     public void close()
     {
         batches.values().forEach(BatchSource::close);
-        execution.close();
+        try {
+            computer.close();
+        }
+        finally {
+            execution.close();
+        }
     }
 }

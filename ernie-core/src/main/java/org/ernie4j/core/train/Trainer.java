@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.ernie4j.core.data.StreamPosition;
-import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.evaluate.Evaluator;
 import org.ernie4j.core.evaluate.TaskEvaluation;
@@ -25,7 +24,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The training loop: each step trains the task the schedule names on that task's next batch (plus, if configured, a
  * masked-LM batch whose loss is added), then updates only the parameters those tasks touched. Choosing the batch,
- * computing the gradients (the engine) and applying the update (the optimizer) stay separate calls.
+ * computing the gradients (a {@link StepComputer}: the engine here, or a cluster) and applying the update (the optimizer)
+ * stay separate calls.
  */
 public final class Trainer
 {
@@ -35,7 +35,7 @@ public final class Trainer
     // sentence distance's first batch took about 4 s, ten steps of a small model, so start a task's batches 50 steps early.
     private static final long LOOKAHEAD_STEPS = 50;
 
-    private final ModelEngine engine;
+    private final StepComputer computer;
     private final Optimizer optimizer;
     private final OptimizerSettings optimizerSettings;
     private final TrainingPlan plan;
@@ -58,10 +58,10 @@ public final class Trainer
      * @param pause asked before every step; when it says so, the loop returns at that step boundary (without a
      *         checkpoint) so that the caller can change the tasks and continue with a new plan
      */
-    public Trainer(ModelEngine engine, Optimizer optimizer, OptimizerSettings optimizerSettings, TrainingPlan plan, Optional<Evaluator> evaluator,
+    public Trainer(StepComputer computer, Optimizer optimizer, OptimizerSettings optimizerSettings, TrainingPlan plan, Optional<Evaluator> evaluator,
             long checkpointEvery, Checkpointer checkpointer, List<TrainingListener> listeners, BooleanSupplier pause)
     {
-        this.engine = requireNonNull(engine, "engine is null");
+        this.computer = requireNonNull(computer, "computer is null");
         this.optimizer = requireNonNull(optimizer, "optimizer is null");
         this.optimizerSettings = requireNonNull(optimizerSettings, "optimizerSettings is null");
         this.plan = requireNonNull(plan, "plan is null");
@@ -190,7 +190,7 @@ public final class Trainer
 
     private StepResult gradients(ActiveTask task, Batch batch, long dropoutSeed, long step)
     {
-        StepResult result = engine.gradients(task.head(), batch, dropoutSeed);
+        StepResult result = computer.gradients(task.head(), batch, dropoutSeed);
         if (!Double.isFinite(result.loss())) {
             throw new TrainingDivergedException(step, task.name(), "the loss is " + result.loss());
         }

@@ -1,0 +1,127 @@
+package org.ernie4j.runner.spark;
+
+import java.util.Optional;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.ernie4j.core.train.StepComputer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Data-parallel pre-training on an Apache Spark cluster (or {@code local[N]} threads): a Spark context and the step
+ * computer that sends each step's gradients to it. The driver keeps everything else (label generation, the schedule,
+ * the optimizer, checkpoints, metrics), so a run's directory looks the same as a single-machine run's and either can
+ * resume the other.
+ */
+public final class SparkTraining
+        implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(SparkTraining.class);
+    /** The {@code --spark} value that takes the master from the Spark configuration, as {@code spark-submit} sets it. */
+    public static final String FROM_SUBMIT = "submit";
+
+    private final JavaSparkContext spark;
+    private final boolean owned;
+    private final int partitions;
+    private final SparkStepTimes times = new SparkStepTimes();
+
+    private SparkTraining(JavaSparkContext spark, boolean owned, int partitions)
+    {
+        this.spark = spark;
+        this.owned = owned;
+        this.partitions = partitions;
+    }
+
+    /**
+     * Starts a Spark context.
+     *
+     * @param master a master URL ({@code local[2]}, {@code spark://host:7077}, {@code yarn}, ...) or {@link #FROM_SUBMIT}
+     * @param partitions shards per batch; empty for Spark's default parallelism (the cores of the cluster)
+     */
+    public static SparkTraining start(String master, Optional<Integer> partitions)
+    {
+        requireNonNull(master, "master is null");
+        SparkConf conf = new SparkConf().setAppName("ernie4j pretrain");
+        if (!master.equals(FROM_SUBMIT)) {
+            conf.setMaster(master);
+        }
+        else if (!conf.contains("spark.master")) {
+            throw new IllegalArgumentException("--spark " + FROM_SUBMIT + " takes the master from spark-submit, but spark.master is not set;"
+                    + " start with spark-submit or name a master URL such as local[2]");
+        }
+        // The run directory's console belongs to the training progress; Spark's own progress bar would interleave with it.
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        JavaSparkContext context = new JavaSparkContext(conf);
+        try {
+            if (conf.contains(Failpoint.KEY)) {
+                context.setLocalProperty(Failpoint.KEY, conf.get(Failpoint.KEY));
+            }
+            return new SparkTraining(context, true, partitions.orElse(context.defaultParallelism()));
+        }
+        catch (RuntimeException e) {
+            context.stop();
+            throw e;
+        }
+    }
+
+    /** Trains on a Spark context that someone else owns (and stops), such as a test's. */
+    public static SparkTraining using(JavaSparkContext spark, int partitions)
+    {
+        return new SparkTraining(requireNonNull(spark, "spark is null"), false, partitions);
+    }
+
+    /** Makes the step computer of a session: batches split into {@link #partitions()} shards, gradients averaged by Spark. */
+    public StepComputer.Factory steps()
+    {
+        return context -> {
+            int workerThreads = workerThreads();
+            LOG.info("Spark: master {}, {} shards per batch, {} engine thread(s) per shard", spark.master(), partitions, workerThreads);
+            return new SparkStepComputer(spark, partitions, context.parameters(), new EncoderShape(context.encoder()), context.engine(),
+                    workerThreads, context.padId(), times);
+        };
+    }
+
+    /** Where the time of this context's steps went (every run's steps since the last reset). */
+    public SparkStepTimes times()
+    {
+        return times;
+    }
+
+    public int partitions()
+    {
+        return partitions;
+    }
+
+    public String version()
+    {
+        return spark.version();
+    }
+
+    /** The engine threads of each shard: Spark's cores per task. */
+    public int workerThreads()
+    {
+        return spark.getConf().getInt("spark.task.cpus", 1);
+    }
+
+    public String master()
+    {
+        return spark.master();
+    }
+
+    @Override
+    public void close()
+    {
+        try {
+            if (owned) {
+                spark.stop();
+            }
+        }
+        finally {
+            // In local mode the workers were threads of this JVM: their engines hold native memory.
+            WorkerEngines.closeAll();
+        }
+    }
+}
