@@ -11,12 +11,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.ernie4j.core.backend.BlasProbe;
 import org.ernie4j.core.backend.NativeEnvironment;
@@ -31,6 +29,7 @@ import org.ernie4j.core.execution.Execution;
 import org.ernie4j.core.fused.SgemmPeak;
 import org.ernie4j.core.fused.StepProfile;
 import org.ernie4j.core.fused.Workers;
+import org.ernie4j.core.io.DirectoryTree;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.prepare.PrepareListener;
 import org.ernie4j.core.prepare.PreparedCorpus;
@@ -381,13 +380,8 @@ final class BenchmarkCommand
 
     private static void deleteTree(Path directory)
     {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            DirectoryTree.delete(directory);
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + directory, e);

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.ernie4j.core.io.DirectoryTree;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.optim.AdamW;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -98,7 +99,7 @@ public final class CheckpointStore
         Path temporary = directory.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(directory);
-            deleteRecursively(temporary);
+            DirectoryTree.delete(temporary);
             Files.createDirectory(temporary);
             TensorFile.write(temporary.resolve(PARAMETERS), parameterTensors(snapshot.parameters()));
             TensorFile.write(temporary.resolve(OPTIMIZER), optimizerTensors(snapshot.optimizer()));
@@ -156,7 +157,7 @@ public final class CheckpointStore
         List<Path> removed = new ArrayList<>();
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.filter(path -> path.getFileName().toString().startsWith(".step-")).toList()) {
-                deleteRecursively(entry);
+                DirectoryTree.delete(entry);
                 removed.add(entry);
                 LOG.info("removed {}, left by an interrupted checkpoint write", entry);
             }
@@ -269,7 +270,7 @@ public final class CheckpointStore
         List<Path> complete = list();
         for (int i = 0; i < complete.size() - keep; i++) {
             try {
-                deleteRecursively(complete.get(i));
+                DirectoryTree.delete(complete.get(i));
             }
             catch (IOException e) {
                 LOG.warn("could not delete old checkpoint {}: {}", complete.get(i), e.getMessage());
@@ -283,10 +284,10 @@ public final class CheckpointStore
         if (Files.exists(target)) {
             // Same step written again (a re-run): move the old one aside first so that a complete one always exists.
             Path aside = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
-            deleteRecursively(aside);
+            DirectoryTree.delete(aside);
             move(target, aside);
             move(temporary, target);
-            deleteRecursively(aside);
+            DirectoryTree.delete(aside);
         }
         else {
             move(temporary, target);
@@ -353,23 +354,10 @@ public final class CheckpointStore
         return Long.parseLong(matcher.group(1));
     }
 
-    private static void deleteRecursively(Path path)
-            throws IOException
-    {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path entry : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(entry);
-            }
-        }
-    }
-
     private static void deleteQuietly(Path path)
     {
         try {
-            deleteRecursively(path);
+            DirectoryTree.delete(path);
         }
         catch (IOException e) {
             LOG.warn("could not delete {}: {}", path, e.getMessage());

@@ -6,17 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.ernie4j.core.checkpoint.CheckpointManifest;
 import org.ernie4j.core.checkpoint.CheckpointStore;
 import org.ernie4j.core.checkpoint.TrainingSnapshot;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.io.DirectoryTree;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.train.Versions;
@@ -56,14 +55,14 @@ public final class ImportedCheckpoint
         Path staging = absolute.resolveSibling("." + absolute.getFileName() + ".import-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(absolute.getParent());
-            deleteRecursively(staging);
+            DirectoryTree.delete(staging);
             CheckpointManifest.Provenance provenance = new CheckpointManifest.Provenance(Versions.ernie4j(), Versions.nd4j(),
                     System.getProperty("java.version"), Instant.now().toString(), IMPORTED + model.weightsSha256(),
                     WeightImport.sha256(model.vocabularyFile()));
             Path written = new CheckpointStore(staging, 1).write(new TrainingSnapshot(0, 0, model.parameters(), Map.of(), List.of(), List.of(),
                     Map.of(), configuration(model.encoder()), provenance, Optional.of(model.vocabularyFile())));
             Files.move(written, absolute, StandardCopyOption.ATOMIC_MOVE);
-            deleteRecursively(staging);
+            DirectoryTree.delete(staging);
             return absolute;
         }
         catch (IOException e) {
@@ -94,18 +93,5 @@ public final class ImportedCheckpoint
         training.put("sequence-length", Math.min(training.get("sequence-length").asInt(), encoder.maxPositions()));
         // Read back through the loader: what lands in the manifest is a configuration ernie4j accepts.
         return loader.resolved(loader.fromJson(root, "the configuration of an imported model"));
-    }
-
-    private static void deleteRecursively(Path path)
-            throws IOException
-    {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path entry : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(entry);
-            }
-        }
     }
 }

@@ -5,9 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+
+import org.ernie4j.core.io.DirectoryTree;
 
 import static java.util.Objects.requireNonNull;
 
@@ -104,13 +105,8 @@ final class OutputDirectory
 
     static void deleteRecursively(Path directory)
     {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            DirectoryTree.delete(directory);
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + directory, e);

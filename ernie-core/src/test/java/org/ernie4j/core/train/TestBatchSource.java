@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import org.ernie4j.core.data.ExampleStream;
 import org.ernie4j.core.data.LabelGenerationException;
@@ -98,7 +99,7 @@ class TestBatchSource
         // A document the stream reaches only after a few batches, so that its batch is one built ahead.
         for (int document = 0; document < corpus.size(); document++) {
             String poisoned = corpus.get(document).id();
-            ActiveTask task = activate(new FailingOn(poisoned));
+            ActiveTask task = activate(failingOn(poisoned));
             int failsAt = failingCall(task, 0, poisoned);
             if (failsAt >= 3) {
                 assertThat(failingCall(task, 2, poisoned)).isEqualTo(failsAt);
@@ -113,7 +114,7 @@ class TestBatchSource
             throws InterruptedException
     {
         AtomicBoolean overlapped = new AtomicBoolean();
-        ActiveTask task = activate(new Unsafe(overlapped));
+        ActiveTask task = activate(noticingOverlap(overlapped));
         Thread heldOut = new Thread(() -> {
             for (int i = 0; i < 200; i++) {
                 task.labels().generate(corpus.get(i % corpus.size()), new SplittableRandom(i));
@@ -171,16 +172,16 @@ class TestBatchSource
         return ids;
     }
 
-    /** The masked-words task, except that one document makes its generator throw. */
-    private static final class FailingOn
+    /** The masked-words task whose label generator one of the tests wraps. */
+    private static final class WrappedMaskedWords
             implements PretrainingTask
     {
         private final TestingTasks.MaskedWords delegate = new TestingTasks.MaskedWords();
-        private final String documentId;
+        private final UnaryOperator<LabelGenerator> wrap;
 
-        FailingOn(String documentId)
+        WrappedMaskedWords(UnaryOperator<LabelGenerator> wrap)
         {
-            this.documentId = documentId;
+            this.wrap = wrap;
         }
 
         @Override
@@ -198,44 +199,25 @@ class TestBatchSource
         @Override
         public LabelGenerator labels(TaskContext context)
         {
-            LabelGenerator labels = delegate.labels(context);
-            return (document, random) -> {
-                if (document.id().equals(documentId)) {
-                    throw new IllegalStateException("cannot label this one");
-                }
-                return labels.generate(document, random);
-            };
+            return wrap.apply(delegate.labels(context));
         }
     }
 
-    /** The masked-words task with a generator that notices when a second thread enters it. */
-    private static final class Unsafe
-            implements PretrainingTask
+    /** One document makes the generator throw. */
+    private static PretrainingTask failingOn(String documentId)
     {
-        private final TestingTasks.MaskedWords delegate = new TestingTasks.MaskedWords();
-        private final AtomicBoolean overlapped;
+        return new WrappedMaskedWords(labels -> (document, random) -> {
+            if (document.id().equals(documentId)) {
+                throw new IllegalStateException("cannot label this one");
+            }
+            return labels.generate(document, random);
+        });
+    }
 
-        Unsafe(AtomicBoolean overlapped)
-        {
-            this.overlapped = overlapped;
-        }
-
-        @Override
-        public TaskInfo info()
-        {
-            return delegate.info();
-        }
-
-        @Override
-        public HeadSpec head(TaskContext context)
-        {
-            return delegate.head(context);
-        }
-
-        @Override
-        public LabelGenerator labels(TaskContext context)
-        {
-            LabelGenerator labels = delegate.labels(context);
+    /** The generator notices when a second thread enters it while the first is still inside. */
+    private static PretrainingTask noticingOverlap(AtomicBoolean overlapped)
+    {
+        return new WrappedMaskedWords(labels -> {
             AtomicInteger inside = new AtomicInteger();
             return (document, random) -> {
                 if (inside.incrementAndGet() > 1) {
@@ -253,6 +235,6 @@ class TestBatchSource
                     inside.decrementAndGet();
                 }
             };
-        }
+        });
     }
 }
