@@ -332,10 +332,20 @@ final class BenchmarkCommand
         List<ActiveTask> tasks = new ArrayList<>();
         int id = 0;
         for (String name : catalog.tasks().keySet()) {
-            tasks.add(ActiveTask.activate(catalog.get(name), id++, new ConfiguredTaskSettings("tasks." + name + ".settings", Map.of()),
+            ConfiguredTaskSettings settings = new ConfiguredTaskSettings("tasks." + name + ".settings", benchmarkSettings(name));
+            tasks.add(ActiveTask.activate(catalog.get(name), id++, settings,
                     corpus.vocabulary(), sequenceLength, corpus.documents()));
         }
         return tasks;
+    }
+
+    /**
+     * The settings a task needs on the demo corpus beyond its defaults: there is no search log, so IR relevance runs on its
+     * weak stand-in, which makes the same kind of examples.
+     */
+    private static Map<String, Object> benchmarkSettings(String task)
+    {
+        return task.equals("ir-relevance") ? Map.of("fallback", "document-titles") : Map.of();
     }
 
     /** The same session twice: batches built when needed, then built ahead as a run does by default. */
@@ -346,9 +356,10 @@ final class BenchmarkCommand
                 + "\nschedule:\n  kind: multi-task\nevaluation:\n  held-out: 0\ntasks:\n");
         for (String name : catalog.tasks().keySet()) {
             yaml.append("  - name: ").append(name).append('\n');
-            if (name.equals("ir-relevance")) {
-                // The demo corpus has no search log: the task's weak stand-in makes the same kind of examples.
-                yaml.append("    settings:\n      fallback: document-titles\n");
+            Map<String, Object> settings = benchmarkSettings(name);
+            if (!settings.isEmpty()) {
+                yaml.append("    settings:\n");
+                settings.forEach((key, value) -> yaml.append("      ").append(key).append(": ").append(value).append('\n'));
             }
         }
         ErnieConfig config = new ConfigLoader().parse(yaml.toString(), "benchmark data wait");
