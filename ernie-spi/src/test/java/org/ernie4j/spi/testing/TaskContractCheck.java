@@ -5,9 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
@@ -88,6 +90,18 @@ public final class TaskContractCheck
         this.context = requireNonNull(context, "context is null");
         this.seed = seed;
         this.maxKeptShare = maxKeptShare;
+    }
+
+    /**
+     * The tasks a module lists in {@code META-INF/services} whose classes live in {@code packageName}, found by the service
+     * loader as a run finds them: a module's contract test covers a task added to the list without a new test.
+     */
+    public static Stream<PretrainingTask> listedIn(String packageName)
+    {
+        requireNonNull(packageName, "packageName is null");
+        return ServiceLoader.load(PretrainingTask.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(task -> task.getClass().getPackageName().equals(packageName));
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.ernie4j.tasks.semantic;
 
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 import org.ernie4j.spi.PretrainingTask;
@@ -26,9 +25,7 @@ class TestTaskContracts
 
     static Stream<PretrainingTask> listedTasks()
     {
-        return ServiceLoader.load(PretrainingTask.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(task -> task.getClass().getPackageName().equals(TestTaskContracts.class.getPackageName()));
+        return TaskContractCheck.listedIn(TestTaskContracts.class.getPackageName());
     }
 
     static Stream<Arguments> listedTasksWithSettings()

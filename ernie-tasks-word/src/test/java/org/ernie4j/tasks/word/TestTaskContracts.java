@@ -1,6 +1,5 @@
 package org.ernie4j.tasks.word;
 
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 import org.ernie4j.spi.PretrainingTask;
@@ -21,9 +20,7 @@ class TestTaskContracts
 {
     static Stream<PretrainingTask> listedTasks()
     {
-        return ServiceLoader.load(PretrainingTask.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(task -> task.getClass().getPackageName().equals(TestTaskContracts.class.getPackageName()));
+        return TaskContractCheck.listedIn(TestTaskContracts.class.getPackageName());
     }
 
     static Stream<Arguments> namedTasks()
