@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.ernie4j.core.backend.BlasProbe;
 import org.ernie4j.core.backend.NativeEnvironment;
@@ -116,6 +117,11 @@ final class BenchmarkCommand
             description = "Batch sizes to measure with --spark (default: ${DEFAULT-VALUE}).")
     private List<Integer> batchSizes;
 
+    @CommandLine.Option(names = "--spark-average-every", paramLabel = "K,K,...", split = ",", defaultValue = "1",
+            description = "With --spark, the averaging intervals to measure: 1 averages gradients every step, K > 1 parameters every K local steps"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private List<Integer> averageEvery;
+
     private final CorpusPreparation preparation;
     private final TaskCatalog catalog;
     private final PretrainingRun run;
@@ -213,11 +219,15 @@ final class BenchmarkCommand
         if (batchSizes.isEmpty() || batchSizes.stream().anyMatch(size -> size < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-sizes must be positive numbers");
         }
-        try (SparkMode mode = SparkMode.open(spark, sparkPartitions, out)) {
+        if (averageEvery.isEmpty() || averageEvery.stream().anyMatch(k -> k < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spark-average-every must be positive numbers of steps");
+        }
+        try (SparkMode mode = SparkMode.open(spark, sparkPartitions, 1, out)) {
             SparkOverhead overhead = new SparkOverhead(benchmark, requested, threadCount(), warmup, steps);
-            List<SparkOverhead.Row> rows = overhead.measure(mode, batchSizes, out);
+            List<SparkOverhead.Row> rows = overhead.measure(mode, batchSizes, averageEvery, out);
             String command = "ernie benchmark --spark " + spark + (sparkPartitions == null ? "" : " --spark-partitions " + sparkPartitions)
-                    + " --batch-sizes " + batchSizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                    + " --batch-sizes " + batchSizes.stream().map(String::valueOf).collect(Collectors.joining(","))
+                    + " --spark-average-every " + averageEvery.stream().map(String::valueOf).collect(Collectors.joining(","))
                     + " --engine " + engine + (threads == null ? "" : " --threads " + threads) + " --steps " + steps + " --warmup " + warmup
                     + (write == null ? "" : " --write " + write);
             String report = SparkOverhead.report(rows, mode, command, threadCount(), mode.workerThreads());

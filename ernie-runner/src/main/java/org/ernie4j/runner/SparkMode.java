@@ -25,7 +25,7 @@ final class SparkMode
         this.training = training;
     }
 
-    static SparkMode open(String master, Integer partitions, PrintWriter err)
+    static SparkMode open(String master, Integer partitions, int averageEvery, PrintWriter err)
     {
         if (master == null) {
             return new SparkMode(null);
@@ -34,8 +34,9 @@ final class SparkMode
             throw new IllegalStateException("--spark needs Apache Spark on the class path, and the ernie jar does not carry it: start with"
                     + " spark-submit --class org.ernie4j.runner.Ernie ernie.jar pretrain --spark submit ..., or see docs/SPARK.md");
         }
-        SparkTraining training = SparkTraining.start(master, Optional.ofNullable(partitions));
-        err.printf("Spark master %s, %d shard(s) per batch%n", training.master(), training.partitions());
+        SparkTraining training = SparkTraining.start(master, Optional.ofNullable(partitions), averageEvery);
+        err.printf("Spark master %s, %d shard(s) per batch, %s%n", training.master(), training.partitions(),
+                averageEvery == 1 ? "gradients averaged every step" : "parameters averaged every " + averageEvery + " steps");
         return new SparkMode(training);
     }
 
@@ -53,6 +54,15 @@ final class SparkMode
         return training.steps();
     }
 
+    /** Steps computed by Spark, averaged every {@code averageEvery} steps; only when {@code --spark} was given. */
+    StepComputer.Factory steps(int averageEvery)
+    {
+        if (training == null) {
+            throw new IllegalStateException("not in Spark mode");
+        }
+        return training.steps(averageEvery);
+    }
+
     String master()
     {
         return training == null ? "" : training.master();
@@ -62,6 +72,12 @@ final class SparkMode
     Map<String, Double> stepTimes()
     {
         return training == null ? Map.of() : training.times().medians();
+    }
+
+    /** The median seconds per Spark job that Spark itself added, since the last {@link #resetTimes()}. */
+    double ownSeconds()
+    {
+        return training == null ? Double.NaN : training.times().medianOwnSeconds();
     }
 
     void resetTimes()

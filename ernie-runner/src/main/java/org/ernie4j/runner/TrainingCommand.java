@@ -18,7 +18,6 @@ import org.ernie4j.core.run.ResumeMode;
 import org.ernie4j.core.run.RunOutcome;
 import org.ernie4j.core.train.PretrainingSession;
 
-import com.google.inject.Inject;
 import picocli.CommandLine;
 
 /**
@@ -66,6 +65,11 @@ abstract class TrainingCommand
             description = "Shards per batch in Spark mode (default: Spark's default parallelism, the cores of the cluster).")
     private Integer sparkPartitions;
 
+    @CommandLine.Option(names = "--spark-average-every", paramLabel = "K",
+            description = "In Spark mode, 1 (the default) averages the shards' gradients every step; K > 1 lets each worker take K steps on its own"
+                    + " shards with its own optimizer and averages parameters and optimizer moments every K steps: one Spark job per K steps.")
+    private Integer sparkAverageEvery;
+
     TrainingCommand(ConfigLoader loader, CorpusPreparation preparation, PretrainingRun run)
     {
         this.loader = loader;
@@ -82,6 +86,9 @@ abstract class TrainingCommand
         if (sparkPartitions != null && (spark == null || sparkPartitions < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--spark-partitions needs --spark and a positive number");
         }
+        if (sparkAverageEvery != null && (spark == null || sparkAverageEvery < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spark-average-every needs --spark and a positive number of steps");
+        }
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = System.console() != null;
         ErnieConfig configuration = config.load(loader);
@@ -90,7 +97,7 @@ abstract class TrainingCommand
         }
         checkPlugins(configuration);
         // Spark first: a missing Spark or master is reported before minutes of corpus preparation.
-        try (SparkMode distributed = SparkMode.open(spark, sparkPartitions, err)) {
+        try (SparkMode distributed = SparkMode.open(spark, sparkPartitions, sparkAverageEvery == null ? 1 : sparkAverageEvery, err)) {
             train(configuration, distributed, err, interactive);
         }
         return 0;

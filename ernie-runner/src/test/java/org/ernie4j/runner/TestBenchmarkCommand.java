@@ -11,7 +11,8 @@ import static org.ernie4j.runner.TestingErnie.ernie;
 
 /**
  * The benchmark's report on a small model (the figures are measured, not checked: a unit test is no place for timings):
- * a scaled configuration, the resident-memory trace and the appended Markdown.
+ * a scaled configuration, the resident-memory trace and the appended Markdown, and Spark's overhead per batch size and
+ * averaging interval.
  */
 class TestBenchmarkCommand
 {
@@ -34,6 +35,22 @@ class TestBenchmarkCommand
                 .containsPattern("\\| first / last sample \\| \\d+\\.\\d{3} / \\d+\\.\\d{3} GiB \\|");
         String written = Files.readString(file);
         assertThat(written).startsWith("# Benchmarks").contains("Resident memory every 2 timed steps");
+    }
+
+    @Test
+    void sparkOverheadIsReportedPerBatchSizeAndAveragingInterval()
+            throws Exception
+    {
+        TestingErnie.Result result = ernie("benchmark", "--spark", "local[2]", "--hidden", "64", "--sequence", "16", "--steps", "4", "--warmup", "1",
+                "--batch-sizes", "4,8", "--spark-average-every", "1,3", "--no-labels", "--data-steps", "0");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("| batch | K | single machine, median step | Spark, median step | overhead | overhead / step |")
+                .containsPattern("\\| 4 \\| 1 \\| \\d+\\.\\d{3} s \\| \\d+\\.\\d{3} s \\|")
+                .containsPattern("\\| 8 \\| 3 \\| \\d+\\.\\d{3} s \\| \\d+\\.\\d{3} s \\|")
+                .contains("--spark-average-every 1,3")
+                .contains(" batch 8, K 3 |");
     }
 
     @Test

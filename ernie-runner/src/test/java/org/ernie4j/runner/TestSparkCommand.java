@@ -11,7 +11,7 @@ import static org.ernie4j.runner.TestingErnie.resource;
 
 /**
  * {@code ernie pretrain --spark} as a user runs it: a local Spark master of two threads trains the tiny run and leaves
- * the same run directory as a single-machine run.
+ * the same run directory as a single-machine run, averaging gradients every step or parameters every K steps.
  */
 class TestSparkCommand
 {
@@ -29,6 +29,29 @@ class TestSparkCommand
         assertThat(result.err()).contains("Spark master local[2], 2 shard(s) per batch");
         assertThat(result.out()).contains("finished at step 6 of 6");
         assertThat(run.resolve("checkpoints/step-00000006/manifest.json")).exists();
+    }
+
+    @Test
+    void averagesParametersEveryKStepsWhenAsked()
+            throws Exception
+    {
+        Path run = temporary.resolve("run");
+        TestingErnie.Result result = ernie("pretrain", "--spark", "local[2]", "--spark-average-every", "4", "--config", resource("tiny.yaml"),
+                "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err()).contains("Spark master local[2], 2 shard(s) per batch, parameters averaged every 4 steps");
+        assertThat(result.out()).contains("finished at step 6 of 6");
+        assertThat(run.resolve("checkpoints/step-00000006/manifest.json")).exists();
+    }
+
+    @Test
+    void aZeroAveragingIntervalIsAUsageError()
+            throws Exception
+    {
+        TestingErnie.Result result = ernie("pretrain", "--spark", "local[2]", "--spark-average-every", "0", "--config", resource("tiny.yaml"),
+                "--corpus", resource("tiny-corpus"), "--run-dir", temporary.resolve("run").toString());
+        assertThat(result.code()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("--spark-average-every needs --spark and a positive number of steps");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.core.optim.GradientClipping;
 import org.ernie4j.core.optim.Optimizer;
 import org.ernie4j.core.optim.OptimizerSettings;
+import org.ernie4j.core.train.LocalRounds;
 import org.ernie4j.core.train.StepComputer;
 import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
@@ -108,23 +109,29 @@ public final class StepBenchmark
             ran = execution.kind();
             ModelEngine model = execution.engine();
             Optimizer optimizer = execution.optimizer();
-            for (int step = 0; step < warmup + steps; step++) {
-                if (step == warmup && model instanceof FusedEngine fused) {
-                    fused.resetProfile();
-                }
-                Batch batch = batch(random);
-                long started = System.nanoTime();
-                StepResult result = computer.gradients(task, batch, step);
-                long computed = System.nanoTime();
-                double norm = optimizer.gradientNorm(result.gradients());
-                optimizer.apply(result.gradients(), settings.learningRateAt(step), GradientClipping.scale(norm, settings.clipNorm()));
-                long finished = System.nanoTime();
-                if (step >= warmup) {
-                    seconds.add((finished - started) / 1e9);
-                    optimizerSeconds.add((finished - computed) / 1e9);
-                    int timed = step - warmup + 1;
-                    if (residentEvery > 0 && timed % residentEvery == 0) {
-                        resident.add(ProcessMemory.residentBytes().orElse(-1));
+            if (computer.rounds().isPresent()) {
+                // Rounds run the optimizer on the workers: there is no driver-side update to time apart.
+                roundSeconds(computer.rounds().get(), task, optimizer, settings, random, warmup, steps, seconds);
+            }
+            else {
+                for (int step = 0; step < warmup + steps; step++) {
+                    if (step == warmup && model instanceof FusedEngine fused) {
+                        fused.resetProfile();
+                    }
+                    Batch batch = batch(random);
+                    long started = System.nanoTime();
+                    StepResult result = computer.gradients(task, batch, step);
+                    long computed = System.nanoTime();
+                    double norm = optimizer.gradientNorm(result.gradients());
+                    optimizer.apply(result.gradients(), settings.learningRateAt(step), GradientClipping.scale(norm, settings.clipNorm()));
+                    long finished = System.nanoTime();
+                    if (step >= warmup) {
+                        seconds.add((finished - started) / 1e9);
+                        optimizerSeconds.add((finished - computed) / 1e9);
+                        int timed = step - warmup + 1;
+                        if (residentEvery > 0 && timed % residentEvery == 0) {
+                            resident.add(ProcessMemory.residentBytes().orElse(-1));
+                        }
                     }
                 }
             }
@@ -138,8 +145,34 @@ public final class StepBenchmark
                 resident);
     }
 
+    /**
+     * Trains the steps in rounds of local steps (parameter averaging) and adds each timed step's share of its round's
+     * time to {@code seconds}; a round counts as timed once its first step is past the warm-up.
+     */
+    private void roundSeconds(LocalRounds rounds, TaskHead task, Optimizer optimizer, OptimizerSettings settings, SplittableRandom random, int warmup,
+            int steps, List<Double> seconds)
+    {
+        int length = rounds.stepsPerRound();
+        for (int first = 0; first < warmup + steps; first += length) {
+            List<LocalRounds.Step> round = new ArrayList<>(length);
+            for (int step = first; step < Math.min(first + length, warmup + steps); step++) {
+                round.add(new LocalRounds.Step(step, task.name(), new LocalRounds.Input(task, batch(random), step), Optional.empty(),
+                        settings.learningRateAt(step)));
+            }
+            long started = System.nanoTime();
+            rounds.train(round, optimizer, settings);
+            double share = (System.nanoTime() - started) / 1e9 / round.size();
+            if (first >= warmup) {
+                round.forEach(step -> seconds.add(share));
+            }
+        }
+    }
+
     private static double median(List<Double> values)
     {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);

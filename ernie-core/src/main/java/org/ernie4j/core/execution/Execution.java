@@ -25,13 +25,15 @@ public final class Execution
 {
     private final EngineKind kind;
     private final ModelEngine engine;
+    private final ModelParameters parameters;
     private final Optimizer optimizer;
     private final Workers workers;
 
-    private Execution(EngineKind kind, ModelEngine engine, Optimizer optimizer, Workers workers)
+    private Execution(EngineKind kind, ModelEngine engine, ModelParameters parameters, Optimizer optimizer, Workers workers)
     {
         this.kind = kind;
         this.engine = engine;
+        this.parameters = parameters;
         this.optimizer = optimizer;
         this.workers = workers;
     }
@@ -78,14 +80,14 @@ public final class Execution
         if (kind == EngineKind.FUSED) {
             Workers workers = new Workers(threads);
             try {
-                return new Execution(kind, new FusedEngine(config, parameters, workers), new FusedAdamW(settings, parameters, workers), workers);
+                return new Execution(kind, new FusedEngine(config, parameters, workers), parameters, new FusedAdamW(settings, parameters, workers), workers);
             }
             catch (RuntimeException e) {
                 workers.close();
                 throw e;
             }
         }
-        return new Execution(kind, new SameDiffEngine(config, parameters), new AdamW(settings, parameters), null);
+        return new Execution(kind, new SameDiffEngine(config, parameters), parameters, new AdamW(settings, parameters), null);
     }
 
     /**
@@ -100,14 +102,14 @@ public final class Execution
         if (kind == EngineKind.FUSED) {
             Workers workers = new Workers(threads);
             try {
-                return new Execution(kind, new FusedEngine(config, parameters, workers), null, workers);
+                return new Execution(kind, new FusedEngine(config, parameters, workers), parameters, null, workers);
             }
             catch (RuntimeException e) {
                 workers.close();
                 throw e;
             }
         }
-        return new Execution(kind, new SameDiffEngine(config, parameters), null, null);
+        return new Execution(kind, new SameDiffEngine(config, parameters), parameters, null, null);
     }
 
     /** The engine that runs: {@link EngineKind#FUSED} or {@link EngineKind#SAMEDIFF}. */
@@ -128,6 +130,16 @@ public final class Execution
             throw new IllegalStateException("this execution computes gradients only; it has no optimizer");
         }
         return optimizer;
+    }
+
+    /**
+     * A new optimizer of the kind that goes with the engine, over the same parameters and (fused) threads, with empty
+     * state: for a worker that takes local steps of its own with the hyper-parameters of the run it works for.
+     */
+    public Optimizer newOptimizer(OptimizerSettings settings)
+    {
+        requireNonNull(settings, "settings is null");
+        return kind == EngineKind.FUSED ? new FusedAdamW(settings, parameters, workers) : new AdamW(settings, parameters);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.ernie4j.core.train;
 
+import java.util.Optional;
+
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -26,9 +28,41 @@ public interface StepComputer
      */
     StepResult gradients(TaskHead task, Batch batch, long dropoutSeed);
 
+    /**
+     * Where steps are trained in rounds of local steps whose results are averaged, the rounds; then the trainer hands
+     * them whole rounds instead of asking for each step's gradients. Empty (the default) for gradients every step.
+     */
+    default Optional<LocalRounds> rounds()
+    {
+        return Optional.empty();
+    }
+
     @Override
     default void close()
     {
+    }
+
+    /**
+     * A step computer that trains in {@code rounds} only (the trainer then never asks it for a single step's gradients):
+     * for rounds of local steps that run somewhere other than a Spark cluster.
+     */
+    static StepComputer inRounds(LocalRounds rounds)
+    {
+        requireNonNull(rounds, "rounds is null");
+        return new StepComputer()
+        {
+            @Override
+            public StepResult gradients(TaskHead task, Batch batch, long dropoutSeed)
+            {
+                throw new UnsupportedOperationException("this step computer trains in rounds of " + rounds.stepsPerRound() + " steps only");
+            }
+
+            @Override
+            public Optional<LocalRounds> rounds()
+            {
+                return Optional.of(rounds);
+            }
+        };
     }
 
     /** Makes the step computer of a session (or a benchmark) once its model exists. */

@@ -1,6 +1,7 @@
 package org.ernie4j.core.train;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import static java.util.Objects.requireNonNull;
  * The training loop: each step trains the task the schedule names on that task's next batch (plus, if configured, a
  * masked-LM batch whose loss is added), then updates only the parameters those tasks touched. Choosing the batch,
  * computing the gradients (a {@link StepComputer}: the engine here, or a cluster) and applying the update (the optimizer)
- * stay separate calls.
+ * stay separate calls. Where the step computer trains {@linkplain LocalRounds rounds} of local steps instead, the loop
+ * hands it a round's batches at a time and writes metrics, evaluations and checkpoints at the round's end.
  */
 public final class Trainer
 {
@@ -85,10 +87,11 @@ public final class Trainer
         long step = firstStep;
         anticipate(step, length);
         while (step < end && !stopRequested && !pause.getAsBoolean()) {
-            StepRecord record = stepOrSave(step);
-            step++;
+            long roundEnd = roundEnd(step, end);
+            List<StepRecord> records = roundOrSave(step, roundEnd);
+            step = roundEnd;
             anticipate(step, length);
-            listeners.forEach(listener -> listener.onStep(record));
+            records.forEach(record -> listeners.forEach(listener -> listener.onStep(record)));
             long completed = step;
             evaluator.filter(due -> due.due(completed)).ifPresent(due -> {
                 List<TaskEvaluation> results = due.evaluate(completed);
@@ -120,37 +123,103 @@ public final class Trainer
         return stopRequested;
     }
 
-    /** Asks the loop to stop after the current step, with a checkpoint. Safe to call from any thread. */
+    /** Asks the loop to stop after the current step (or round), with a checkpoint. Safe to call from any thread. */
     public void requestStop()
     {
         stopRequested = true;
     }
 
     /**
-     * One step; if it fails (a diverging loss, a label generator that throws), the data goes back to where it was
-     * before the step and a checkpoint of the state before the step is written, so nothing trained is lost and a
-     * resumed run repeats exactly this step.
+     * Where the round that starts at {@code step} ends: after one step when gradients are averaged every step; else at
+     * the next multiple of the round length (rounds are aligned to absolute steps, so that a resumed run's rounds are
+     * those of an uninterrupted one), or earlier where a checkpoint or an evaluation is due, so that those happen at
+     * the same steps as in a single-machine run.
      */
-    private StepRecord stepOrSave(long step)
+    private long roundEnd(long step, long end)
+    {
+        if (computer.rounds().isEmpty()) {
+            return step + 1;
+        }
+        long length = computer.rounds().get().stepsPerRound();
+        long last = Math.min(end, (step / length + 1) * length);
+        for (long completed = step + 1; completed < last; completed++) {
+            long candidate = completed;
+            if (completed % checkpointEvery == 0 || evaluator.filter(due -> due.due(candidate)).isPresent()) {
+                return completed;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The steps from {@code first} to {@code end}, one or a round; if they fail (a diverging loss, a label generator that
+     * throws), the data goes back to where it was before them and a checkpoint of the state before them is written, so
+     * nothing trained is lost and a resumed run repeats exactly these steps.
+     */
+    private List<StepRecord> roundOrSave(long first, long end)
     {
         Map<String, StreamPosition> before = new HashMap<>();
         plan.batches().forEach((name, source) -> before.put(name, source.position()));
         try {
-            return step(step);
+            return computer.rounds().isPresent() ? round(first, end, computer.rounds().get()) : List.of(step(first));
         }
         catch (RuntimeException | Error failure) {
             try {
                 before.forEach((name, position) -> plan.batches().get(name).rewind(position));
-                checkpoint(step);
+                checkpoint(first);
             }
             catch (RuntimeException | Error saving) {
                 failure.addSuppressed(saving);
             }
             if (failure instanceof RuntimeException runtime && !(failure instanceof TrainingDivergedException)) {
-                throw new TrainingStepException(step, plan.tasks().get(plan.schedule().taskAt(step)).name(), runtime);
+                throw new TrainingStepException(first, plan.tasks().get(plan.schedule().taskAt(first)).name(), runtime);
             }
             throw failure;
         }
+    }
+
+    /** A round of local steps: the trainer draws every step's batches, the rounds train them and average the result. */
+    private List<StepRecord> round(long first, long end, LocalRounds rounds)
+    {
+        long started = System.nanoTime();
+        List<LocalRounds.Step> steps = new ArrayList<>();
+        List<Long> dataNanos = new ArrayList<>();
+        for (long step = first; step < end; step++) {
+            ActiveTask task = plan.tasks().get(plan.schedule().taskAt(step));
+            long dataStarted = System.nanoTime();
+            Batch batch = plan.batches().get(task.name()).next();
+            Optional<LocalRounds.Input> auxiliary = Optional.empty();
+            Optional<ActiveTask> masked = auxiliaryFor(task);
+            if (masked.isPresent()) {
+                Batch maskedBatch = plan.batches().get(masked.get().name()).next();
+                auxiliary = Optional.of(new LocalRounds.Input(masked.get().head(), maskedBatch, Seeds.mix(plan.seed(), AUXILIARY_DROPOUT_STREAM, step)));
+            }
+            dataNanos.add(System.nanoTime() - dataStarted);
+            steps.add(new LocalRounds.Step(step, task.name(), new LocalRounds.Input(task.head(), batch, Seeds.mix(plan.seed(), DROPOUT_STREAM, step)),
+                    auxiliary, optimizerSettings.learningRateAt(step)));
+        }
+        List<LocalRounds.Outcome> outcomes = rounds.train(steps, optimizer, optimizerSettings);
+        if (outcomes.size() != steps.size()) {
+            throw new IllegalStateException("a round of " + steps.size() + " steps returned " + outcomes.size() + " outcomes");
+        }
+        // The steps of a round run together on the workers: each is credited an equal share of the round's time.
+        double seconds = (System.nanoTime() - started) / 1e9 / steps.size();
+        List<StepRecord> records = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            LocalRounds.Step step = steps.get(i);
+            LocalRounds.Outcome outcome = outcomes.get(i);
+            spikes.observe(step.step(), step.taskName(), outcome.gradientNorm());
+            Batch batch = step.main().batch();
+            records.add(new StepRecord(step.step(), step.taskName(), outcome.main().loss(), outcome.main().accuracy(), batch.size(), batch.tokenCount(),
+                    outcome.gradientNorm(), step.learningRate(), seconds, dataNanos.get(i) / 1e9, outcome.auxiliaryLoss()));
+        }
+        return records;
+    }
+
+    /** The masked-LM task trained alongside {@code task} at every step, where the run has one and it is not the task itself. */
+    private Optional<ActiveTask> auxiliaryFor(ActiveTask task)
+    {
+        return plan.maskedLmEveryStep().filter(masked -> !masked.name().equals(task.name()));
     }
 
     private StepRecord step(long step)
@@ -163,7 +232,7 @@ public final class Trainer
         StepResult result = gradients(task, batch, Seeds.mix(plan.seed(), DROPOUT_STREAM, step), step);
         Map<String, INDArray> gradients = new HashMap<>(result.gradients());
         double auxiliaryLoss = Double.NaN;
-        Optional<ActiveTask> auxiliary = plan.maskedLmEveryStep().filter(masked -> !masked.name().equals(task.name()));
+        Optional<ActiveTask> auxiliary = auxiliaryFor(task);
         if (auxiliary.isPresent()) {
             // An engine may reuse its gradient arrays from call to call: keep this step's first gradients apart.
             gradients.replaceAll((name, gradient) -> gradient.dup());

@@ -216,7 +216,7 @@ class TestPretrainingSession
         }
     }
 
-    private static LoadedCheckpoint latest(SessionSetup setup)
+    static LoadedCheckpoint latest(SessionSetup setup)
     {
         return new org.ernie4j.core.checkpoint.CheckpointStore(setup.checkpoints(), 3).latest().orElseThrow();
     }
@@ -245,13 +245,13 @@ class TestPretrainingSession
                 new CorpusIdentity("corpus-sha", "vocab-sha"), directory, config);
     }
 
-    private static SessionSetup withTasks(SessionSetup setup, List<TaskSetup> tasks)
+    static SessionSetup withTasks(SessionSetup setup, List<TaskSetup> tasks)
     {
         return new SessionSetup(setup.encoder(), setup.training(), setup.schedule(), setup.evaluation(), tasks, setup.documents(),
                 setup.vocabulary(), setup.vocabularyFile(), setup.corpus(), setup.checkpoints(), setup.resolvedConfig());
     }
 
-    private static SessionSetup withSchedule(SessionSetup setup, ScheduleSpec schedule, EvaluationSettings evaluation)
+    static SessionSetup withSchedule(SessionSetup setup, ScheduleSpec schedule, EvaluationSettings evaluation)
     {
         return new SessionSetup(setup.encoder(), setup.training(), schedule, evaluation, setup.tasks(), setup.documents(),
                 setup.vocabulary(), setup.vocabularyFile(), setup.corpus(), setup.checkpoints(), setup.resolvedConfig());

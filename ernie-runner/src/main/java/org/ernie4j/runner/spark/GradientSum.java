@@ -68,7 +68,7 @@ final class GradientSum
         labelled += other.labelled;
         shards += other.shards;
         slowestSeconds = Math.max(slowestSeconds, other.slowestSeconds);
-        other.gradients.forEach((name, values) -> gradients.merge(name, values.clone(), GradientSum::addInto));
+        other.gradients.forEach((name, values) -> gradients.merge(name, values.clone(), Floats::addInto));
         return this;
     }
 
@@ -99,13 +99,5 @@ final class GradientSum
             averaged.put(name, Nd4j.create(scaled, parameters.get(name).shape(), 'c'));
         });
         return new StepResult(new Evaluation(weightedLoss / weight, correct, labelled), averaged);
-    }
-
-    private static float[] addInto(float[] sum, float[] values)
-    {
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] += values[i];
-        }
-        return sum;
     }
 }

@@ -27,13 +27,16 @@ final class ParameterSnapshot
     private final List<String> names;
     private final List<long[]> shapes;
     private final List<float[]> values;
+    /** Whether each parameter takes weight decay: a worker whose optimizer takes local steps must decay as the driver does. */
+    private final List<Boolean> decayed;
 
-    private ParameterSnapshot(long version, List<String> names, List<long[]> shapes, List<float[]> values)
+    private ParameterSnapshot(long version, List<String> names, List<long[]> shapes, List<float[]> values, List<Boolean> decayed)
     {
         this.version = version;
         this.names = names;
         this.shapes = shapes;
         this.values = values;
+        this.decayed = decayed;
     }
 
     /**
@@ -46,12 +49,14 @@ final class ParameterSnapshot
         List<String> names = parameters.names();
         List<long[]> shapes = new ArrayList<>(names.size());
         List<float[]> values = new ArrayList<>(names.size());
+        List<Boolean> decayed = new ArrayList<>(names.size());
         for (String name : names) {
             INDArray value = parameters.get(name);
             shapes.add(value.shape());
-            values.add(floats(value));
+            values.add(Floats.of(value));
+            decayed.add(parameters.spec(name).decayed());
         }
-        return new ParameterSnapshot(version, List.copyOf(names), shapes, values);
+        return new ParameterSnapshot(version, List.copyOf(names), shapes, values, List.copyOf(decayed));
     }
 
     long version()
@@ -66,7 +71,7 @@ final class ParameterSnapshot
             String name = names.get(i);
             float[] data = values.get(i);
             if (!target.contains(name)) {
-                target.add(new ParameterSpec(name, shapes.get(i), Initialization.ZEROS, false),
+                target.add(new ParameterSpec(name, shapes.get(i), Initialization.ZEROS, decayed.get(i)),
                         Nd4j.create(data, shapes.get(i), 'c').castTo(DataType.FLOAT));
                 continue;
             }
@@ -78,12 +83,5 @@ final class ParameterSnapshot
                 array.data().setData(data);
             }
         }
-    }
-
-    private static float[] floats(INDArray value)
-    {
-        INDArray contiguous = value.isView() || value.ordering() != 'c' ? value.dup('c') : value;
-        float[] data = contiguous.data().asFloat();
-        return data.length == value.length() ? data : java.util.Arrays.copyOf(data, (int) value.length());
     }
 }

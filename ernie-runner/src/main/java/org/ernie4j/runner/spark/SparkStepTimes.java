@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the time of Spark steps goes, step by step, for the benchmark: what the driver does before the job, the job as
- * the driver waits for it, the slowest shard's own gradient computation inside it, and the division after it.
+ * Where the time of Spark jobs goes, job by job, for the benchmark (a job is a step, or a round of K steps): what the
+ * driver does before the job, the job as the driver waits for it, the slowest shard's own computation inside it, and
+ * the division or averaging after it.
  */
 public final class SparkStepTimes
 {
@@ -32,16 +33,32 @@ public final class SparkStepTimes
         if (steps.isEmpty()) {
             return medians;
         }
-        medians.put("driver: parameters copied, batch split, broadcast", median(0));
+        medians.put("driver: parameters (K > 1: and moments) copied, batches split, broadcast", median(0));
         medians.put("Spark job, as the driver waits for it", median(1));
-        medians.put("  of which the slowest shard's forward and backward pass", median(2));
+        medians.put("  of which the slowest shard's own computation (K > 1: its K local steps)", median(2));
         List<Double> rest = new ArrayList<>();
         for (double[] step : steps) {
             rest.add(step[1] - step[2]);
         }
         medians.put("  of which Spark (scheduling, parameter copy on the worker, results serialized and added)", median(rest));
-        medians.put("driver: sum divided into the batch's gradients", median(3));
+        medians.put("driver: sum divided into the batch's gradients (K > 1: averaged into the model)", median(3));
         return medians;
+    }
+
+    /**
+     * The median over the jobs of what Spark itself added: all of a job's time on the driver and in Spark except the
+     * slowest shard's own computation, which a single machine would have done too. NaN before any job.
+     */
+    public synchronized double medianOwnSeconds()
+    {
+        if (steps.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> own = new ArrayList<>();
+        for (double[] step : steps) {
+            own.add(step[0] + step[1] - step[2] + step[3]);
+        }
+        return median(own);
     }
 
     private double median(int part)

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.ernie4j.core.train.LocalRounds;
 import org.ernie4j.core.train.StepComputer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +27,23 @@ public final class SparkTraining
     private final JavaSparkContext spark;
     private final boolean owned;
     private final int partitions;
+    private final int averageEvery;
     private final SparkStepTimes times = new SparkStepTimes();
 
-    private SparkTraining(JavaSparkContext spark, boolean owned, int partitions)
+    private SparkTraining(JavaSparkContext spark, boolean owned, int partitions, int averageEvery)
     {
         this.spark = spark;
         this.owned = owned;
         this.partitions = partitions;
+        this.averageEvery = averageEvery;
+    }
+
+    private static int checkedAverageEvery(int averageEvery)
+    {
+        if (averageEvery < 1) {
+            throw new IllegalArgumentException("--spark-average-every must be at least 1 (gradients every step): " + averageEvery);
+        }
+        return averageEvery;
     }
 
     /**
@@ -40,10 +51,13 @@ public final class SparkTraining
      *
      * @param master a master URL ({@code local[2]}, {@code spark://host:7077}, {@code yarn}, ...) or {@link #FROM_SUBMIT}
      * @param partitions shards per batch; empty for Spark's default parallelism (the cores of the cluster)
+     * @param averageEvery 1 to average gradients every step; K > 1 to let each worker take K local steps and average
+     *         parameters and optimizer moments every K steps
      */
-    public static SparkTraining start(String master, Optional<Integer> partitions)
+    public static SparkTraining start(String master, Optional<Integer> partitions, int averageEvery)
     {
         requireNonNull(master, "master is null");
+        checkedAverageEvery(averageEvery);
         SparkConf conf = new SparkConf().setAppName("ernie4j pretrain");
         if (!master.equals(FROM_SUBMIT)) {
             conf.setMaster(master);
@@ -59,7 +73,7 @@ public final class SparkTraining
             if (conf.contains(Failpoint.KEY)) {
                 context.setLocalProperty(Failpoint.KEY, conf.get(Failpoint.KEY));
             }
-            return new SparkTraining(context, true, partitions.orElse(context.defaultParallelism()));
+            return new SparkTraining(context, true, partitions.orElse(context.defaultParallelism()), averageEvery);
         }
         catch (RuntimeException e) {
             context.stop();
@@ -67,21 +81,46 @@ public final class SparkTraining
         }
     }
 
-    /** Trains on a Spark context that someone else owns (and stops), such as a test's. */
+    /** Trains on a Spark context that someone else owns (and stops), such as a test's, averaging gradients every step. */
     public static SparkTraining using(JavaSparkContext spark, int partitions)
     {
-        return new SparkTraining(requireNonNull(spark, "spark is null"), false, partitions);
+        return using(spark, partitions, 1);
     }
 
-    /** Makes the step computer of a session: batches split into {@link #partitions()} shards, gradients averaged by Spark. */
+    /** Trains on a Spark context that someone else owns, averaging every {@code averageEvery} steps (see {@link #start}). */
+    public static SparkTraining using(JavaSparkContext spark, int partitions, int averageEvery)
+    {
+        return new SparkTraining(requireNonNull(spark, "spark is null"), false, partitions, checkedAverageEvery(averageEvery));
+    }
+
+    /**
+     * Makes the step computer of a session: batches split into {@link #partitions()} shards, gradients averaged by Spark
+     * every step, or parameters every {@link #averageEvery()} steps.
+     */
     public StepComputer.Factory steps()
     {
+        return steps(averageEvery);
+    }
+
+    /** Makes step computers that average every {@code averageEvery} steps on this context (the benchmark compares several). */
+    public StepComputer.Factory steps(int averageEvery)
+    {
+        checkedAverageEvery(averageEvery);
         return context -> {
             int workerThreads = workerThreads();
-            LOG.info("Spark: master {}, {} shards per batch, {} engine thread(s) per shard", spark.master(), partitions, workerThreads);
-            return new SparkStepComputer(spark, partitions, context.parameters(), new EncoderShape(context.encoder()), context.engine(),
-                    workerThreads, context.padId(), times);
+            LOG.info("Spark: master {}, {} shards per batch, {} engine thread(s) per shard, {}", spark.master(), partitions, workerThreads,
+                    averageEvery == 1 ? "gradients averaged every step" : "parameters averaged every " + averageEvery + " steps");
+            SparkJobs jobs = new SparkJobs(spark, partitions, context.parameters(), new EncoderShape(context.encoder()), context.engine(), workerThreads,
+                    context.padId(), times, new JobNumbers());
+            Optional<LocalRounds> rounds = averageEvery == 1 ? Optional.empty() : Optional.of(new SparkRounds(averageEvery, jobs));
+            return new SparkStepComputer(jobs, rounds);
         };
+    }
+
+    /** 1 when gradients are averaged every step; else the steps between parameter averages. */
+    public int averageEvery()
+    {
+        return averageEvery;
     }
 
     /** Where the time of this context's steps went (every run's steps since the last reset). */

@@ -11,6 +11,8 @@ import org.ernie4j.core.execution.Execution;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.TaskHead;
+import org.ernie4j.core.optim.Optimizer;
+import org.ernie4j.core.optim.OptimizerSettings;
 import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -103,6 +105,23 @@ final class WorkerEngines
         StepResult gradients(TaskHead task, Batch batch, long dropoutSeed)
         {
             return execution.engine().gradients(task, batch, dropoutSeed);
+        }
+
+        /** A fresh optimizer over this engine's parameters, for local steps. */
+        Optimizer newOptimizer(OptimizerSettings settings)
+        {
+            return execution.newOptimizer(settings);
+        }
+
+        ModelParameters parameters()
+        {
+            return parameters;
+        }
+
+        /** Marks the parameters as changed by local steps: the next {@link #load} copies the snapshot even if it is the same one. */
+        void changedLocally()
+        {
+            version = Long.MIN_VALUE;
         }
 
         @Override

@@ -23,6 +23,7 @@ import org.ernie4j.core.run.RunOutcome;
 import org.ernie4j.core.train.StepComputer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -56,12 +57,19 @@ final class TestingRuns
 
     static List<Double> losses(Path directory)
     {
+        return column(directory, "loss");
+    }
+
+    /** A field of every step's metrics line, in order. */
+    static List<Double> column(Path directory, String field)
+    {
         try {
-            List<Double> losses = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
             for (String line : Files.readAllLines(directory.resolve(PretrainingRun.METRICS))) {
-                losses.add(JSON.readTree(line).get("loss").asDouble());
+                JsonNode value = JSON.readTree(line).path(field);
+                values.add(value.isNumber() ? value.asDouble() : Double.NaN);
             }
-            return losses;
+            return values;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
