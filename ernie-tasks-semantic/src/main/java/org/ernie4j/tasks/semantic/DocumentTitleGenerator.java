@@ -19,7 +19,8 @@ import static java.util.Objects.requireNonNull;
  * IR relevance's {@code document-titles} fallback, a weak stand-in for a search log built from the documents: a noun
  * phrase of a document as the query, with the document's own title (class 0) or, with probability
  * {@code randomTitleShare}, the title of another document of the corpus (class 2). It knows nothing of what a search
- * engine showed, so it never makes class 1. Holds no state between documents.
+ * engine showed, so it never makes class 1. Between documents it keeps only the other documents' titles it has drawn
+ * ({@link OtherTitles}), which change no pair.
  */
 final class DocumentTitleGenerator
         implements LabelGenerator
@@ -30,21 +31,21 @@ final class DocumentTitleGenerator
     static final String SAME_TITLE = "other document has the same title";
 
     private final StandInPairs standIn;
+    private final OtherTitles otherTitles;
     private final int pairsPerDocument;
     private final double randomTitleShare;
     private final int maxQueryLength;
     private final Vocabulary vocabulary;
     private final int maxSequenceLength;
-    private final DocumentSource corpus;
     private final TaskReporter reporter;
 
     DocumentTitleGenerator(int pairsPerDocument, double randomTitleShare, int maxQueryLength, Vocabulary vocabulary, int maxSequenceLength,
             DocumentSource corpus, TaskReporter reporter)
     {
         this.vocabulary = requireNonNull(vocabulary, "vocabulary is null");
-        this.corpus = requireNonNull(corpus, "corpus is null");
         this.reporter = requireNonNull(reporter, "reporter is null");
         this.standIn = new StandInPairs(vocabulary);
+        this.otherTitles = new OtherTitles(corpus, standIn);
         this.pairsPerDocument = pairsPerDocument;
         this.randomTitleShare = randomTitleShare;
         this.maxQueryLength = maxQueryLength;
@@ -61,16 +62,17 @@ final class DocumentTitleGenerator
             reporter.skipped(NO_TEXT);
             return List.of();
         }
-        List<int[]> queries = standIn.queries(document);
-        if (queries.isEmpty()) {
-            reporter.skipped(NO_QUERY);
-            return List.of();
-        }
+        StandInPairs.QueryDraws queries = standIn.queries(document);
         List<Example> examples = new ArrayList<>(pairsPerDocument);
         for (int draw = 0; draw < pairsPerDocument; draw++) {
-            int[] query = queries.get(random.nextInt(queries.size()));
+            Optional<StandInPairs.Query> drawn = queries.draw(random);
+            if (drawn.isEmpty()) {
+                reporter.skipped(NO_QUERY);
+                return List.of();
+            }
+            int[] query = drawn.get().pieces();
             if (random.nextDouble() < randomTitleShare) {
-                int[] other = otherTitle(document, random);
+                int[] other = otherTitles.draw(document, random).orElse(null);
                 if (other == null) {
                     reporter.skipped(NO_OTHER_TITLE);
                 }
@@ -86,16 +88,6 @@ final class DocumentTitleGenerator
             }
         }
         return examples;
-    }
-
-    private int[] otherTitle(Document document, RandomGenerator random)
-    {
-        Optional<Document> other = corpus.randomOther(document, random);
-        if (other.isEmpty()) {
-            return null;
-        }
-        int[] title = standIn.title(other.get());
-        return title.length == 0 ? null : title;
     }
 
     @Override
