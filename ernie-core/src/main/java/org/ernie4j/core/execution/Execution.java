@@ -73,21 +73,15 @@ public final class Execution
     public static Execution create(EngineKind requested, EncoderConfig config, ModelParameters parameters, OptimizerSettings settings,
             int threads)
     {
-        requireNonNull(config, "config is null");
-        requireNonNull(parameters, "parameters is null");
         requireNonNull(settings, "settings is null");
-        EngineKind kind = resolve(requested);
-        if (kind == EngineKind.FUSED) {
-            Workers workers = new Workers(threads);
-            try {
-                return new Execution(kind, new FusedEngine(config, parameters, workers), parameters, new FusedAdamW(settings, parameters, workers), workers);
-            }
-            catch (RuntimeException e) {
-                workers.close();
-                throw e;
-            }
+        Execution engineOnly = forGradients(requested, config, parameters, threads);
+        try {
+            return new Execution(engineOnly.kind, engineOnly.engine, parameters, engineOnly.newOptimizer(settings), engineOnly.workers);
         }
-        return new Execution(kind, new SameDiffEngine(config, parameters), parameters, new AdamW(settings, parameters), null);
+        catch (RuntimeException e) {
+            engineOnly.close();
+            throw e;
+        }
     }
 
     /**

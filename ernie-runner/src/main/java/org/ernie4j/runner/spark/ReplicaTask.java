@@ -46,16 +46,11 @@ final class ReplicaTask
     {
         Failpoint.check(work.job(), work.index());
         RoundStart start = round.value();
-        WorkerEngines.WorkerEngine worker = WorkerEngines.borrow(encoder.toConfig(), engine, threads, start.parameters());
-        try {
-            worker.load(start.parameters());
+        return WorkerEngines.withEngine(encoder.toConfig(), engine, threads, start.parameters(), worker -> {
             // From here on the engine's parameters leave the snapshot, also if a step fails half-way.
             worker.changedLocally();
             return train(work, worker, start);
-        }
-        finally {
-            WorkerEngines.giveBack(worker);
-        }
+        });
     }
 
     private static ReplicaSum train(ReplicaWork work, WorkerEngines.WorkerEngine worker, RoundStart start)

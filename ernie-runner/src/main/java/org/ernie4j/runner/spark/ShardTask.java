@@ -34,16 +34,10 @@ final class ShardTask
     public GradientSum call(Shard shard)
     {
         Failpoint.check(shard.job(), shard.index());
-        ParameterSnapshot snapshot = parameters.value();
-        WorkerEngines.WorkerEngine worker = WorkerEngines.borrow(encoder.toConfig(), engine, threads, snapshot);
-        try {
-            worker.load(snapshot);
+        return WorkerEngines.withEngine(encoder.toConfig(), engine, threads, parameters.value(), worker -> {
             long started = System.nanoTime();
             StepResult result = worker.gradients(shard.head().toTaskHead(), shard.batch(), shard.dropoutSeed());
             return GradientSum.of(result, shard.weight(), (System.nanoTime() - started) / 1e9);
-        }
-        finally {
-            WorkerEngines.giveBack(worker);
-        }
+        });
     }
 }

@@ -3,6 +3,7 @@ package org.ernie4j.runner.spark;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 
 import org.ernie4j.core.backend.NativeEnvironment;
 import org.ernie4j.core.engine.EngineKind;
@@ -33,7 +34,7 @@ final class WorkerEngines
     }
 
     /** An idle engine of this shape, or a new one whose parameters are {@code snapshot}'s (an engine needs them to exist). */
-    static WorkerEngine borrow(EncoderConfig config, EngineKind kind, int threads, ParameterSnapshot snapshot)
+    private static WorkerEngine borrow(EncoderConfig config, EngineKind kind, int threads, ParameterSnapshot snapshot)
     {
         synchronized (IDLE) {
             for (Iterator<WorkerEngine> engines = IDLE.iterator(); engines.hasNext(); ) {
@@ -49,7 +50,23 @@ final class WorkerEngines
         return new WorkerEngine(config, kind, threads, snapshot);
     }
 
-    static void giveBack(WorkerEngine engine)
+    /**
+     * Runs {@code work} on an engine of this shape brought to {@code snapshot}'s parameters, and gives the engine back
+     * afterwards, also when the work fails.
+     */
+    static <T> T withEngine(EncoderConfig config, EngineKind kind, int threads, ParameterSnapshot snapshot, Function<WorkerEngine, T> work)
+    {
+        WorkerEngine engine = borrow(config, kind, threads, snapshot);
+        try {
+            engine.load(snapshot);
+            return work.apply(engine);
+        }
+        finally {
+            giveBack(engine);
+        }
+    }
+
+    private static void giveBack(WorkerEngine engine)
     {
         synchronized (IDLE) {
             IDLE.add(engine);
