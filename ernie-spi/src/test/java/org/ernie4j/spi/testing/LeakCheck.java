@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.ernie4j.spi.baseline.InputLayout;
 import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
@@ -39,6 +40,7 @@ final class LeakCheck
     private static final int SHOWN_GROUPS = 3;
 
     private final Vocabulary vocabulary;
+    private final InputLayout layout;
     private final double maxKeptShare;
 
     private int predicted;
@@ -51,6 +53,7 @@ final class LeakCheck
     LeakCheck(Vocabulary vocabulary, double maxKeptShare)
     {
         this.vocabulary = requireNonNull(vocabulary, "vocabulary is null");
+        this.layout = new InputLayout(vocabulary);
         this.maxKeptShare = maxKeptShare;
     }
 
@@ -72,13 +75,13 @@ final class LeakCheck
             }
         }
         else if (example.target() instanceof SequenceLabel label) {
-            sequenceClasses.computeIfAbsent(layout(example), key -> new TreeSet<>()).add(label.label());
+            sequenceClasses.computeIfAbsent(layout.structure(example), key -> new TreeSet<>()).add(label.label());
             sequenceItems++;
         }
         else if (example.target() instanceof TokenLabels labels) {
             for (int position = 0; position < labels.length(); position++) {
                 if (labels.label(position) != TokenLabels.IGNORED) {
-                    tokenClasses.computeIfAbsent(neighbours(example, position), key -> new TreeSet<>()).add(labels.label(position));
+                    tokenClasses.computeIfAbsent(layout.neighbours(example, position), key -> new TreeSet<>()).add(labels.label(position));
                     tokenItems++;
                 }
             }
@@ -122,38 +125,5 @@ final class LeakCheck
             shown.add("'" + group.getKey() + "' is always " + group.getValue().iterator().next());
         }
         return String.join(", ", shown);
-    }
-
-    /** The input with every run of text written as {@code w} and a segment change as {@code |}: {@code [CLS] w [SEP] | w [SEP]}. */
-    private String layout(Example example)
-    {
-        StringBuilder layout = new StringBuilder();
-        boolean inText = false;
-        for (int position = 0; position < example.length(); position++) {
-            if (position > 0 && example.segmentId(position) != example.segmentId(position - 1)) {
-                layout.append(" |");
-                inText = false;
-            }
-            String kind = kind(example.inputId(position));
-            if (!kind.equals("w") || !inText) {
-                layout.append(layout.length() == 0 ? "" : " ").append(kind);
-            }
-            inText = kind.equals("w");
-        }
-        return layout.toString();
-    }
-
-    /** The kinds of the piece before a position, the piece itself and the piece after it, such as {@code [SEP] w w}. */
-    private String neighbours(Example example, int position)
-    {
-        String before = position == 0 ? "^" : kind(example.inputId(position - 1));
-        String after = position == example.length() - 1 ? "$" : kind(example.inputId(position + 1));
-        return before + " " + kind(example.inputId(position)) + " " + after;
-    }
-
-    /** {@code w} for a piece of text, the piece itself for a special piece other than {@code [UNK]}. */
-    private String kind(int id)
-    {
-        return vocabulary.isSpecial(id) && id != vocabulary.unkId() ? vocabulary.piece(id) : "w";
     }
 }

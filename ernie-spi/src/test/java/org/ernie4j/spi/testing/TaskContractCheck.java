@@ -3,6 +3,7 @@ package org.ernie4j.spi.testing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -15,6 +16,8 @@ import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.TaskContext;
 import org.ernie4j.spi.TaskInfo;
+import org.ernie4j.spi.baseline.BaselineAccuracy;
+import org.ernie4j.spi.baseline.LayoutBaseline;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.head.HeadSpec;
@@ -125,7 +128,12 @@ public final class TaskContractCheck
     {
         requireNonNull(task, "task is null");
         TestingTaskContext context = Fixtures.context(nameOf(task), settings);
-        of(task, context).verify(Fixtures.sotu());
+        TaskContractCheck check = of(task, context);
+        check.verify(Fixtures.sotu());
+        // What a plugin author needs beside "it keeps the contract": how much of its labels the layout alone gets right.
+        BaselineAccuracy baseline = check.baseline(Fixtures.sotu());
+        System.out.printf(Locale.ROOT, "task %s on the fixture: %d labelled items, majority label %.3f, layout only %.3f%n", nameOf(task),
+                baseline.items(), baseline.majority(), baseline.layout());
     }
 
     /** A check of a task in a context of your own; {@link #verify(List)} names the documents. */
@@ -209,6 +217,27 @@ public final class TaskContractCheck
             compare(first, generateAll(fresh, all, false, new ArrayList<>()), all, "a generator from a second labels(context) call", violations);
         }
         return cap(violations);
+    }
+
+    /**
+     * What the task's labels give away without a word being read: the majority label and the best layout-only predictor
+     * ({@link LayoutBaseline}), learned on the examples of every other document and scored on the rest. A model trained on
+     * the task must beat this to have learned anything from the text; a layout-only accuracy near 1 means the inputs give
+     * the answer away.
+     */
+    public BaselineAccuracy baseline(List<Document> documents)
+    {
+        requireNonNull(documents, "documents is null");
+        LabelGenerator labels = task.labels(context);
+        List<List<Example>> examples = generateAll(labels, documents, false, new ArrayList<>());
+        List<Example> learned = new ArrayList<>();
+        List<Example> scored = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            if (examples.get(i) != null) {
+                (i % 2 == 0 ? learned : scored).addAll(examples.get(i));
+            }
+        }
+        return LayoutBaseline.learn(context.vocabulary(), learned).score(scored);
     }
 
     private void checkSettingsWereRead(List<String> violations)

@@ -16,6 +16,7 @@ import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.TaskContext;
 import org.ernie4j.spi.TaskFamily;
 import org.ernie4j.spi.TaskInfo;
+import org.ernie4j.spi.baseline.BaselineAccuracy;
 import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
@@ -269,6 +270,23 @@ class TestTaskContractCheck
                 .startsWith("the label of every example follows from the layout of its special pieces alone, '[CLS] [SEP]' is always 0,")
                 .contains("'[CLS] w [SEP] [SEP]' is always 1")
                 .endsWith(": the answer leaks through how the input is built, not what its text says");
+        // The kit reports what the layout alone gets right: here every label, learned on half the documents.
+        BaselineAccuracy baseline = TaskContractCheck.of(leaking, context()).baseline(DOCUMENTS);
+        assertThat(baseline.items()).isPositive();
+        assertThat(baseline.layout()).isEqualTo(1.0);
+        assertThat(baseline.majority()).isLessThan(1.0);
+    }
+
+    @Test
+    void reportsALayoutBaselineNearTheMajorityWhenTheLabelComesFromTheText()
+    {
+        // The parity of a sentence's word count: the input shows the words, never their parity through its layout, but a
+        // run of text's length (in powers of two) says a little about it.
+        PretrainingTask fromText = task(SequenceClassificationHead.of(2), (sentence, input) -> new SequenceLabel(sentence.tokens().size() % 2));
+        BaselineAccuracy baseline = TaskContractCheck.of(fromText, context()).baseline(DOCUMENTS);
+        assertThat(baseline.items()).isGreaterThan(20);
+        assertThat(baseline.layout()).isLessThan(0.8);
+        assertThat(baseline.best()).isLessThan(1.0);
     }
 
     @Test
