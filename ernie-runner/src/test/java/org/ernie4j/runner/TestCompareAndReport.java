@@ -38,7 +38,16 @@ class TestCompareAndReport
         List<String> sequential = Files.readAllLines(run.resolve("sequential/evaluations.jsonl"));
         assertThat(sequential.get(0)).contains("\"step\":6").contains("knowledge-masking");
         assertThat(sequential).filteredOn(line -> line.contains("\"step\":6,")).hasSize(1);
+        // Every evaluation says what it rests on and what it must beat.
+        assertThat(sequential).allSatisfy(line -> assertThat(line).contains("\"examples\":8,").contains("\"documents\":1,")
+                .containsPattern("\"accuracy_low\":0\\.\\d+").containsPattern("\"majority_baseline\":0\\.\\d+")
+                .contains("\"layout_baseline\":"));
         assertThat(Files.readString(results))
+                .contains("#### continual: final held-out accuracy against its baselines")
+                .contains("| task | accuracy [95% interval] | majority label | layout only | items (examples, documents) | verdict |")
+                .containsPattern("\\| knowledge-masking \\| 0\\.\\d{3} \\[0\\.\\d{3}, 0\\.\\d{3}\\] \\| 0\\.\\d{3} \\|")
+                .contains("Forgetting with the half-width of its 95% interval")
+                .containsPattern("\\d \\u00b1 0\\.\\d{3}")
                 .contains("### Continual vs sequential vs multi-task")
                 .contains("| task | continual | sequential | multi-task |")
                 .contains("| knowledge-masking |")
@@ -63,6 +72,9 @@ class TestCompareAndReport
         assertThat(Files.readAllLines(run.resolve("report/losses.csv"))).hasSize(13).first().isEqualTo("step,task,loss,accuracy,masked_lm_loss,tokens,seconds");
         assertThat(run.resolve("report/report.json")).content().contains("\"forgetting\"").contains("\"smoothedLoss\"");
         assertThat(run.resolve("report/forgetting.csv")).content().startsWith("task,best_accuracy");
+        assertThat(run.resolve("report/index.html")).content().contains("Final held-out accuracy against its baselines").contains("layout only");
+        assertThat(Files.readAllLines(run.resolve("report/evaluations.csv")).get(0))
+                .isEqualTo("step,stage,task,loss,accuracy,accuracy_low,accuracy_high,majority_baseline,layout_baseline,verdict,labelled,examples,documents");
     }
 
     @Test

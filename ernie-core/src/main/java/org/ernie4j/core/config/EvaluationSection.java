@@ -19,7 +19,13 @@ public record EvaluationSection(double heldOut, int examples, long every)
             @JsonProperty("examples") Integer examples,
             @JsonProperty("every") Long every)
     {
-        this(Defaults.or(heldOut, 0.05), Defaults.or(examples, 128), Defaults.or(every, 0L));
+        this(Defaults.or(heldOut, 0.05), Defaults.or(examples, 1000), Defaults.or(every, 0L));
+    }
+
+    /** This section evaluating also every {@code replacement} steps. */
+    public EvaluationSection withEvery(long replacement)
+    {
+        return new EvaluationSection(heldOut, examples, replacement);
     }
 
     public static EvaluationSection defaults()

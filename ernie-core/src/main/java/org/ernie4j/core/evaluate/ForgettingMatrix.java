@@ -1,6 +1,7 @@
 package org.ernie4j.core.evaluate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,10 +59,17 @@ public final class ForgettingMatrix
      * @param bestLoss its lowest loss before the last evaluation
      * @param finalLoss its loss at the last evaluation
      * @param lossForgetting final minus lowest loss (positive when the task was forgotten)
+     * @param accuracyForgettingMargin the half-width of a 95% interval around the accuracy forgetting, from the intervals
+     *         of the best and the final accuracy taken as independent; NaN when they were not recorded
      */
     public record Forgetting(String task, double bestAccuracy, double finalAccuracy, double accuracyForgetting, double bestLoss,
-            double finalLoss, double lossForgetting)
+            double finalLoss, double lossForgetting, double accuracyForgettingMargin)
     {
+        /** Whether the forgetting is larger than its margin: the final accuracy is below the best beyond noise. */
+        public boolean isBeyondNoise()
+        {
+            return Double.isFinite(accuracyForgettingMargin) && accuracyForgetting > accuracyForgettingMargin;
+        }
     }
 
     public static ForgettingMatrix of(List<TaskEvaluation> evaluations)
@@ -120,14 +128,40 @@ public final class ForgettingMatrix
             if (finalResult.isEmpty() || earlier.isEmpty()) {
                 continue;
             }
-            double bestAccuracy = earlier.stream().mapToDouble(TaskEvaluation::accuracy).filter(Double::isFinite).max().orElse(Double.NaN);
+            Optional<TaskEvaluation> best = earlier.stream().filter(result -> Double.isFinite(result.accuracy()))
+                    .max(Comparator.comparingDouble(TaskEvaluation::accuracy));
+            double bestAccuracy = best.map(TaskEvaluation::accuracy).orElse(Double.NaN);
             double bestLoss = earlier.stream().mapToDouble(TaskEvaluation::loss).min().orElse(Double.NaN);
             double finalAccuracy = finalResult.get().accuracy();
             double finalLoss = finalResult.get().loss();
+            double margin = best.map(result -> combinedHalfWidth(result, finalResult.get())).orElse(Double.NaN);
             forgetting.add(new Forgetting(task, bestAccuracy, finalAccuracy, bestAccuracy - finalAccuracy, bestLoss, finalLoss,
-                    finalLoss - bestLoss));
+                    finalLoss - bestLoss, margin));
         }
         return forgetting;
+    }
+
+    /** The half-width of the difference of two accuracies whose intervals are taken as independent. */
+    private static double combinedHalfWidth(TaskEvaluation a, TaskEvaluation b)
+    {
+        if (!a.interval().isKnown() || !b.interval().isKnown()) {
+            return Double.NaN;
+        }
+        return Math.hypot(a.interval().halfWidth(), b.interval().halfWidth());
+    }
+
+    /**
+     * The half-width of a 95% interval around {@link #meanAccuracyForgetting()}: the tasks' margins combined as
+     * independent; empty when a task lacks one.
+     */
+    public OptionalDouble meanAccuracyForgettingMargin()
+    {
+        List<Forgetting> tasks = forgetting().stream().filter(task -> Double.isFinite(task.accuracyForgetting())).toList();
+        if (tasks.isEmpty() || tasks.stream().anyMatch(task -> !Double.isFinite(task.accuracyForgettingMargin()))) {
+            return OptionalDouble.empty();
+        }
+        double sumOfSquares = tasks.stream().mapToDouble(task -> task.accuracyForgettingMargin() * task.accuracyForgettingMargin()).sum();
+        return OptionalDouble.of(Math.sqrt(sumOfSquares) / tasks.size());
     }
 
     /** The mean accuracy forgetting over the tasks that have a value; empty when none has. */

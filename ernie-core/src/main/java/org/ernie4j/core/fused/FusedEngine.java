@@ -1,6 +1,7 @@
 package org.ernie4j.core.fused;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -300,13 +301,15 @@ public final class FusedEngine
         double loss = 0;
         long correct = 0;
         long labelled = 0;
+        BitSet rightItems = new BitSet();
         for (int w = 0; w < used; w++) {
             LossTally tally = workerStates[w].tally;
             loss += tally.loss();
             correct += tally.correct();
             labelled += tally.labelled();
+            tally.addRightItemsTo(rightItems);
         }
-        return new Evaluation(loss, correct, labelled);
+        return new Evaluation(loss, correct, labelled, rightItems);
     }
 
     private TaskPlan plan(TaskHead task)

@@ -1,5 +1,7 @@
 package org.ernie4j.core.fused;
 
+import java.util.BitSet;
+
 /**
  * One thread's running totals of a step's loss and accuracy; the engine adds the threads' tallies at the end.
  */
@@ -8,21 +10,25 @@ final class LossTally
     private double loss;
     private long correct;
     private long labelled;
+    private final BitSet rightItems = new BitSet();
 
     void reset()
     {
         loss = 0;
         correct = 0;
         labelled = 0;
+        rightItems.clear();
     }
 
-    void add(double weightedLoss, boolean labelledItem, boolean right)
+    /** Adds one item, by its index in the batch's targets. */
+    void add(int item, double weightedLoss, boolean labelledItem, boolean right)
     {
         loss += weightedLoss;
         if (labelledItem) {
             labelled++;
             if (right) {
                 correct++;
+                rightItems.set(item);
             }
         }
     }
@@ -45,5 +51,11 @@ final class LossTally
     long labelled()
     {
         return labelled;
+    }
+
+    /** Adds this thread's right items to {@code items}. */
+    void addRightItemsTo(BitSet items)
+    {
+        items.or(rightItems);
     }
 }

@@ -42,9 +42,14 @@ public final class RegimeComparison
         runs.values().forEach(records -> tasks.addAll(records.tasks()));
         StringBuilder text = new StringBuilder();
         table(text, "Final held-out accuracy (higher is better)", tasks, matrices, matrix -> finals(matrix, TaskEvaluation::accuracy));
+        for (Map.Entry<String, ForgettingMatrix> entry : matrices.entrySet()) {
+            text.append("\n#### ").append(entry.getKey()).append(": final held-out accuracy against its baselines\n\n")
+                    .append(BaselineTable.markdown(entry.getValue().finalResults().values()));
+        }
         table(text, "Final held-out loss (lower is better)", tasks, matrices, matrix -> finals(matrix, TaskEvaluation::loss));
         table(text, "Forgetting: best held-out accuracy before the end minus the final one (lower is better)", tasks, matrices,
                 RegimeComparison::forgetting);
+        forgettingMargins(text, tasks, matrices);
         for (Map.Entry<String, ForgettingMatrix> entry : matrices.entrySet()) {
             stageMatrix(text, entry.getKey(), entry.getValue());
         }
@@ -63,6 +68,40 @@ public final class RegimeComparison
         Map<String, Double> values = new LinkedHashMap<>();
         matrix.forgetting().forEach(task -> values.put(task.task(), task.accuracyForgetting()));
         return values;
+    }
+
+    /**
+     * The forgetting of each task with the half-width of its 95% interval; a value within its margin cannot be told from
+     * no forgetting, and two regimes whose values lie within each other's margins cannot be told apart.
+     */
+    private static void forgettingMargins(StringBuilder text, Set<String> tasks, Map<String, ForgettingMatrix> matrices)
+    {
+        text.append("\nForgetting with the half-width of its 95% interval (from the intervals of the best and the final accuracy):\n\n| task |");
+        matrices.keySet().forEach(regime -> text.append(' ').append(regime).append(" |"));
+        text.append("\n| --- |");
+        matrices.keySet().forEach(regime -> text.append(" --- |"));
+        text.append('\n');
+        for (String task : tasks) {
+            text.append("| ").append(task).append(" |");
+            for (ForgettingMatrix matrix : matrices.values()) {
+                Optional<ForgettingMatrix.Forgetting> forgetting = matrix.forgetting().stream().filter(value -> value.task().equals(task)).findFirst();
+                text.append(' ').append(forgetting.map(value -> withMargin(value.accuracyForgetting(), value.accuracyForgettingMargin())).orElse("-"))
+                        .append(" |");
+            }
+            text.append('\n');
+        }
+        text.append("| **mean** |");
+        for (ForgettingMatrix matrix : matrices.values()) {
+            OptionalDouble mean = matrix.meanAccuracyForgetting();
+            OptionalDouble margin = matrix.meanAccuracyForgettingMargin();
+            text.append(" **").append(mean.isPresent() ? withMargin(mean.getAsDouble(), margin.orElse(Double.NaN)) : "-").append("** |");
+        }
+        text.append('\n');
+    }
+
+    private static String withMargin(double value, double margin)
+    {
+        return Double.isFinite(margin) ? format(value) + " ± " + format(margin) : format(value);
     }
 
     private void table(StringBuilder text, String title, Set<String> tasks, Map<String, ForgettingMatrix> matrices,

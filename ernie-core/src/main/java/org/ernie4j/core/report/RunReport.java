@@ -117,6 +117,21 @@ public final class RunReport
                 loss[row][column] = result.map(TaskEvaluation::loss).orElse(Double.NaN);
             }
         }
+        page.append("<h2>Final held-out accuracy against its baselines</h2>\n<p>Each task's last evaluation with its 95% interval (the wider of"
+                + " Wilson's and a bootstrap over held-out documents), the accuracy of always answering the most frequent label and of the best"
+                + " predictor that sees only the input's layout, and the items, examples and documents the figure rests on. A task is above"
+                + " baseline only when its whole interval is.</p>\n<table>\n<tr><th>task</th><th>accuracy</th><th>95% interval</th>"
+                + "<th>majority label</th><th>layout only</th><th>items (examples, documents)</th><th>verdict</th></tr>\n");
+        for (TaskEvaluation result : matrix.finalResults().values()) {
+            page.append("<tr><td>").append(Html.escape(result.task())).append("</td><td>").append(BaselineTable.number(result.accuracy()))
+                    .append("</td><td>").append(result.interval().isKnown() ? BaselineTable.number(result.interval().low()) + " to "
+                            + BaselineTable.number(result.interval().high()) : "-")
+                    .append("</td><td>").append(BaselineTable.number(result.baseline().majority()))
+                    .append("</td><td>").append(BaselineTable.number(result.baseline().layout()))
+                    .append("</td><td>").append(BaselineTable.size(result))
+                    .append("</td><td>").append(result.verdict().text()).append("</td></tr>\n");
+        }
+        page.append("</table>\n");
         page.append("<h2>Held-out accuracy (forgetting matrix)</h2>\n<p>Rows: evaluations after each stage (and every so many steps if configured);"
                 + " columns: tasks. Darker is better.</p>\n");
         page.append(SvgHeatMap.render(rowLabels, matrix.tasks(), accuracy, true));
@@ -145,10 +160,13 @@ public final class RunReport
 
     private String evaluationsCsv()
     {
-        StringBuilder csv = new StringBuilder("step,stage,task,loss,accuracy,labelled\n");
+        StringBuilder csv = new StringBuilder("step,stage,task,loss,accuracy,accuracy_low,accuracy_high,majority_baseline,layout_baseline,verdict,"
+                + "labelled,examples,documents\n");
         for (TaskEvaluation evaluation : records.evaluations()) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%d%n", evaluation.step(), evaluation.stage(), evaluation.task(),
-                    csvNumber(evaluation.loss()), csvNumber(evaluation.accuracy()), evaluation.labelled()));
+            csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d,%d,%d%n", evaluation.step(), evaluation.stage(), evaluation.task(),
+                    csvNumber(evaluation.loss()), csvNumber(evaluation.accuracy()), csvNumber(evaluation.interval().low()),
+                    csvNumber(evaluation.interval().high()), csvNumber(evaluation.baseline().majority()), csvNumber(evaluation.baseline().layout()),
+                    evaluation.verdict().text(), evaluation.labelled(), evaluation.examples(), evaluation.documents()));
         }
         return csv.toString();
     }

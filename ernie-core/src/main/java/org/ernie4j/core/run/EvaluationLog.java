@@ -39,8 +39,11 @@ public final class EvaluationLog
     public void onEvaluation(List<TaskEvaluation> results)
     {
         for (TaskEvaluation result : results) {
-            file.append(String.format(Locale.ROOT, "{\"step\":%d,\"stage\":%d,\"task\":\"%s\",\"loss\":%s,\"accuracy\":%s,\"labelled\":%d}",
-                    result.step(), result.stage(), result.task(), number(result.loss()), number(result.accuracy()), result.labelled()));
+            file.append(String.format(Locale.ROOT, "{\"step\":%d,\"stage\":%d,\"task\":\"%s\",\"loss\":%s,\"accuracy\":%s,\"labelled\":%d,"
+                            + "\"examples\":%d,\"documents\":%d,\"accuracy_low\":%s,\"accuracy_high\":%s,\"majority_baseline\":%s,\"layout_baseline\":%s}",
+                    result.step(), result.stage(), result.task(), number(result.loss()), number(result.accuracy()), result.labelled(),
+                    result.examples(), result.documents(), number(result.interval().low()), number(result.interval().high()),
+                    number(result.baseline().majority()), number(result.baseline().layout())));
         }
         file.flush();
     }

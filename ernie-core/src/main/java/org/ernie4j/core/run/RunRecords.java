@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ernie4j.core.evaluate.AccuracyInterval;
 import org.ernie4j.core.evaluate.TaskEvaluation;
 import org.ernie4j.core.train.StepRecord;
+import org.ernie4j.spi.baseline.BaselineAccuracy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +53,11 @@ public record RunRecords(Path directory, List<StepRecord> steps, List<TaskEvalua
         if (Files.isRegularFile(evaluationFile)) {
             for (Line line : lines(evaluationFile)) {
                 JsonNode node = line.node();
+                // Records written before intervals and baselines were kept lack those fields: they read as unknown.
                 evaluations.add(new TaskEvaluation(node.path("step").asLong(), node.path("stage").asInt(), text(line, "task"),
-                        number(node, "loss"), number(node, "accuracy"), node.path("labelled").asLong()));
+                        number(node, "loss"), number(node, "accuracy"), node.path("labelled").asLong(), node.path("examples").asInt(),
+                        node.path("documents").asInt(), new AccuracyInterval(number(node, "accuracy_low"), number(node, "accuracy_high")),
+                        new BaselineAccuracy(node.path("labelled").asLong(), number(node, "majority_baseline"), number(node, "layout_baseline"))));
             }
         }
         return new RunRecords(directory, steps, evaluations);

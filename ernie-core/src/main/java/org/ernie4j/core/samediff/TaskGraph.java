@@ -1,6 +1,7 @@
 package org.ernie4j.core.samediff;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,15 +134,17 @@ final class TaskGraph
         INDArray predicted = Nd4j.argMax(outputs.get(GraphNames.LOGITS), 1);
         long correct = 0;
         long labelled = 0;
+        BitSet rightItems = new BitSet(labels.length);
         for (int row = 0; row < labels.length; row++) {
             if (labels[row] != TokenLabels.IGNORED) {
                 labelled++;
                 if (predicted.getInt(row) == labels[row]) {
                     correct++;
+                    rightItems.set(row);
                 }
             }
         }
-        return new Evaluation(loss, correct, labelled);
+        return new Evaluation(loss, correct, labelled, rightItems);
     }
 
     /**

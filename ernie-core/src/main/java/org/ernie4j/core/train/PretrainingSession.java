@@ -478,9 +478,9 @@ public final class PretrainingSession
         if (split.heldOut().size() == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Evaluator(engine, schedule, tasks, Evaluator.heldOutBatches(tasks, split.heldOut(), setup.evaluation().examples(),
-                setup.training().batchSize(), setup.training().sequenceLength(), setup.vocabulary().padId(), setup.training().seed()),
-                setup.evaluation().every()));
+        return Optional.of(new Evaluator(engine, schedule, tasks, Evaluator.heldOutSets(tasks, split.heldOut(), split.training(), setup.vocabulary(),
+                setup.evaluation().examples(), setup.training().batchSize(), setup.training().sequenceLength(), setup.training().seed()),
+                setup.evaluation().every(), setup.training().seed()));
     }
 
     /** Asks a running {@link #run} to stop after the current step and write a checkpoint. */
