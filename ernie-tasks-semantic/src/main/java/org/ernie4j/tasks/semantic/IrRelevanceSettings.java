@@ -20,8 +20,10 @@ final class IrRelevanceSettings
     static final String PAIRS_PER_DOCUMENT = "pairs-per-document";
     static final String RANDOM_TITLE_SHARE = "random-title-share";
     static final String MAX_QUERY_LENGTH = "max-query-length";
+    static final String HELD_OUT_QUERIES = "held-out-queries";
 
     static final double DEFAULT_RANDOM_TITLE_SHARE = 1.0 / 3;
+    static final double DEFAULT_HELD_OUT_QUERIES = 0.1;
     /** The most pairs per document the default gives; a log much larger than the corpus then takes several passes. */
     static final int AUTOMATIC_PAIRS_LIMIT = 256;
     static final int MAX_PAIRS_PER_DOCUMENT = 4096;
@@ -52,13 +54,15 @@ final class IrRelevanceSettings
     private final int pairsPerDocument;
     private final double randomTitleShare;
     private final int maxQueryLength;
+    private final double heldOutQueries;
 
     /**
      * @param log the search log, or null for the fallback
      * @param pairsPerDocument 0 for the default, which depends on the sizes of the log and the corpus
      */
-    IrRelevanceSettings(Path log, Fallback fallback, int pairsPerDocument, double randomTitleShare, int maxQueryLength)
+    IrRelevanceSettings(Path log, Fallback fallback, int pairsPerDocument, double randomTitleShare, int maxQueryLength, double heldOutQueries)
     {
+        this.heldOutQueries = heldOutQueries;
         this.log = log;
         this.fallback = requireNonNull(fallback, "fallback is null");
         this.pairsPerDocument = pairsPerDocument;
@@ -85,6 +89,7 @@ final class IrRelevanceSettings
                     + maxSequenceLength);
         }
         int maxQueryLength = settings.getInt(MAX_QUERY_LENGTH, Math.max(1, (maxSequenceLength - 3) / 2));
+        double heldOutQueries = settings.getDouble(HELD_OUT_QUERIES, DEFAULT_HELD_OUT_QUERIES);
 
         Fallback fallback = switch (fallbackName) {
             case "none" -> Fallback.NONE;
@@ -101,6 +106,9 @@ final class IrRelevanceSettings
             throw settings.invalid(MAX_QUERY_LENGTH, "must be between 1 and " + longestQuery + " (the maximum length " + maxSequenceLength
                     + " less [CLS], two [SEP] and one title piece), not " + maxQueryLength);
         }
+        if (!(heldOutQueries >= 0 && heldOutQueries < 1)) {
+            throw settings.invalid(HELD_OUT_QUERIES, "must be at least 0 and below 1, not " + heldOutQueries);
+        }
         Path log = logName == null ? null : logFile(settings, logName);
         if (log == null && fallback == Fallback.NONE) {
             throw settings.invalid(LOG, "no search log given. Set " + LOG + " to a TSV file of query<TAB>title<TAB>clicked|shown lines"
@@ -110,7 +118,7 @@ final class IrRelevanceSettings
         if (log != null && fallback != Fallback.NONE) {
             throw settings.invalid(FALLBACK, "cannot be used together with " + LOG + ": the fallback stands in for a missing search log");
         }
-        return new IrRelevanceSettings(log, fallback, pairsPerDocument, randomTitleShare, maxQueryLength);
+        return new IrRelevanceSettings(log, fallback, pairsPerDocument, randomTitleShare, maxQueryLength, heldOutQueries);
     }
 
     private static Path logFile(TaskSettings settings, String name)
@@ -158,6 +166,12 @@ final class IrRelevanceSettings
         return (int) Math.max(1, Math.min(AUTOMATIC_PAIRS_LIMIT, perDocument));
     }
 
+    /** The share of the log's distinct queries kept for held-out documents. */
+    double heldOutQueries()
+    {
+        return heldOutQueries;
+    }
+
     double randomTitleShare()
     {
         return randomTitleShare;
@@ -173,6 +187,6 @@ final class IrRelevanceSettings
     {
         return (log == null ? FALLBACK + "=" + fallback.settingValue() : LOG + "=" + log) + ", " + PAIRS_PER_DOCUMENT + "="
                 + (pairsPerDocument == 0 ? "default" : pairsPerDocument) + ", " + RANDOM_TITLE_SHARE + "=" + randomTitleShare + ", "
-                + MAX_QUERY_LENGTH + "=" + maxQueryLength;
+                + MAX_QUERY_LENGTH + "=" + maxQueryLength + ", " + HELD_OUT_QUERIES + "=" + heldOutQueries;
     }
 }

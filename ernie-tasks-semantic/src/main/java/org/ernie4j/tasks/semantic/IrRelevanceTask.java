@@ -6,6 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
@@ -48,6 +50,11 @@ import static java.util.Objects.requireNonNull;
  * label 0 or 1. By default {@code pairs-per-document} makes one pass over the corpus draw each pair of the log once in
  * expectation, so the whole log is seen over a run's passes.
  *
+ * <p>Held-out documents do not hold any of the log out by themselves, so the task holds out {@code held-out-queries} of
+ * the log's distinct queries (chosen by their pieces, the same in every run over the same log): documents of the training
+ * corpus draw only pairs of the other queries, every other document (a held-out one) only pairs of the held-out queries.
+ * A held-out figure therefore never scores a pair the model trained on, and those pairs are never trained on.
+ *
  * <h2>Without a search log</h2>
  * A configuration that names neither {@code log} nor a fallback fails when the task joins the run, with an error on
  * {@code tasks.ir-relevance.log} that says how to give a log or enable the fallback: the SPI has no way for a task to
@@ -73,6 +80,8 @@ import static java.util.Objects.requireNonNull;
  * from 0 to 1</td></tr>
  * <tr><td>{@code max-query-length}</td><td>(maximum input length - 3) / 2</td><td>the most word pieces kept of a query,
  * from 1 to the maximum length less 4</td></tr>
+ * <tr><td>{@code held-out-queries}</td><td>0.1</td><td>the share of the log's distinct queries whose pairs only held-out
+ * documents draw (at least one query when there are two or more), from 0 to below 1</td></tr>
  * </table>
  * A bad value fails when the task joins the run, with an error naming its path, such as
  * {@code tasks.ir-relevance.log: no such file: /data/clicks.tsv}.
@@ -132,8 +141,13 @@ public final class IrRelevanceTask
         }
         SearchLog log = read(settings.log().get(), context);
         warnAboutMissingClasses(log, settings, reporter);
-        return new SearchLogGenerator(log, settings.pairsPerDocument(log.pairCount(), documents), settings.randomTitleShare(),
-                settings.maxQueryLength(), context.vocabulary(), context.maxSequenceLength(), reporter);
+        HeldOutQueries split = HeldOutQueries.of(log, settings.heldOutQueries());
+        Set<String> trainingDocuments = new HashSet<>();
+        for (int i = 0; i < documents; i++) {
+            trainingDocuments.add(context.corpus().get(i).id());
+        }
+        return new SearchLogGenerator(log, split, trainingDocuments, settings.pairsPerDocument(split.trainingPairs().length, documents),
+                settings.randomTitleShare(), settings.maxQueryLength(), context.vocabulary(), context.maxSequenceLength(), reporter);
     }
 
     private static SearchLog read(Path file, TaskContext context)

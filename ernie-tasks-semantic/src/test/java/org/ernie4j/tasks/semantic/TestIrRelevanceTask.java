@@ -105,11 +105,11 @@ class TestIrRelevanceTask
     void readsEverySettingWhenItJoinsARun()
     {
         TestingTaskContext context = context(Map.of("log", LOG.toString(), "fallback", "none", "pairs-per-document", 3,
-                "random-title-share", 0.5, "max-query-length", 16), 128, List.of());
+                "random-title-share", 0.5, "max-query-length", 16, "held-out-queries", 0.2), 128, List.of());
         TASK.labels(context);
         assertThat(context.testingSettings().unreadKeys()).isEmpty();
         assertThat(context.testingSettings().readKeys()).containsExactlyInAnyOrder(
-                "log", "fallback", "pairs-per-document", "random-title-share", "max-query-length");
+                "log", "fallback", "pairs-per-document", "random-title-share", "max-query-length", "held-out-queries");
     }
 
     static Stream<Arguments> badSettings()
@@ -123,6 +123,8 @@ class TestIrRelevanceTask
                         "tasks.ir-relevance.pairs-per-document: must be between 1 and 4096, not 0"),
                 Arguments.of(Map.of("log", LOG.toString(), "random-title-share", 1.5), 128,
                         "tasks.ir-relevance.random-title-share: must be between 0 and 1, not 1.5"),
+                Arguments.of(Map.of("log", LOG.toString(), "held-out-queries", 1.0), 128,
+                        "tasks.ir-relevance.held-out-queries: must be at least 0 and below 1, not 1.0"),
                 Arguments.of(Map.of("log", LOG.toString(), "max-query-length", 125), 128,
                         "tasks.ir-relevance.max-query-length: must be between 1 and 124 (the maximum length 128 less [CLS], two [SEP] and one title piece), not 125"),
                 Arguments.of(Map.of("log", LOG.toString()), 4,
@@ -155,17 +157,26 @@ class TestIrRelevanceTask
         LogAsRead log = LogAsRead.read(LOG);
         TestingTaskContext context = context(Map.of("log", LOG.toString()), 128, Fixtures.sotu());
         LabelGenerator labels = TASK.labels(context);
+        // The fixture is the training corpus; the other addresses are held out.
+        List<Document> documents = Addresses.withFixture();
+        Set<String> training = Fixtures.sotu().stream().map(Document::id).collect(java.util.stream.Collectors.toSet());
         int[] counts = new int[3];
-        Set<List<List<Integer>>> pairsSeen = new HashSet<>();
+        Map<Boolean, Set<List<List<Integer>>>> pairsSeen = Map.of(true, new HashSet<>(), false, new HashSet<>());
+        Map<Boolean, Set<List<Integer>>> queriesSeen = Map.of(true, new HashSet<>(), false, new HashSet<>());
+        Set<Integer> examplesPerDocument = new HashSet<>();
         Set<List<Integer>> randomTitles = new HashSet<>();
         for (int seed = 0; seed < 40; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
-            for (Document document : Fixtures.sotu()) {
-                for (Example example : labels.generate(document, random)) {
+            for (Document document : documents) {
+                boolean trained = training.contains(document.id());
+                List<Example> examples = labels.generate(document, random);
+                examplesPerDocument.add(examples.size());
+                for (Example example : examples) {
                     List<Integer> query = segment(example, 0);
                     List<Integer> title = segment(example, 1);
                     Map<List<Integer>, Boolean> shown = log.shown().get(query);
                     assertThat(shown).as("query of %s is a query of the log", example).isNotNull();
+                    queriesSeen.get(trained).add(query);
                     int label = ((SequenceLabel) example.target()).label();
                     counts[label]++;
                     switch (label) {
@@ -178,32 +189,59 @@ class TestIrRelevanceTask
                         }
                     }
                     if (label < 2) {
-                        pairsSeen.add(List.of(query, title));
+                        pairsSeen.get(trained).add(List.of(query, title));
                     }
                 }
             }
         }
         int total = counts[0] + counts[1] + counts[2];
-        // 24 pairs over 3 documents with a third of random titles: 12 examples a document.
-        assertThat(total).isEqualTo(40 * 3 * 12);
         assertThat((double) counts[2] / total).isBetween(0.28, 0.39);
-        // 9 of the 24 pairs are clicked: class 0 is 9/24 of the log pairs drawn.
-        assertThat((double) counts[0] / (counts[0] + counts[1])).isBetween(0.31, 0.44);
-        assertThat(pairsSeen).as("every pair of the log is drawn").hasSize(24);
+        // 9 of the 24 pairs are clicked; training and held-out documents draw from different queries, so class 0 is only
+        // roughly 9/24 of the log pairs drawn, and both classes occur.
+        assertThat((double) counts[0] / (counts[0] + counts[1])).isBetween(0.25, 0.6);
+        // Held-out documents draw only the held-out queries' pairs, training documents only the others': no query in both.
+        assertThat(queriesSeen.get(false)).isNotEmpty().doesNotContainAnyElementsOf(queriesSeen.get(true));
+        assertThat(queriesSeen.get(true).size() + queriesSeen.get(false).size()).isEqualTo(log.shown().size());
+        assertThat(pairsSeen.get(true).size() + pairsSeen.get(false).size()).as("every pair of the log is drawn").isEqualTo(24);
+        // One pass over the 3 training documents draws each training pair once in expectation, two thirds being log pairs.
+        assertThat(examplesPerDocument).containsExactly((int) Math.ceil(pairsSeen.get(true).size() / (2.0 / 3 * 3)));
         assertThat(randomTitles.size()).isGreaterThan(15);
         assertThat(context.testingReporter().skipCount(SearchLogReader.MALFORMED_LINE)).isEqualTo(5);
         assertThat(context.testingReporter().warnings()).hasSize(5).allSatisfy(warning -> assertThat(warning).contains(LOG + " line "));
     }
 
     @Test
+    void aTenthOfTheQueriesIsHeldOutTheSameWayInEveryRunAndAtLeastOne()
+            throws IOException
+    {
+        SearchLog log = new SearchLogReader(VOCABULARY, new org.ernie4j.spi.testing.TestingTaskReporter(), IrRelevanceTask.NAME)
+                .read(new java.io.StringReader(String.join("\n", java.util.stream.IntStream.range(0, 400)
+                        .mapToObj(i -> "query " + i + "\ttitle " + i + "\tclicked").toList())), "generated");
+        HeldOutQueries tenth = HeldOutQueries.of(log, 0.1);
+        assertThat(tenth.heldOutQueryCount()).isBetween(25, 55);
+        assertThat(tenth.trainingPairs().length + tenth.heldOutPairs().length).isEqualTo(log.pairCount());
+        assertThat(HeldOutQueries.of(log, 0.1).heldOutPairs()).isEqualTo(tenth.heldOutPairs());
+        assertThat(HeldOutQueries.of(log, 0.0).heldOutPairs()).isEmpty();
+        // A log of two queries: one is held out, one trained on, whatever the share.
+        SearchLog two = new SearchLogReader(VOCABULARY, new org.ernie4j.spi.testing.TestingTaskReporter(), IrRelevanceTask.NAME)
+                .read(new java.io.StringReader("tax\tTaxes\tclicked\nwar\tThe Army\tshown\n"), "two");
+        assertThat(HeldOutQueries.of(two, 0.01).heldOutQueryCount()).isEqualTo(1);
+        assertThat(HeldOutQueries.of(two, 0.99).heldOutQueryCount()).isEqualTo(1);
+    }
+
+    @Test
     void aPassOverTheCorpusDrawsAboutAsManyLogPairsAsTheLogHas()
+            throws IOException
     {
         List<Document> corpus = Addresses.withFixture();
         LabelGenerator labels = TASK.labels(context(Map.of("log", LOG.toString(), "random-title-share", 0.5), 128, corpus));
         SplittableRandom random = new SplittableRandom(1);
-        // ceil(24 / (0.5 x 7)) = 7 a document: 49 examples a pass, about 24.5 of them log pairs.
+        // The training queries' pairs, once in expectation per pass: ceil(pairs / (0.5 x 7)) a document.
+        SearchLog log = new SearchLogReader(VOCABULARY, new org.ernie4j.spi.testing.TestingTaskReporter(), IrRelevanceTask.NAME).read(Files.newBufferedReader(LOG), LOG.toString());
+        int trainingPairs = HeldOutQueries.of(log, IrRelevanceSettings.DEFAULT_HELD_OUT_QUERIES).trainingPairs().length;
+        assertThat(trainingPairs).isBetween(12, 23);
         for (Document document : corpus) {
-            assertThat(labels.generate(document, random)).hasSize(7);
+            assertThat(labels.generate(document, random)).hasSize((int) Math.ceil(trainingPairs / (0.5 * 7)));
         }
     }
 
@@ -213,7 +251,8 @@ class TestIrRelevanceTask
     {
         Path log = directory.resolve("small.tsv");
         Files.writeString(log, "tax\tTaxes\tclicked\ntax\tTariffs\tshown\n");
-        TestingTaskContext context = context(Map.of("log", log.toString(), "random-title-share", 1, "pairs-per-document", 4), 64, List.of());
+        TestingTaskContext context = context(Map.of("log", log.toString(), "random-title-share", 1, "pairs-per-document", 4), 64,
+                List.of(EdgeCaseDocuments.empty()));
         assertThat(TASK.labels(context).generate(EdgeCaseDocuments.empty(), new SplittableRandom(1))).isEmpty();
         assertThat(context.testingReporter().skipCount(SearchLogGenerator.NO_RANDOM_TITLE)).isEqualTo(4);
     }
