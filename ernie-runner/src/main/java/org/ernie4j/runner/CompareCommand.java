@@ -1,12 +1,7 @@
 package org.ernie4j.runner;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +13,8 @@ import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.TaskSection;
 import org.ernie4j.core.prepare.PreparedCorpus;
 import org.ernie4j.core.report.RegimeComparison;
-import org.ernie4j.core.report.RunReport;
 import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
-import org.ernie4j.core.run.ResumeMode;
 import org.ernie4j.core.run.RunRecords;
 import org.ernie4j.core.schedule.ScheduleKind;
 import org.ernie4j.core.train.Versions;
@@ -82,27 +75,14 @@ final class CompareCommand
         Path directory = runDirectory.resolve(config);
         PreparedCorpus prepared = preparation.prepareOrOpen(corpus.input(configuration, directory), corpus.prepared(directory),
                 CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
-        Map<String, RunRecords> records = new LinkedHashMap<>();
+        Map<String, ErnieConfig> regimeConfigurations = new LinkedHashMap<>();
         for (String regime : regimes) {
             ScheduleKind kind = ScheduleKind.fromConfigName(regime);
-            ErnieConfig regimeConfig = configuration.withSchedule(configuration.schedule().withKind(kind));
-            Path regimeDirectory = directory.resolve(kind.configName());
-            err.printf("== %s, in %s%n", kind.configName(), regimeDirectory);
-            run.run(regimeConfig, prepared, regimeDirectory, ResumeMode.AUTO, Long.MAX_VALUE, List.of(new ProgressBar(err, interactive, 100)),
-                    session -> { });
-            RunRecords regimeRecords = RunRecords.read(regimeDirectory);
-            new RunReport(regimeRecords).write(regimeDirectory.resolve("report"));
-            records.put(kind.configName(), regimeRecords);
+            regimeConfigurations.put(kind.configName(), configuration.withSchedule(configuration.schedule().withKind(kind)));
         }
+        Map<String, RunRecords> records = new RunSeries(run, err, interactive).train(regimeConfigurations, prepared, directory);
         String markdown = header(configuration, prepared, directory) + new RegimeComparison(records).markdown();
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(markdown);
-        writeFile(directory.resolve("comparison.md"), markdown, false);
-        if (write != null) {
-            writeFile(write, markdown, true);
-            out.println("appended to " + write);
-        }
-        out.flush();
+        RunSeries.publish(markdown, directory.resolve("comparison.md"), write, spec.commandLine().getOut());
         return 0;
     }
 
@@ -123,23 +103,5 @@ final class CompareCommand
                 configuration.evaluation().examples(), model.hidden(), model.layers(), model.heads(), model.intermediate(), training.batchSize(),
                 training.sequenceLength(), training.learningRate(), training.seed(), String.join(", ", tasks), training.stepsPerTask(),
                 training.stepsPerTask() * tasks.size());
-    }
-
-    private static void writeFile(Path file, String text, boolean append)
-    {
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            if (append) {
-                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            }
-            else {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

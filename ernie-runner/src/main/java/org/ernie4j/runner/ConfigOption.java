@@ -29,6 +29,12 @@ final class ConfigOption
         return file;
     }
 
+    /** How to name the configuration in a message: its file, or the embedded demo configuration. */
+    String describe()
+    {
+        return file == null ? "the embedded " + DEMO : file.toString();
+    }
+
     boolean isDemo()
     {
         return file == null;

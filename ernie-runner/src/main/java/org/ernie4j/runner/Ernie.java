@@ -23,6 +23,7 @@ import picocli.CommandLine;
                 ScheduleCommand.class,
                 ReportCommand.class,
                 CompareCommand.class,
+                ProbeCommand.class,
                 FinetuneCommand.class,
                 EvaluateCommand.class,
                 ImportCommand.class,

@@ -48,6 +48,24 @@ public record ErnieConfig(CorpusSection corpus, VocabularySection vocabulary, Mo
         return new ErnieConfig(corpus, vocabulary, model, training, schedule, evaluation, replacement, tasks);
     }
 
+    /** This configuration with another training section. */
+    public ErnieConfig withTraining(TrainingSection replacement)
+    {
+        return new ErnieConfig(corpus, vocabulary, model, replacement, schedule, evaluation, plugins, tasks);
+    }
+
+    /** This configuration with another evaluation section. */
+    public ErnieConfig withEvaluation(EvaluationSection replacement)
+    {
+        return new ErnieConfig(corpus, vocabulary, model, training, schedule, replacement, plugins, tasks);
+    }
+
+    /** This configuration with other tasks. */
+    public ErnieConfig withTasks(List<TaskSection> replacement)
+    {
+        return new ErnieConfig(corpus, vocabulary, model, training, schedule, evaluation, plugins, replacement);
+    }
+
     public static ErnieConfig defaults()
     {
         return new ErnieConfig(null, null, null, null, null, null, null, null);

@@ -51,6 +51,13 @@ public record TrainingSection(long seed, int batchSize, int sequenceLength, long
         return new TrainingSection((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** This section with another budget per task. */
+    public TrainingSection withStepsPerTask(long replacement)
+    {
+        return new TrainingSection(seed, batchSize, sequenceLength, replacement, openDocuments, learningRate, warmupFraction, weightDecay, clipNorm,
+                beta1, beta2, epsilon, checkpointEvery, keepCheckpoints, engine, batchesAhead, initializeFrom);
+    }
+
     /** The training settings of a run of {@code taskCount} tasks (the schedule has {@code taskCount * stepsPerTask} steps). */
     public TrainingSettings settings(int taskCount)
     {
