@@ -11,11 +11,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.evaluate.ForgettingMatrix;
 import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.report.BaselineTable;
 import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.ResumeMode;
 import org.ernie4j.core.run.RunOutcome;
+import org.ernie4j.core.run.RunRecords;
 import org.ernie4j.core.train.PretrainingSession;
 
 import picocli.CommandLine;
@@ -138,6 +141,7 @@ abstract class TrainingCommand
             RunOutcome outcome = distributed.apply(run).run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
                     List.of(new ProgressBar(err, interactive, 20)), current::set, waitForTasks());
             report(outcome, spec.commandLine().getOut());
+            reportHeldOut(directory, spec.commandLine().getOut());
         }
         finally {
             // Training is over: a signal from now on has nothing to stop.
@@ -163,6 +167,19 @@ abstract class TrainingCommand
         catch (IllegalStateException e) {
             // The JVM is already shutting down, and the hook is running or done.
         }
+    }
+
+    /** The last held-out figure of every task, beside its baselines: what the run learned, at a glance. */
+    private static void reportHeldOut(Path directory, PrintWriter out)
+    {
+        ForgettingMatrix matrix = ForgettingMatrix.of(RunRecords.read(directory).evaluations());
+        if (matrix.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("held-out accuracy at the last evaluation, against what the layout and the majority label give:");
+        out.print(BaselineTable.markdown(matrix.finalResults().values()));
+        out.flush();
     }
 
     private static void report(RunOutcome outcome, PrintWriter out)

@@ -30,6 +30,9 @@ class TestPretrainCommand
         TestingErnie.Result first = ernie("pretrain", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("finished at step 6 of 6").contains("checkpoint " + run.resolve("checkpoints/step-00000006"));
+        // The run ends with what it learned: the last held-out figure beside its baselines.
+        assertThat(first.out()).contains("held-out accuracy at the last evaluation, against what the layout and the majority label give:")
+                .containsPattern("\\| knowledge-masking \\| 0\\.\\d{3} \\[0\\.\\d{3}, 0\\.\\d{3}\\] \\| 0\\.\\d{3} \\| 0\\.\\d{3} \\| [\\d,]+ \\(\\d+, 1\\) \\| (not )?above baseline \\|");
         assertThat(run.resolve("checkpoints/step-00000006/manifest.json")).exists();
         assertThat(run.resolve("checkpoints/step-00000003/manifest.json")).exists();
         assertThat(run.resolve("config.yaml")).content().contains("hidden: 16");
