@@ -74,6 +74,7 @@ public final class ConfigLoader
     /** Reads and validates configuration text; {@code source} names it in errors. */
     public ErnieConfig parse(String text, String source)
     {
+        KeyLines keys = KeyLines.of(text, source);
         ErnieConfig config;
         try {
             config = text.isBlank() ? ErnieConfig.defaults() : yaml.readValue(text, ErnieConfig.class);
@@ -90,14 +91,30 @@ public final class ConfigLoader
         catch (ConfigException e) {
             throw e;
         }
-        new ConfigValidator(config).validate();
+        try {
+            new ConfigValidator(config).validate();
+        }
+        catch (ConfigException e) {
+            // The validator sees values, not text: the line of the key to change comes from the text.
+            throw keys.locate(e.path(), e.problem(), e);
+        }
         return config;
+    }
+
+    /**
+     * The lines of the keys of a configuration file, to point at a key that only a later check finds wrong (a task
+     * setting, say).
+     */
+    public KeyLines keyLines(Path file)
+    {
+        return KeyLines.of(read(file), file.toString());
     }
 
     /** Reads and validates a fine-tuning configuration file. */
     public FinetuneConfig loadFinetune(Path file)
     {
         String text = read(file);
+        KeyLines.of(text, file.toString());
         try {
             FinetuneConfig config = yaml.readValue(text, FinetuneConfig.class);
             if (config == null) {
