@@ -1,8 +1,11 @@
 package org.ernie4j.runner;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
+import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.prepare.PreparedCorpus;
 
 import picocli.CommandLine;
 
@@ -28,7 +31,20 @@ final class CorpusOptions
         if (config.corpus().path() != null && !config.corpus().path().isBlank()) {
             return Path.of(config.corpus().path());
         }
-        return DemoCorpus.extract(runDirectory.resolve("demo-corpus"));
+        Path demo = runDirectory.resolve("demo-corpus");
+        Optional<Path> preparedFrom = PreparedCorpus.preparedFrom(prepared(runDirectory));
+        if (preparedFrom.isPresent() && !absolute(preparedFrom.get()).equals(absolute(demo))) {
+            // Most likely a run continued without repeating its --corpus: copying the demo sample would only lead to a
+            // refusal (the prepared corpus was made from other input) after the copy.
+            throw new ConfigException("corpus.path", "no corpus given, and the prepared corpus in " + prepared(runDirectory) + " was made from "
+                    + preparedFrom.get() + "; give --corpus " + preparedFrom.get() + " (or set corpus.path) to use it");
+        }
+        return DemoCorpus.extract(demo);
+    }
+
+    private static Path absolute(Path path)
+    {
+        return path.toAbsolutePath().normalize();
     }
 
     Path prepared(Path runDirectory)

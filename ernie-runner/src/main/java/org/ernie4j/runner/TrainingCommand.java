@@ -9,14 +9,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.run.ClaimedRun;
 import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.ResumeMode;
 import org.ernie4j.core.run.RunOutcome;
 import org.ernie4j.core.train.PretrainingSession;
+import org.ernie4j.spi.InvalidSettingException;
 
 import picocli.CommandLine;
 
@@ -98,19 +101,29 @@ abstract class TrainingCommand
         checkPlugins(configuration);
         // Spark first: a missing Spark or master is reported before minutes of corpus preparation.
         try (SparkMode distributed = SparkMode.open(spark, sparkPartitions, sparkAverageEvery == null ? 1 : sparkAverageEvery, err)) {
-            train(configuration, distributed, err, interactive);
+            prepareAndTrain(configuration, distributed, err, interactive);
+        }
+        catch (ConfigException | InvalidSettingException e) {
+            throw config.located(e, loader);
         }
         return 0;
     }
 
-    private void train(ErnieConfig configuration, SparkMode distributed, PrintWriter err, boolean interactive)
+    private void prepareAndTrain(ErnieConfig configuration, SparkMode distributed, PrintWriter err, boolean interactive)
     {
         Path directory = runDirectory.resolve(config);
-        Path input = corpus.input(configuration, directory);
-        PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
-                CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
-
         ResumeMode mode = resume ? ResumeMode.REQUIRED : fresh ? ResumeMode.FRESH : ResumeMode.AUTO;
+        // Every check that does not need the corpus, and the lock, before the corpus is prepared: that can take hours.
+        try (ClaimedRun claimed = distributed.apply(run).claim(configuration, directory, mode)) {
+            Path input = corpus.input(configuration, directory);
+            PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
+                    CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
+            train(claimed, prepared, directory, err, interactive);
+        }
+    }
+
+    private void train(ClaimedRun claimed, PreparedCorpus prepared, Path directory, PrintWriter err, boolean interactive)
+    {
         AtomicReference<PretrainingSession> current = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C or a TERM signal: finish the step, write a checkpoint, then let the JVM exit.
@@ -135,8 +148,8 @@ abstract class TrainingCommand
         err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
                 prepared.vocabulary().size());
         try {
-            RunOutcome outcome = distributed.apply(run).run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
-                    List.of(new ProgressBar(err, interactive, 20)), current::set, waitForTasks());
+            RunOutcome outcome = claimed.run(prepared, maxSteps == null ? Long.MAX_VALUE : maxSteps, List.of(new ProgressBar(err, interactive, 20)),
+                    current::set, waitForTasks());
             report(outcome, spec.commandLine().getOut());
         }
         finally {

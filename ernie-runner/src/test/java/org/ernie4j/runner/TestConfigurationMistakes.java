@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ernie4j.runner.TestingErnie.ernie;
+import static org.ernie4j.runner.TestChecksBeforePreparing.lineOf;
+import static org.ernie4j.runner.TestChecksBeforePreparing.tiny;
 import static org.ernie4j.runner.TestingErnie.resource;
 
 /**
@@ -51,24 +53,5 @@ class TestConfigurationMistakes
             throws IOException
     {
         return Files.writeString(temporary.resolve(name), text);
-    }
-
-    private static String tiny()
-            throws IOException, URISyntaxException
-    {
-        return Files.readString(Path.of(resource("tiny.yaml")));
-    }
-
-    /** The 1-based line of the first line of {@code file} that starts with {@code start}. */
-    private static int lineOf(Path file, String start)
-            throws IOException
-    {
-        var lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(start)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(file + " has no line starting with " + start);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.ernie4j.core.wordpiece.WordPieceVocabulary;
@@ -101,6 +102,16 @@ public final class PreparedCorpus
             throw new PreparedCorpusException(kind + " " + file + " has SHA-256 " + actual + " but the manifest says " + expected
                     + ": the file was changed or damaged; prepare the corpus again");
         }
+    }
+
+    /**
+     * The input {@code directory}'s corpus was prepared from, as its manifest records it, without opening the corpus;
+     * empty when the directory holds no prepared corpus.
+     */
+    public static Optional<Path> preparedFrom(Path directory)
+    {
+        Path manifest = requireNonNull(directory, "directory is null").resolve(Manifest.FILE_NAME);
+        return Files.exists(manifest) ? Optional.of(Path.of(ManifestFile.read(manifest).settings().input())) : Optional.empty();
     }
 
     public Path directory()

@@ -1,0 +1,147 @@
+package org.ernie4j.runner;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.ernie4j.core.train.RunLock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ernie4j.runner.TestingErnie.ernie;
+import static org.ernie4j.runner.TestingErnie.resource;
+
+/**
+ * Mistakes that used to be reported only after the corpus was prepared (minutes to hours on a real corpus): each now
+ * stops {@code pretrain} before anything is read or copied, with exit code 2 and the key, file and line.
+ */
+class TestChecksBeforePreparing
+{
+    @TempDir
+    Path temporary;
+
+    @Test
+    void anUnknownTaskIsReportedBeforePreparing()
+            throws IOException, URISyntaxException
+    {
+        Path config = write("unknown-task.yaml", tiny().replace("  - name: knowledge-masking", "  - name: knowledge-maskin"));
+        TestingErnie.Result result = pretrain(config, "--corpus", resource("tiny-corpus"));
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("configuration error: tasks[0].name: no pre-training task named 'knowledge-maskin'; known tasks: ")
+                .contains("knowledge-masking").contains("(" + config + ", line " + lineOf(config, "  - name:") + ")");
+        assertNothingPrepared();
+    }
+
+    @Test
+    void aMisspelledTaskSettingIsReportedBeforePreparing()
+            throws IOException, URISyntaxException
+    {
+        Path config = write("bad-setting.yaml", tiny().replace("  - name: knowledge-masking",
+                "  - name: knowledge-masking\n    settings:\n      masking-rat: 0.2"));
+        TestingErnie.Result result = pretrain(config, "--corpus", resource("tiny-corpus"));
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("configuration error: tasks[0].settings.masking-rat: unknown setting of task knowledge-masking")
+                .contains("masking-rate").contains("(" + config + ", line " + lineOf(config, "      masking-rat:") + ")");
+        assertNothingPrepared();
+    }
+
+    @Test
+    void aTaskSettingOfTheWrongValueIsReportedBeforePreparing()
+            throws IOException, URISyntaxException
+    {
+        Path config = write("bad-value.yaml", tiny().replace("  - name: knowledge-masking",
+                "  - name: knowledge-masking\n    settings:\n      masking-rate: lots"));
+        TestingErnie.Result result = pretrain(config, "--corpus", resource("tiny-corpus"));
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("configuration error: tasks[0].settings.masking-rate: expected a number, got string 'lots'")
+                .contains("(" + config + ", line " + lineOf(config, "      masking-rate:") + ")");
+        assertNothingPrepared();
+    }
+
+    @Test
+    void resumeWithoutACheckpointIsReportedBeforePreparing()
+            throws IOException, URISyntaxException
+    {
+        TestingErnie.Result result = pretrain(Path.of(resource("tiny.yaml")), "--resume", "--corpus", resource("tiny-corpus"));
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("usage error: run directory " + run() + " has no checkpoint to resume from");
+        assertNothingPrepared();
+    }
+
+    @Test
+    void continuingARunWithoutItsCorpusSaysWhichCorpusToGiveAndCopiesNothing()
+            throws IOException, URISyntaxException
+    {
+        TestingErnie.Result first = pretrain(Path.of(resource("tiny.yaml")), "--max-steps", "1", "--corpus", resource("tiny-corpus"));
+        assertThat(first.code()).as(first.err()).isZero();
+
+        TestingErnie.Result again = pretrain(Path.of(resource("tiny.yaml")), "--resume");
+        assertThat(again.code()).as(again.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(again.err()).contains("corpus.path: no corpus given, and the prepared corpus in " + run().resolve("prepared") + " was made from ")
+                .contains("give --corpus " + resource("tiny-corpus"));
+        assertThat(run().resolve("demo-corpus")).doesNotExist();
+    }
+
+    @Test
+    void theRunDirectoryIsLockedBeforePreparing()
+            throws IOException, URISyntaxException
+    {
+        // Another training holds the directory: a second start must not prepare beside it (and then fail on what it wrote).
+        try (RunLock held = RunLock.acquire(run())) {
+            TestingErnie.Result result = pretrain(Path.of(resource("tiny.yaml")), "--corpus", resource("tiny-corpus"));
+            assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.FAILURE);
+            assertThat(result.err()).contains("run directory " + run() + " is already in use");
+        }
+        assertNothingPrepared();
+    }
+
+    private TestingErnie.Result pretrain(Path config, String... options)
+    {
+        String[] args = new String[options.length + 5];
+        args[0] = "pretrain";
+        args[1] = "--config";
+        args[2] = config.toString();
+        args[3] = "--run-dir";
+        args[4] = run().toString();
+        System.arraycopy(options, 0, args, 5, options.length);
+        return ernie(args);
+    }
+
+    private void assertNothingPrepared()
+    {
+        assertThat(run().resolve("prepared")).doesNotExist();
+        assertThat(run().resolve("demo-corpus")).doesNotExist();
+    }
+
+    private Path run()
+    {
+        return temporary.resolve("run");
+    }
+
+    private Path write(String name, String text)
+            throws IOException
+    {
+        return Files.writeString(temporary.resolve(name), text);
+    }
+
+    static String tiny()
+            throws IOException, URISyntaxException
+    {
+        return Files.readString(Path.of(resource("tiny.yaml")));
+    }
+
+    /** The 1-based number of the first line of {@code file} that starts with {@code start}. */
+    static int lineOf(Path file, String start)
+            throws IOException
+    {
+        var lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(file + " has no line starting with " + start);
+    }
+}
