@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
@@ -18,7 +15,6 @@ import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.ResumeMode;
 import org.ernie4j.core.run.RunOutcome;
-import org.ernie4j.core.train.PretrainingSession;
 import org.ernie4j.spi.InvalidSettingException;
 
 import picocli.CommandLine;
@@ -124,39 +120,12 @@ abstract class TrainingCommand
 
     private void train(ClaimedRun claimed, PreparedCorpus prepared, Path directory, PrintWriter err, boolean interactive)
     {
-        AtomicReference<PretrainingSession> current = new AtomicReference<>();
-        CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl-C or a TERM signal: finish the step, write a checkpoint, then let the JVM exit.
-        Thread stopOnSignal = new Thread(() -> {
-            PretrainingSession session = current.get();
-            if (session == null) {
-                return;
-            }
-            err.println();
-            err.println("stopping after the current step and writing a checkpoint...");
-            err.flush();
-            session.requestStop();
-            try {
-                finished.await(10, TimeUnit.MINUTES);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ernie-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-
         err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
                 prepared.vocabulary().size());
-        try {
+        try (StopOnSignal stop = StopOnSignal.install(err)) {
             RunOutcome outcome = claimed.run(prepared, maxSteps == null ? Long.MAX_VALUE : maxSteps, List.of(new ProgressBar(err, interactive, 20)),
-                    current::set, waitForTasks());
+                    stop::training, waitForTasks());
             report(outcome, spec.commandLine().getOut());
-        }
-        finally {
-            // Training is over: a signal from now on has nothing to stop.
-            current.set(null);
-            finished.countDown();
-            removeHook(stopOnSignal);
         }
     }
 
@@ -166,16 +135,6 @@ abstract class TrainingCommand
     /** A chance to refuse a configuration before anything runs. */
     void checkPlugins(ErnieConfig configuration)
     {
-    }
-
-    private static void removeHook(Thread hook)
-    {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        catch (IllegalStateException e) {
-            // The JVM is already shutting down, and the hook is running or done.
-        }
     }
 
     private static void report(RunOutcome outcome, PrintWriter out)
