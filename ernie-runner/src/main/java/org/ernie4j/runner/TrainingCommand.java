@@ -82,6 +82,9 @@ abstract class TrainingCommand
         if (resume && fresh) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--resume and --fresh exclude each other");
         }
+        if (maxSteps != null && maxSteps < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-steps needs a positive number of steps, not " + maxSteps);
+        }
         if (sparkPartitions != null && (spark == null || sparkPartitions < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--spark-partitions needs --spark and a positive number");
         }
@@ -114,14 +117,19 @@ abstract class TrainingCommand
             Path input = corpus.input(configuration, directory);
             PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
                     CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
-            train(claimed, prepared, directory, err, interactive);
+            train(claimed, prepared, directory, configuration.evaluation().heldOut(), err, interactive);
         }
     }
 
-    private void train(ClaimedRun claimed, PreparedCorpus prepared, Path directory, PrintWriter err, boolean interactive)
+    private void train(ClaimedRun claimed, PreparedCorpus prepared, Path directory, double heldOut, PrintWriter err, boolean interactive)
     {
         err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
                 prepared.vocabulary().size());
+        if (heldOut > 0 && prepared.stats().documents() < 2) {
+            // Whole documents are held out, and training needs one: a one-document corpus has none to spare.
+            err.printf("evaluation is off: evaluation.held-out is %s, but the corpus has %d document(s) and holding one out needs at least 2;"
+                    + " nothing will be measured on held-out text%n", heldOut, prepared.stats().documents());
+        }
         try (StopOnSignal stop = StopOnSignal.install(err)) {
             RunOutcome outcome = claimed.run(prepared, maxSteps == null ? Long.MAX_VALUE : maxSteps, List.of(new ProgressBar(err, interactive, 20)),
                     stop::training, waitForTasks());

@@ -49,6 +49,83 @@ class TestConfigurationMistakes
                 + lineOf(config, "  hidden: 32") + ")");
     }
 
+    @Test
+    void sizesThatDoNotFitNameTheFileAndLine()
+            throws IOException, URISyntaxException
+    {
+        Path heads = write("heads.yaml", tiny().replace("  heads: 2", "  heads: 3"));
+        TestingErnie.Result result = ernie("schedule", "--config", heads.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("configuration error: model.heads: hidden size 16 is not divisible by 3 heads (" + heads + ", line "
+                + lineOf(heads, "  heads: 3") + ")");
+
+        Path sequence = write("sequence.yaml", tiny().replace("  sequence-length: 32", "  sequence-length: 64"));
+        result = ernie("schedule", "--config", sequence.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("configuration error: training.sequence-length: 64 is longer than the position table")
+                .contains("(" + sequence + ", line " + lineOf(sequence, "  sequence-length: 64") + ")");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsDescribedInPlainWords()
+            throws IOException, URISyntaxException
+    {
+        Path quoted = write("quoted.yaml", tiny().replace("  hidden: 16", "  hidden: \"16\""));
+        TestingErnie.Result result = ernie("schedule", "--config", quoted.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("configuration error: model.hidden: expected an integer, not the text '16' (" + quoted + ", line "
+                + lineOf(quoted, "  hidden:") + ",")
+                .doesNotContain("java.lang").doesNotContain("coerc").doesNotContain("Cannot");
+
+        // A fraction where an integer is wanted used to be cut to one without a word.
+        Path fraction = write("fraction.yaml", tiny().replace("  batch-size: 4", "  batch-size: 4.5"));
+        result = ernie("schedule", "--config", fraction.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("configuration error: training.batch-size: expected an integer, not 4.5 (" + fraction + ", line "
+                + lineOf(fraction, "  batch-size:") + ",");
+    }
+
+    @Test
+    void aNegativeStepLimitIsRefused()
+            throws URISyntaxException
+    {
+        TestingErnie.Result result = ernie("pretrain", "--max-steps", "-5", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"),
+                "--run-dir", temporary.resolve("run").toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("--max-steps needs a positive number of steps, not -5");
+        assertThat(temporary.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void aModelThatDiffersFromTheCheckpointsIsReportedAsTheKeysThatDiffer()
+            throws IOException, URISyntaxException
+    {
+        Path run = temporary.resolve("run");
+        TestingErnie.Result trained = ernie("pretrain", "--max-steps", "1", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"),
+                "--run-dir", run.toString());
+        assertThat(trained.code()).as(trained.err()).isZero();
+
+        Path wider = write("wider.yaml", tiny().replace("  hidden: 16", "  hidden: 32").replace("  intermediate: 32", "  intermediate: 64"));
+        TestingErnie.Result resumed = ernie("pretrain", "--config", wider.toString(), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
+        assertThat(resumed.code()).isEqualTo(ErrorHandler.FAILURE);
+        assertThat(resumed.err()).contains("cannot resume from " + run.resolve("checkpoints/step-00000001"))
+                .contains("model.hidden is 32 but the checkpoint was trained with 16")
+                .contains("model.intermediate is 64 but the checkpoint was trained with 32")
+                .doesNotContain("model.layers").doesNotContain("{");
+    }
+
+    @Test
+    void aOneDocumentCorpusSaysThatNothingIsEvaluated()
+            throws IOException, URISyntaxException
+    {
+        Path corpus = Files.createDirectories(temporary.resolve("one-document"));
+        Files.copy(Path.of(resource("tiny-corpus/1790_george_washington_n.txt")), corpus.resolve("washington.txt"));
+        TestingErnie.Result result = ernie("pretrain", "--max-steps", "1", "--config", resource("tiny.yaml"), "--corpus", corpus.toString(),
+                "--run-dir", temporary.resolve("run").toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err()).contains("evaluation is off: evaluation.held-out is 0.05, but the corpus has 1 document(s)");
+    }
+
     private Path write(String name, String text)
             throws IOException
     {

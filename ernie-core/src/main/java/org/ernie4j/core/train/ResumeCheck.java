@@ -3,6 +3,8 @@ package org.ernie4j.core.train;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.ernie4j.core.checkpoint.CheckpointManifest;
 import org.ernie4j.core.checkpoint.LoadedCheckpoint;
@@ -50,7 +52,7 @@ final class ResumeCheck
             JsonNode stored = manifest.config().at("/" + section);
             JsonNode current = setup.resolvedConfig().at("/" + section);
             if (!stored.isMissingNode() && !stored.equals(NUMBERS_BY_VALUE, current)) {
-                problems.add("the configuration's " + section.replace('/', '.') + " differs: checkpoint " + stored + ", now " + current);
+                differences(section.replace('/', '.'), stored, current, problems);
             }
         }
         if (!manifest.provenance().vocabularySha256().equals(setup.corpus().vocabularySha256())) {
@@ -64,5 +66,29 @@ final class ResumeCheck
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("cannot resume from " + checkpoint.directory() + ": " + String.join("; ", problems));
         }
+    }
+
+    /** One problem per key whose value differs, rather than two whole sections to compare by eye. */
+    private static void differences(String path, JsonNode stored, JsonNode current, List<String> problems)
+    {
+        if (stored.isObject() && current.isObject()) {
+            Set<String> keys = new TreeSet<>();
+            stored.fieldNames().forEachRemaining(keys::add);
+            current.fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                JsonNode before = stored.path(key);
+                JsonNode now = current.path(key);
+                if (!before.equals(NUMBERS_BY_VALUE, now)) {
+                    differences(path + "." + key, before, now, problems);
+                }
+            }
+            return;
+        }
+        problems.add(path + " is " + value(current) + " but the checkpoint was trained with " + value(stored));
+    }
+
+    private static String value(JsonNode node)
+    {
+        return node.isMissingNode() ? "not set" : node.isTextual() ? node.asText() : node.toString();
     }
 }
