@@ -51,9 +51,8 @@ abstract class TrainingCommand
     @CommandLine.Option(names = "--max-steps", paramLabel = "N", description = "Stop (with a checkpoint) after N more steps.")
     private Long maxSteps;
 
-    @CommandLine.Option(names = "--plugins", paramLabel = "DIR",
-            description = "A folder of task plugin jars (overrides plugins.directory); tasks found there join at step boundaries, also while training runs.")
-    private Path plugins;
+    @CommandLine.Mixin
+    private PluginsOption plugins;
 
     @CommandLine.Option(names = "--spark", paramLabel = "MASTER",
             description = "Data-parallel training on Apache Spark: a master URL (local[2], spark://host:7077, yarn, ...), or 'submit' under spark-submit."
@@ -93,10 +92,7 @@ abstract class TrainingCommand
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = System.console() != null;
-        ErnieConfig configuration = config.load(loader);
-        if (plugins != null) {
-            configuration = configuration.withPlugins(configuration.plugins().withDirectory(plugins.toString()));
-        }
+        ErnieConfig configuration = plugins.apply(config.load(loader));
         checkPlugins(configuration);
         // Spark first: a missing Spark or master is reported before minutes of corpus preparation.
         try (SparkMode distributed = SparkMode.open(spark, sparkPartitions, sparkAverageEvery == null ? 1 : sparkAverageEvery, err)) {

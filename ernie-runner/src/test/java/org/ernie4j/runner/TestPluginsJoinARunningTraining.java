@@ -99,7 +99,7 @@ class TestPluginsJoinARunningTraining
     }
 
     /** The task plugin of README.md's guide, compiled from the README itself. */
-    private static Path readmeExamplePlugin(Path work)
+    static Path readmeExamplePlugin(Path work)
             throws IOException
     {
         String readme = Files.readString(Path.of("..", "README.md"));
