@@ -43,9 +43,7 @@ class TestConfigurationMistakes
             throws IOException, URISyntaxException
     {
         Path config = write("twice.yaml", tiny().replace("  layers: 1\n", "  layers: 1\n  hidden: 32\n"));
-        TestingErnie.Result result = ernie("schedule", "--config", config.toString());
-        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
-        assertThat(result.err()).contains("model.hidden: given twice (" + config + ", lines " + lineOf(config, "  hidden: 16") + " and "
+        assertThat(scheduleRefuses(config)).contains("model.hidden: given twice (" + config + ", lines " + lineOf(config, "  hidden: 16") + " and "
                 + lineOf(config, "  hidden: 32") + ")");
     }
 
@@ -54,15 +52,11 @@ class TestConfigurationMistakes
             throws IOException, URISyntaxException
     {
         Path heads = write("heads.yaml", tiny().replace("  heads: 2", "  heads: 3"));
-        TestingErnie.Result result = ernie("schedule", "--config", heads.toString());
-        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
-        assertThat(result.err()).contains("configuration error: model.heads: hidden size 16 is not divisible by 3 heads (" + heads + ", line "
+        assertThat(scheduleRefuses(heads)).contains("configuration error: model.heads: hidden size 16 is not divisible by 3 heads (" + heads + ", line "
                 + lineOf(heads, "  heads: 3") + ")");
 
         Path sequence = write("sequence.yaml", tiny().replace("  sequence-length: 32", "  sequence-length: 64"));
-        result = ernie("schedule", "--config", sequence.toString());
-        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
-        assertThat(result.err()).contains("configuration error: training.sequence-length: 64 is longer than the position table")
+        assertThat(scheduleRefuses(sequence)).contains("configuration error: training.sequence-length: 64 is longer than the position table")
                 .contains("(" + sequence + ", line " + lineOf(sequence, "  sequence-length: 64") + ")");
     }
 
@@ -71,17 +65,13 @@ class TestConfigurationMistakes
             throws IOException, URISyntaxException
     {
         Path quoted = write("quoted.yaml", tiny().replace("  hidden: 16", "  hidden: \"16\""));
-        TestingErnie.Result result = ernie("schedule", "--config", quoted.toString());
-        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
-        assertThat(result.err()).contains("configuration error: model.hidden: expected an integer, not the text '16' (" + quoted + ", line "
+        assertThat(scheduleRefuses(quoted)).contains("configuration error: model.hidden: expected an integer, not the text '16' (" + quoted + ", line "
                 + lineOf(quoted, "  hidden:") + ",")
                 .doesNotContain("java.lang").doesNotContain("coerc").doesNotContain("Cannot");
 
         // A fraction where an integer is wanted used to be cut to one without a word.
         Path fraction = write("fraction.yaml", tiny().replace("  batch-size: 4", "  batch-size: 4.5"));
-        result = ernie("schedule", "--config", fraction.toString());
-        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
-        assertThat(result.err()).contains("configuration error: training.batch-size: expected an integer, not 4.5 (" + fraction + ", line "
+        assertThat(scheduleRefuses(fraction)).contains("configuration error: training.batch-size: expected an integer, not 4.5 (" + fraction + ", line "
                 + lineOf(fraction, "  batch-size:") + ",");
     }
 
@@ -124,6 +114,14 @@ class TestConfigurationMistakes
                 "--run-dir", temporary.resolve("run").toString());
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.err()).contains("evaluation is off: evaluation.held-out is 0.05, but the corpus has 1 document(s)");
+    }
+
+    /** What {@code ernie schedule} prints for a configuration it refuses, with exit code 2. */
+    private static String scheduleRefuses(Path config)
+    {
+        TestingErnie.Result result = ernie("schedule", "--config", config.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        return result.err();
     }
 
     private Path write(String name, String text)
