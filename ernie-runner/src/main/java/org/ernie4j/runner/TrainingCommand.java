@@ -15,6 +15,7 @@ import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.ResumeMode;
 import org.ernie4j.core.run.RunOutcome;
+import org.ernie4j.core.train.TrainingListener;
 import org.ernie4j.spi.InvalidSettingException;
 
 import picocli.CommandLine;
@@ -113,12 +114,14 @@ abstract class TrainingCommand
             Path input = corpus.input(configuration, directory);
             PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
                     CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
-            train(claimed, prepared, directory, configuration.evaluation().heldOut(), err, interactive);
+            train(claimed, prepared, directory, configuration, err, interactive);
         }
     }
 
-    private void train(ClaimedRun claimed, PreparedCorpus prepared, Path directory, double heldOut, PrintWriter err, boolean interactive)
+    private void train(ClaimedRun claimed, PreparedCorpus prepared, Path directory, ErnieConfig configuration, PrintWriter err, boolean interactive)
     {
+        double heldOut = configuration.evaluation().heldOut();
+        String pluginsFolder = configuration.plugins().directory();
         err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
                 prepared.vocabulary().size());
         if (heldOut > 0 && prepared.stats().documents() < 2) {
@@ -127,8 +130,10 @@ abstract class TrainingCommand
                     + " nothing will be measured on held-out text%n", heldOut, prepared.stats().documents());
         }
         try (StopOnSignal stop = StopOnSignal.install(err)) {
-            RunOutcome outcome = claimed.run(prepared, maxSteps == null ? Long.MAX_VALUE : maxSteps, List.of(new ProgressBar(err, interactive, 20)),
-                    stop::training, waitForTasks());
+            List<TrainingListener> listeners = waitForTasks()
+                    ? List.of(new ProgressBar(err, interactive, 20), new WaitingNotice(err, pluginsFolder))
+                    : List.of(new ProgressBar(err, interactive, 20));
+            RunOutcome outcome = claimed.run(prepared, maxSteps == null ? Long.MAX_VALUE : maxSteps, listeners, stop::training, waitForTasks());
             report(outcome, spec.commandLine().getOut());
         }
     }
