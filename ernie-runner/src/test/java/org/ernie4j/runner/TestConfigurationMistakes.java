@@ -96,12 +96,16 @@ class TestConfigurationMistakes
         assertThat(trained.code()).as(trained.err()).isZero();
 
         Path wider = write("wider.yaml", tiny().replace("  hidden: 16", "  hidden: 32").replace("  intermediate: 32", "  intermediate: 64"));
-        TestingErnie.Result resumed = ernie("pretrain", "--config", wider.toString(), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
+        // Refused before the corpus is prepared again into --prepared.
+        Path prepared = temporary.resolve("prepared-again");
+        TestingErnie.Result resumed = ernie("pretrain", "--config", wider.toString(), "--corpus", resource("tiny-corpus"), "--prepared",
+                prepared.toString(), "--run-dir", run.toString());
         assertThat(resumed.code()).isEqualTo(ErrorHandler.FAILURE);
         assertThat(resumed.err()).contains("cannot resume from " + run.resolve("checkpoints/step-00000001"))
                 .contains("model.hidden is 32 but the checkpoint was trained with 16")
                 .contains("model.intermediate is 64 but the checkpoint was trained with 32")
                 .doesNotContain("model.layers").doesNotContain("{");
+        assertThat(prepared).doesNotExist();
     }
 
     @Test

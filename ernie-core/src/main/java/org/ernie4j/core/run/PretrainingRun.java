@@ -27,6 +27,7 @@ import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.task.TaskCatalog;
 import org.ernie4j.core.train.CorpusIdentity;
 import org.ernie4j.core.train.PretrainingSession;
+import org.ernie4j.core.train.ResumeCheck;
 import org.ernie4j.core.train.RunLock;
 import org.ernie4j.core.train.SessionSetup;
 import org.ernie4j.core.train.StepComputer;
@@ -132,7 +133,11 @@ public final class PretrainingRun
             }
             CheckpointStore store = new CheckpointStore(runDirectory.resolve(CHECKPOINTS), config.training().keepCheckpoints());
             store.removeLeftovers();
-            return new ClaimedRun(this, lock, config, runDirectory, existing(store, mode, runDirectory));
+            Optional<LoadedCheckpoint> checkpoint = existing(store, mode, runDirectory);
+            // The corpus and vocabulary are compared once the corpus is ready; the rest cannot wait for it.
+            checkpoint.ifPresent(found -> ResumeCheck.checkConfiguration(found, config.tasks().stream().map(TaskSection::name).toList(),
+                    config.training().seed(), loader.resolved(config)));
+            return new ClaimedRun(this, lock, config, runDirectory, checkpoint);
         }
         catch (RuntimeException e) {
             lock.close();
