@@ -47,6 +47,12 @@ final class CorpusOptions
         return path.toAbsolutePath().normalize();
     }
 
+    /** Whether the corpus is prepared into the run directory (no {@code --prepared} elsewhere). */
+    boolean preparesIntoRunDirectory()
+    {
+        return prepared == null;
+    }
+
     Path prepared(Path runDirectory)
     {
         return prepared != null ? prepared : runDirectory.resolve("prepared");

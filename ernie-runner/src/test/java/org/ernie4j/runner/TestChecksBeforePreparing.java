@@ -97,6 +97,37 @@ class TestChecksBeforePreparing
         assertNothingPrepared();
     }
 
+    @Test
+    void compareChecksItsTasksAndRegimesBeforePreparing()
+            throws IOException, URISyntaxException
+    {
+        Path config = write("unknown-task.yaml", tiny().replace("  - name: knowledge-masking", "  - name: knowledge-maskin"));
+        TestingErnie.Result unknownTask = ernie("compare", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir",
+                run().toString());
+        assertThat(unknownTask.code()).as(unknownTask.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(unknownTask.err()).contains("tasks[0].name: no pre-training task named 'knowledge-maskin'");
+        assertNothingPrepared();
+
+        TestingErnie.Result unknownRegime = ernie("compare", "--regimes", "continual,sequentail", "--config", resource("tiny.yaml"), "--corpus",
+                resource("tiny-corpus"), "--run-dir", run().toString());
+        assertThat(unknownRegime.code()).as(unknownRegime.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(unknownRegime.err()).contains("--regimes: 'sequentail' is not one of");
+        assertNothingPrepared();
+    }
+
+    @Test
+    void prepareLocksTheRunDirectoryItPreparesInto()
+            throws IOException, URISyntaxException
+    {
+        try (RunLock held = RunLock.acquire(run())) {
+            TestingErnie.Result result = ernie("prepare", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir",
+                    run().toString());
+            assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.FAILURE);
+            assertThat(result.err()).contains("run directory " + run() + " is already in use");
+        }
+        assertNothingPrepared();
+    }
+
     private TestingErnie.Result pretrain(Path config, String... options)
     {
         String[] args = new String[options.length + 5];

@@ -128,9 +128,7 @@ public final class PretrainingRun
         requireNonNull(mode, "mode is null");
         RunLock lock = RunLock.acquire(runDirectory);
         try {
-            try (AvailableTasks available = AvailableTasks.of(config, catalog, PretrainingTask.class.getClassLoader())) {
-                StartCheck.tasks(config, available);
-            }
+            checkTasks(config);
             CheckpointStore store = new CheckpointStore(runDirectory.resolve(CHECKPOINTS), config.training().keepCheckpoints());
             store.removeLeftovers();
             Optional<LoadedCheckpoint> checkpoint = existing(store, mode, runDirectory);
@@ -142,6 +140,20 @@ public final class PretrainingRun
         catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * Checks the configuration's tasks and their settings, with the plugins folder's, as {@link #claim} does: for
+     * commands that prepare a corpus before they claim a run directory.
+     *
+     * @throws ConfigException naming a task that no jar offers, or a plugins folder that is not one
+     * @throws org.ernie4j.spi.InvalidSettingException naming a setting a task refuses or does not read
+     */
+    public void checkTasks(ErnieConfig config)
+    {
+        try (AvailableTasks available = AvailableTasks.of(requireNonNull(config, "config is null"), catalog, PretrainingTask.class.getClassLoader())) {
+            StartCheck.tasks(config, available);
         }
     }
 
