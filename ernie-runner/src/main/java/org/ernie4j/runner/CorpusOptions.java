@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.prepare.Manifest;
 import org.ernie4j.core.prepare.PreparedCorpus;
 
 import picocli.CommandLine;
@@ -32,19 +33,21 @@ final class CorpusOptions
             return Path.of(config.corpus().path());
         }
         Path demo = runDirectory.resolve("demo-corpus");
-        Optional<Path> preparedFrom = PreparedCorpus.preparedFrom(prepared(runDirectory));
-        if (preparedFrom.isPresent() && !absolute(preparedFrom.get()).equals(absolute(demo))) {
+        Optional<Manifest> manifest = PreparedCorpus.manifest(prepared(runDirectory));
+        if (manifest.isPresent() && !madeFromTheSample(manifest.get(), demo)) {
             // Most likely a run continued without repeating its --corpus: copying the demo sample would only lead to a
             // refusal (the prepared corpus was made from other input) after the copy.
+            String preparedFrom = manifest.get().settings().input();
             throw new ConfigException("corpus.path", "no corpus given, and the prepared corpus in " + prepared(runDirectory) + " was made from "
-                    + preparedFrom.get() + "; give --corpus " + preparedFrom.get() + " (or set corpus.path) to use it");
+                    + preparedFrom + "; give --corpus " + preparedFrom + " (or set corpus.path) to use it");
         }
         return DemoCorpus.extract(demo);
     }
 
-    private static Path absolute(Path path)
+    private static boolean madeFromTheSample(Manifest manifest, Path demo)
     {
-        return path.toAbsolutePath().normalize();
+        Path preparedFrom = Path.of(manifest.settings().input());
+        return preparedFrom.equals(demo.toAbsolutePath().normalize()) || manifest.corpusFingerprint().equals(DemoCorpus.fingerprint());
     }
 
     /** Whether the corpus is prepared into the run directory (no {@code --prepared} elsewhere). */

@@ -85,6 +85,22 @@ class TestChecksBeforePreparing
     }
 
     @Test
+    void aRunOnTheDemoSampleContinuesAfterItsDirectoryWasMoved()
+            throws IOException, URISyntaxException
+    {
+        // No --corpus and no corpus.path: the embedded sample, copied into the run directory.
+        Path before = temporary.resolve("before");
+        TestingErnie.Result first = ernie("pretrain", "--max-steps", "1", "--config", resource("tiny.yaml"), "--run-dir", before.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        Files.move(before, run());
+
+        // The prepared corpus names the old place of the sample; its fingerprint says it is the sample all the same.
+        TestingErnie.Result moved = pretrain(Path.of(resource("tiny.yaml")), "--max-steps", "1");
+        assertThat(moved.code()).as(moved.err()).isZero();
+        assertThat(moved.out()).contains("stopped at step 2 of 6 (resumed at step 1)");
+    }
+
+    @Test
     void theRunDirectoryIsLockedBeforePreparing()
             throws IOException, URISyntaxException
     {

@@ -105,13 +105,13 @@ public final class PreparedCorpus
     }
 
     /**
-     * The input {@code directory}'s corpus was prepared from, as its manifest records it, without opening the corpus;
-     * empty when the directory holds no prepared corpus.
+     * The manifest of the corpus prepared in {@code directory} (what it was prepared from, its fingerprint), read without
+     * opening the corpus; empty when the directory holds no prepared corpus.
      */
-    public static Optional<Path> preparedFrom(Path directory)
+    public static Optional<Manifest> manifest(Path directory)
     {
         Path manifest = requireNonNull(directory, "directory is null").resolve(Manifest.FILE_NAME);
-        return Files.exists(manifest) ? Optional.of(Path.of(ManifestFile.read(manifest).settings().input())) : Optional.empty();
+        return Files.exists(manifest) ? Optional.of(ManifestFile.read(manifest)) : Optional.empty();
     }
 
     public Path directory()
