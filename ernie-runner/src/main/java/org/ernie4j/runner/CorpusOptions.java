@@ -1,5 +1,6 @@
 package org.ernie4j.runner;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -27,10 +28,10 @@ final class CorpusOptions
     Path input(ErnieConfig config, Path runDirectory)
     {
         if (corpus != null) {
-            return corpus;
+            return existing("--corpus", corpus);
         }
         if (config.corpus().path() != null && !config.corpus().path().isBlank()) {
-            return Path.of(config.corpus().path());
+            return existing("corpus.path", Path.of(config.corpus().path()));
         }
         Path demo = runDirectory.resolve("demo-corpus");
         Optional<Manifest> manifest = PreparedCorpus.manifest(prepared(runDirectory));
@@ -42,6 +43,15 @@ final class CorpusOptions
                     + preparedFrom + "; give --corpus " + preparedFrom + " (or set corpus.path) to use it");
         }
         return DemoCorpus.extract(demo);
+    }
+
+    /** A mistyped corpus path is a usage mistake, to report before a checkpoint is compared or a corpus read. */
+    private static Path existing(String key, Path path)
+    {
+        if (!Files.exists(path)) {
+            throw new ConfigException(key, path + " does not exist");
+        }
+        return path;
     }
 
     private static boolean madeFromTheSample(Manifest manifest, Path demo)

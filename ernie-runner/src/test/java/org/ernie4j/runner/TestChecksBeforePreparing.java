@@ -71,6 +71,23 @@ class TestChecksBeforePreparing
     }
 
     @Test
+    void aCorpusThatDoesNotExistIsAUsageError()
+            throws IOException, URISyntaxException
+    {
+        Path nowhere = temporary.resolve("nowhere");
+        TestingErnie.Result option = pretrain(Path.of(resource("tiny.yaml")), "--corpus", nowhere.toString());
+        assertThat(option.code()).as(option.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(option.err()).contains("configuration error: --corpus: " + nowhere + " does not exist");
+
+        Path config = write("nowhere.yaml", tiny().replace("corpus:\n", "corpus:\n  path: " + nowhere + "\n"));
+        TestingErnie.Result configured = pretrain(config);
+        assertThat(configured.code()).as(configured.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(configured.err()).contains("configuration error: corpus.path: " + nowhere + " does not exist (" + config + ", line "
+                + lineOf(config, "  path:") + ")");
+        assertNothingPrepared();
+    }
+
+    @Test
     void continuingARunWithoutItsCorpusSaysWhichCorpusToGiveAndCopiesNothing()
             throws IOException, URISyntaxException
     {
