@@ -3,11 +3,13 @@ package org.ernie4j.runner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.TaskSection;
@@ -18,6 +20,7 @@ import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.RunRecords;
 import org.ernie4j.core.schedule.ScheduleKind;
 import org.ernie4j.core.train.Versions;
+import org.ernie4j.spi.InvalidSettingException;
 
 import com.google.inject.Inject;
 import picocli.CommandLine.Command;
@@ -73,11 +76,26 @@ final class CompareCommand
         boolean interactive = System.console() != null;
         ErnieConfig configuration = config.load(loader);
         Path directory = runDirectory.resolve(config);
+        // Mistakes first: preparing the corpus can take hours.
+        List<ScheduleKind> kinds = new ArrayList<>();
+        for (String regime : regimes) {
+            try {
+                kinds.add(ScheduleKind.fromConfigName(regime));
+            }
+            catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--regimes: " + e.getMessage());
+            }
+        }
+        try {
+            run.checkTasks(configuration);
+        }
+        catch (ConfigException | InvalidSettingException e) {
+            throw config.located(e, loader);
+        }
         PreparedCorpus prepared = preparation.prepareOrOpen(corpus.input(configuration, directory), corpus.prepared(directory),
                 CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
         Map<String, ErnieConfig> regimeConfigurations = new LinkedHashMap<>();
-        for (String regime : regimes) {
-            ScheduleKind kind = ScheduleKind.fromConfigName(regime);
+        for (ScheduleKind kind : kinds) {
             regimeConfigurations.put(kind.configName(), configuration.withSchedule(configuration.schedule().withKind(kind)));
         }
         Map<String, RunRecords> records = new RunSeries(run, err, interactive).train(regimeConfigurations, prepared, directory);

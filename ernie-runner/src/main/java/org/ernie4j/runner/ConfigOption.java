@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.config.KeyLines;
+import org.ernie4j.spi.InvalidSettingException;
 
 import picocli.CommandLine;
 
@@ -43,6 +46,26 @@ final class ConfigOption
     ErnieConfig load(ConfigLoader loader)
     {
         return file == null ? loader.parse(demoText(), "embedded " + DEMO) : loader.load(file);
+    }
+
+    /**
+     * A problem found after the configuration was read (a task name or setting, a folder) as a configuration error
+     * with the file and line of its key; other problems as they are.
+     */
+    RuntimeException located(RuntimeException problem, ConfigLoader loader)
+    {
+        if (problem instanceof ConfigException config) {
+            return keys(loader).locate(config.path(), config.problem(), config);
+        }
+        if (problem instanceof InvalidSettingException setting) {
+            return keys(loader).locate(setting.path(), setting.getMessage().substring(setting.path().length() + 2), setting);
+        }
+        return problem;
+    }
+
+    private KeyLines keys(ConfigLoader loader)
+    {
+        return file == null ? KeyLines.of(demoText(), "embedded " + DEMO) : loader.keyLines(file);
     }
 
     static String demoText()

@@ -42,16 +42,16 @@ final class DataCommand
         @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write train.tsv, dev.tsv, test.tsv, dataset.json.")
         private Path out;
 
-        @CommandLine.Option(names = "--passage-words", defaultValue = "100", description = "Words per passage (default: ${DEFAULT-VALUE}).")
+        @CommandLine.Option(names = "--passage-words", paramLabel = "N", defaultValue = "100", description = "Words per passage (default: ${DEFAULT-VALUE}).")
         private int passageWords;
 
-        @CommandLine.Option(names = "--dev", defaultValue = "0.15", description = "Share of each party's addresses for dev (default: ${DEFAULT-VALUE}).")
+        @CommandLine.Option(names = "--dev", paramLabel = "SHARE", defaultValue = "0.15", description = "Share of each party's addresses for dev (default: ${DEFAULT-VALUE}).")
         private double dev;
 
-        @CommandLine.Option(names = "--test", defaultValue = "0.15", description = "Share of each party's addresses for test (default: ${DEFAULT-VALUE}).")
+        @CommandLine.Option(names = "--test", paramLabel = "SHARE", defaultValue = "0.15", description = "Share of each party's addresses for test (default: ${DEFAULT-VALUE}).")
         private double test;
 
-        @CommandLine.Option(names = "--seed", defaultValue = "42", description = "Which addresses go where (default: ${DEFAULT-VALUE}).")
+        @CommandLine.Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Which addresses go where (default: ${DEFAULT-VALUE}).")
         private long seed;
 
         @CommandLine.Option(names = "--pretraining-corpus", paramLabel = "DIR",
@@ -89,13 +89,13 @@ final class DataCommand
         @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write train.tsv, dev.tsv, test.tsv, dataset.json.")
         private Path out;
 
-        @CommandLine.Option(names = "--dev", defaultValue = "0.1", description = "Share of each class for dev (default: ${DEFAULT-VALUE}).")
+        @CommandLine.Option(names = "--dev", paramLabel = "SHARE", defaultValue = "0.1", description = "Share of each class for dev (default: ${DEFAULT-VALUE}).")
         private double dev;
 
-        @CommandLine.Option(names = "--test", defaultValue = "0.1", description = "Share of each class for test (default: ${DEFAULT-VALUE}).")
+        @CommandLine.Option(names = "--test", paramLabel = "SHARE", defaultValue = "0.1", description = "Share of each class for test (default: ${DEFAULT-VALUE}).")
         private double test;
 
-        @CommandLine.Option(names = "--seed", defaultValue = "42", description = "Which mails go where (default: ${DEFAULT-VALUE}).")
+        @CommandLine.Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Which mails go where (default: ${DEFAULT-VALUE}).")
         private long seed;
 
         @Override

@@ -10,7 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+
+import org.ernie4j.core.corpus.CorpusFingerprint;
+import org.ernie4j.core.corpus.CorpusFormat;
+import org.ernie4j.core.corpus.CorpusInput;
 
 /**
  * The sample of State of the Union addresses shipped inside the runner, copied to a folder so that it can be prepared
@@ -38,6 +44,39 @@ final class DemoCorpus
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot copy the demo corpus into " + directory, e);
+        }
+    }
+
+    /**
+     * The fingerprint of the sample, as a corpus prepared from a copy of it records it wherever the copy was (a run
+     * directory that was moved, say).
+     */
+    static String fingerprint()
+    {
+        Path copy = null;
+        try {
+            copy = Files.createTempDirectory("ernie-demo-corpus");
+            return CorpusFingerprint.of(CorpusInput.resolve(extract(copy), CorpusFormat.AUTO));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the demo corpus into a temporary folder", e);
+        }
+        finally {
+            if (copy != null) {
+                delete(copy);
+            }
+        }
+    }
+
+    private static void delete(Path copy)
+    {
+        try (Stream<Path> files = Files.walk(copy)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        catch (IOException e) {
+            // A temporary folder left behind costs nothing that matters here.
         }
     }
 

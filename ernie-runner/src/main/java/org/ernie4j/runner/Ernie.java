@@ -31,7 +31,7 @@ import picocli.CommandLine;
                 DataCommand.class,
                 DoctorCommand.class,
                 BenchmarkCommand.class,
-                CommandLine.HelpCommand.class,
+                HelpCommand.class,
         })
 public final class Ernie
         implements Runnable

@@ -3,6 +3,7 @@ package org.ernie4j.runner;
 import java.io.UncheckedIOException;
 
 import org.ernie4j.core.config.ConfigException;
+import org.ernie4j.core.run.ResumeModeException;
 import org.ernie4j.spi.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,11 @@ final class ErrorHandler
     {
         if (exception instanceof ConfigException || exception instanceof InvalidSettingException) {
             commandLine.getErr().println("configuration error: " + exception.getMessage());
+            return CONFIGURATION_ERROR;
+        }
+        if (exception instanceof ResumeModeException) {
+            // --resume without a checkpoint, --fresh with checkpoints: the command line asked for what the directory cannot give.
+            commandLine.getErr().println("usage error: " + exception.getMessage());
             return CONFIGURATION_ERROR;
         }
         if (exception instanceof IllegalArgumentException || exception instanceof IllegalStateException

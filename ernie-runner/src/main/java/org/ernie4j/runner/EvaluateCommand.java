@@ -36,7 +36,7 @@ final class EvaluateCommand
     @CommandLine.Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled data, TSV or JSONL, in the model's format.")
     private Path data;
 
-    @CommandLine.Option(names = "--outside-label", defaultValue = "O", description = "Token labels: the label left out of the micro scores (default: ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--outside-label", paramLabel = "LABEL", defaultValue = "O", description = "Token labels: the label left out of the micro scores (default: ${DEFAULT-VALUE}).")
     private String outsideLabel;
 
     @CommandLine.Option(names = "--json", paramLabel = "FILE", description = "Also write the metrics as JSON.")

@@ -8,6 +8,7 @@ import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.prepare.PreparedCorpus;
 import org.ernie4j.core.run.CorpusPreparation;
+import org.ernie4j.core.train.RunLock;
 
 import com.google.inject.Inject;
 import picocli.CommandLine.Command;
@@ -52,11 +53,14 @@ final class PrepareCommand
     {
         ErnieConfig configuration = config.load(loader);
         Path directory = runDirectory.resolve(config);
-        Path input = corpus.input(configuration, directory);
+        PreparedCorpus result;
+        // A training in the run directory must not see its prepared corpus replaced, and two preparations must not race.
+        try (RunLock lock = corpus.preparesIntoRunDirectory() ? RunLock.acquire(directory) : null) {
+            Path input = corpus.input(configuration, directory);
+            result = preparation.prepare(input, corpus.prepared(directory), CorpusPreparation.options(configuration, overwrite),
+                    new PrepareProgress(spec.commandLine().getErr(), System.console() != null));
+        }
         Path prepared = corpus.prepared(directory);
-        PrintWriter err = spec.commandLine().getErr();
-        PreparedCorpus result = preparation.prepare(input, prepared, CorpusPreparation.options(configuration, overwrite),
-                new PrepareProgress(err, System.console() != null));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("prepared %s: %s%n", prepared, result);
         out.println(result.manifest().corpusReport().summary());

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.ScheduleSection;
@@ -21,6 +22,7 @@ import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.RunRecords;
 import org.ernie4j.core.train.StepRecord;
 import org.ernie4j.core.train.Versions;
+import org.ernie4j.spi.InvalidSettingException;
 
 import com.google.inject.Inject;
 import picocli.CommandLine.Command;
@@ -89,6 +91,13 @@ final class ProbeCommand
                     + config.describe());
         }
         List<TaskSection> tasks = chosenTasks(configuration);
+        // Mistakes first: preparing the corpus can take hours.
+        try {
+            run.checkTasks(configuration);
+        }
+        catch (ConfigException | InvalidSettingException e) {
+            throw config.located(e, loader);
+        }
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = System.console() != null;
         Path directory = runDirectory.resolve(config);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
- * {@code ernie report RUN_DIR}: an HTML page of the run (per-task loss curves, the forgetting matrix as heat maps) and the
+ * {@code ernie report --run-dir DIR} (or {@code ernie report DIR}): an HTML page of the run (per-task loss curves, the forgetting matrix as heat maps) and the
  * same data as JSON and CSV.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -21,8 +21,12 @@ final class ReportCommand
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run directory, such as runs/demo.")
-    private Path runDirectory;
+    @CommandLine.Option(names = {"-d", "--run-dir"}, paramLabel = "DIR", description = "The run directory. Default: runs/demo.")
+    private Path runDirectoryOption;
+
+    // Kept beside --run-dir, which every other command has, so that `ernie report runs/demo` goes on working.
+    @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "The run directory, as --run-dir gives it.")
+    private Path runDirectoryArgument;
 
     @CommandLine.Option(names = "--out", paramLabel = "DIR", description = "Where to write the report. Default: RUN_DIR/report.")
     private Path out;
@@ -30,6 +34,11 @@ final class ReportCommand
     @Override
     public Integer call()
     {
+        if (runDirectoryOption != null && runDirectoryArgument != null && !runDirectoryOption.equals(runDirectoryArgument)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "two run directories given: --run-dir " + runDirectoryOption + " and "
+                    + runDirectoryArgument + "; give one");
+        }
+        Path runDirectory = runDirectoryOption != null ? runDirectoryOption : runDirectoryArgument != null ? runDirectoryArgument : Path.of("runs", "demo");
         Path html = new RunReport(RunRecords.read(runDirectory)).write(out != null ? out : runDirectory.resolve("report"));
         spec.commandLine().getOut().println("report " + html);
         spec.commandLine().getOut().flush();

@@ -5,21 +5,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.evaluate.ForgettingMatrix;
 import org.ernie4j.core.prepare.PreparedCorpus;
 import org.ernie4j.core.report.BaselineTable;
+import org.ernie4j.core.run.ClaimedRun;
 import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.ResumeMode;
 import org.ernie4j.core.run.RunOutcome;
 import org.ernie4j.core.run.RunRecords;
-import org.ernie4j.core.train.PretrainingSession;
+import org.ernie4j.core.train.TrainingListener;
+import org.ernie4j.spi.InvalidSettingException;
 
 import picocli.CommandLine;
 
@@ -55,9 +55,8 @@ abstract class TrainingCommand
     @CommandLine.Option(names = "--max-steps", paramLabel = "N", description = "Stop (with a checkpoint) after N more steps.")
     private Long maxSteps;
 
-    @CommandLine.Option(names = "--plugins", paramLabel = "DIR",
-            description = "A folder of task plugin jars (overrides plugins.directory); tasks found there join at step boundaries, also while training runs.")
-    private Path plugins;
+    @CommandLine.Mixin
+    private PluginsOption plugins;
 
     @CommandLine.Option(names = "--spark", paramLabel = "MASTER",
             description = "Data-parallel training on Apache Spark: a master URL (local[2], spark://host:7077, yarn, ...), or 'submit' under spark-submit."
@@ -86,6 +85,9 @@ abstract class TrainingCommand
         if (resume && fresh) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--resume and --fresh exclude each other");
         }
+        if (maxSteps != null && maxSteps < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-steps needs a positive number of steps, not " + maxSteps);
+        }
         if (sparkPartitions != null && (spark == null || sparkPartitions < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--spark-partitions needs --spark and a positive number");
         }
@@ -94,60 +96,49 @@ abstract class TrainingCommand
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = System.console() != null;
-        ErnieConfig configuration = config.load(loader);
-        if (plugins != null) {
-            configuration = configuration.withPlugins(configuration.plugins().withDirectory(plugins.toString()));
-        }
+        ErnieConfig configuration = plugins.apply(config.load(loader));
         checkPlugins(configuration);
         // Spark first: a missing Spark or master is reported before minutes of corpus preparation.
         try (SparkMode distributed = SparkMode.open(spark, sparkPartitions, sparkAverageEvery == null ? 1 : sparkAverageEvery, err)) {
-            train(configuration, distributed, err, interactive);
+            prepareAndTrain(configuration, distributed, err, interactive);
+        }
+        catch (ConfigException | InvalidSettingException e) {
+            throw config.located(e, loader);
         }
         return 0;
     }
 
-    private void train(ErnieConfig configuration, SparkMode distributed, PrintWriter err, boolean interactive)
+    private void prepareAndTrain(ErnieConfig configuration, SparkMode distributed, PrintWriter err, boolean interactive)
     {
         Path directory = runDirectory.resolve(config);
-        Path input = corpus.input(configuration, directory);
-        PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
-                CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
-
         ResumeMode mode = resume ? ResumeMode.REQUIRED : fresh ? ResumeMode.FRESH : ResumeMode.AUTO;
-        AtomicReference<PretrainingSession> current = new AtomicReference<>();
-        CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl-C or a TERM signal: finish the step, write a checkpoint, then let the JVM exit.
-        Thread stopOnSignal = new Thread(() -> {
-            PretrainingSession session = current.get();
-            if (session == null) {
-                return;
-            }
-            err.println();
-            err.println("stopping after the current step and writing a checkpoint...");
-            err.flush();
-            session.requestStop();
-            try {
-                finished.await(10, TimeUnit.MINUTES);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ernie-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        // Every check that does not need the corpus, and the lock, before the corpus is prepared: that can take hours.
+        try (ClaimedRun claimed = distributed.apply(run).claim(configuration, directory, mode)) {
+            Path input = corpus.input(configuration, directory);
+            PreparedCorpus prepared = preparation.prepareOrOpen(input, corpus.prepared(directory),
+                    CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
+            train(claimed, prepared, directory, configuration, err, interactive);
+        }
+    }
 
+    private void train(ClaimedRun claimed, PreparedCorpus prepared, Path directory, ErnieConfig configuration, PrintWriter err, boolean interactive)
+    {
+        double heldOut = configuration.evaluation().heldOut();
+        String pluginsFolder = configuration.plugins().directory();
         err.printf("run directory %s, %d document(s), vocabulary of %d pieces%n", directory, prepared.stats().documents(),
                 prepared.vocabulary().size());
-        try {
-            RunOutcome outcome = distributed.apply(run).run(configuration, prepared, directory, mode, maxSteps == null ? Long.MAX_VALUE : maxSteps,
-                    List.of(new ProgressBar(err, interactive, 20)), current::set, waitForTasks());
+        if (heldOut > 0 && prepared.stats().documents() < 2) {
+            // Whole documents are held out, and training needs one: a one-document corpus has none to spare.
+            err.printf("evaluation is off: evaluation.held-out is %s, but the corpus has %d document(s) and holding one out needs at least 2;"
+                    + " nothing will be measured on held-out text%n", heldOut, prepared.stats().documents());
+        }
+        try (StopOnSignal stop = StopOnSignal.install(err)) {
+            List<TrainingListener> listeners = waitForTasks()
+                    ? List.of(new ProgressBar(err, interactive, 20), new WaitingNotice(err, pluginsFolder))
+                    : List.of(new ProgressBar(err, interactive, 20));
+            RunOutcome outcome = claimed.run(prepared, maxSteps == null ? Long.MAX_VALUE : maxSteps, listeners, stop::training, waitForTasks());
             report(outcome, spec.commandLine().getOut());
             reportHeldOut(directory, spec.commandLine().getOut());
-        }
-        finally {
-            // Training is over: a signal from now on has nothing to stop.
-            current.set(null);
-            finished.countDown();
-            removeHook(stopOnSignal);
         }
     }
 
@@ -157,16 +148,6 @@ abstract class TrainingCommand
     /** A chance to refuse a configuration before anything runs. */
     void checkPlugins(ErnieConfig configuration)
     {
-    }
-
-    private static void removeHook(Thread hook)
-    {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        catch (IllegalStateException e) {
-            // The JVM is already shutting down, and the hook is running or done.
-        }
     }
 
     /** The last held-out figure of every task, beside its baselines: what the run learned, at a glance. */

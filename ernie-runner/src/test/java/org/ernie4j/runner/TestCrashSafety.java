@@ -100,6 +100,8 @@ class TestCrashSafety
         assertThat(training.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
         String log = Files.readString(temporary.resolve("terminated.log"));
         assertThat(log).contains("stopping after the current step and writing a checkpoint").containsPattern("stopped at step \\d+ of 40");
+        // A stop that wrote its checkpoint is a success, as one after --max-steps is (not 143, the JVM's code for death by TERM).
+        assertThat(training.exitValue()).as(log).isZero();
         long stoppedAt = lines(run.resolve("metrics.jsonl"));
         assertThat(run.resolve(String.format("checkpoints/step-%08d/manifest.json", stoppedAt))).exists();
 

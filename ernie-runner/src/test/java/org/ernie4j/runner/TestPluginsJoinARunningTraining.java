@@ -43,13 +43,8 @@ class TestPluginsJoinARunningTraining
         Path jar = readmeExamplePlugin(temporary.resolve("build"));
         Path log = temporary.resolve("training.log");
 
-        Process training = new ProcessBuilder(java(), "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2G",
-                "-Dorg.bytedeco.javacpp.maxphysicalbytes=4G", "-cp", System.getProperty("java.class.path"), Ernie.class.getName(),
-                "pretrain", "--config", resource("tiny-plugins.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString(),
-                "--plugins", plugins.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process training = TestingErnie.start(log, "pretrain", "--config", resource("tiny-plugins.yaml"), "--corpus", resource("tiny-corpus"),
+                "--run-dir", run.toString(), "--plugins", plugins.toString());
         try {
             waitFor(() -> lines(run.resolve("metrics.jsonl")).size() >= 10, training, log);
             // Copy under a dot-name, then rename: the way a jar is dropped in without ever being seen half-written.
@@ -99,7 +94,7 @@ class TestPluginsJoinARunningTraining
     }
 
     /** The task plugin of README.md's guide, compiled from the README itself. */
-    private static Path readmeExamplePlugin(Path work)
+    static Path readmeExamplePlugin(Path work)
             throws IOException
     {
         String readme = Files.readString(Path.of("..", "README.md"));
@@ -177,10 +172,5 @@ class TestPluginsJoinARunningTraining
             throws IOException
     {
         return Files.exists(log) ? Files.readString(log) : "";
-    }
-
-    private static String java()
-    {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }

@@ -44,7 +44,7 @@ class TestPretrainCommand
         assertThat(again.out()).contains("finished at step 6 of 6 (resumed at step 6)");
 
         TestingErnie.Result fresh = ernie("pretrain", "--fresh", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
-        assertThat(fresh.code()).isEqualTo(ErrorHandler.FAILURE);
+        assertThat(fresh.code()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
         assertThat(fresh.err()).contains("already holds checkpoints");
         assertThat(run.resolve("checkpoints/step-00000006/manifest.json")).exists();
     }

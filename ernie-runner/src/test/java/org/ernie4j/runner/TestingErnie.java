@@ -1,9 +1,12 @@
 package org.ernie4j.runner;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import picocli.CommandLine;
 
@@ -30,6 +33,17 @@ final class TestingErnie
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** The command line in a JVM of its own, as a user or a service starts it, its output and errors going to {@code log}. */
+    static Process start(Path log, String... args)
+            throws IOException
+    {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+                "-Dorg.bytedeco.javacpp.maxbytes=2G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=4G", "-cp", System.getProperty("java.class.path"),
+                Ernie.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** The path of a test resource. */

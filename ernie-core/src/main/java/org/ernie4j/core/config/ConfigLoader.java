@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -48,6 +49,8 @@ public final class ConfigLoader
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                // hidden: 2.5 would otherwise train with 2.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
     }
@@ -74,6 +77,7 @@ public final class ConfigLoader
     /** Reads and validates configuration text; {@code source} names it in errors. */
     public ErnieConfig parse(String text, String source)
     {
+        KeyLines keys = KeyLines.of(text, source);
         ErnieConfig config;
         try {
             config = text.isBlank() ? ErnieConfig.defaults() : yaml.readValue(text, ErnieConfig.class);
@@ -90,14 +94,30 @@ public final class ConfigLoader
         catch (ConfigException e) {
             throw e;
         }
-        new ConfigValidator(config).validate();
+        try {
+            new ConfigValidator(config).validate();
+        }
+        catch (ConfigException e) {
+            // The validator sees values, not text: the line of the key to change comes from the text.
+            throw keys.locate(e.path(), e.problem(), e);
+        }
         return config;
+    }
+
+    /**
+     * The lines of the keys of a configuration file, to point at a key that only a later check finds wrong (a task
+     * setting, say).
+     */
+    public KeyLines keyLines(Path file)
+    {
+        return KeyLines.of(read(file), file.toString());
     }
 
     /** Reads and validates a fine-tuning configuration file. */
     public FinetuneConfig loadFinetune(Path file)
     {
         String text = read(file);
+        KeyLines.of(text, file.toString());
         try {
             FinetuneConfig config = yaml.readValue(text, FinetuneConfig.class);
             if (config == null) {
@@ -160,11 +180,9 @@ public final class ConfigLoader
             return new ConfigException(path, "unknown key '" + unknown.getPropertyName() + "' (" + where + "); known keys here: "
                     + known.stream().sorted().collect(Collectors.joining(", ")), e);
         }
-        if (e instanceof InvalidFormatException invalid) {
-            return new ConfigException(path, "'" + invalid.getValue() + "' is not a valid " + simpleType(invalid.getTargetType()) + " (" + where + ")", e);
-        }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            return new ConfigException(path, "expected " + simpleType(mismatched.getTargetType()) + " (" + where + "): " + firstLine(e.getOriginalMessage()), e);
+            // Jackson's own wording names its classes and coercion settings; a user needs the type wanted and the value found.
+            return new ConfigException(path, "expected " + simpleType(mismatched.getTargetType()) + found(mismatched) + " (" + where + ")", e);
         }
         if (e.getCause() instanceof ConfigException config) {
             return config;
@@ -173,6 +191,30 @@ public final class ConfigLoader
             return new ConfigException(path, e.getCause().getMessage() + " (" + where + ")", e);
         }
         return new ConfigException(path, firstLine(e.getOriginalMessage()) + " (" + where + ")", e);
+    }
+
+    /** What the text had where a value of another type was wanted, as {@code ", not the text 'many'"}, or nothing when unknown. */
+    private static String found(MismatchedInputException e)
+    {
+        if (e instanceof InvalidFormatException invalid) {
+            return invalid.getValue() instanceof String text ? ", not the text '" + text + "'" : ", not " + invalid.getValue();
+        }
+        if (!(e.getProcessor() instanceof JsonParser parser) || parser.currentToken() == null) {
+            return "";
+        }
+        try {
+            return switch (parser.currentToken()) {
+                case VALUE_STRING -> ", not the text '" + parser.getText() + "'";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ", not " + parser.getText();
+                case VALUE_TRUE, VALUE_FALSE -> ", not " + parser.getText();
+                case START_OBJECT -> ", not a section of keys";
+                case START_ARRAY -> ", not a list";
+                default -> "";
+            };
+        }
+        catch (IOException ignored) {
+            return "";
+        }
     }
 
     private static Optional<Integer> lineOf(String text, String key)
@@ -225,6 +267,9 @@ public final class ConfigLoader
         }
         if (List.class.isAssignableFrom(type)) {
             return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "a section of keys";
         }
         return "a " + type.getSimpleName().replace("Section", " section").toLowerCase(java.util.Locale.ROOT);
     }

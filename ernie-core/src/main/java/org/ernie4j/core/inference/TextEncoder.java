@@ -3,6 +3,7 @@ package org.ernie4j.core.inference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.pretrained.PretrainedModel;
@@ -34,6 +35,11 @@ public final class TextEncoder
     public TextEncoder(PretrainedModel model, int taskId)
     {
         this.model = requireNonNull(model, "model is null");
+        if (taskId < 0 || taskId >= model.encoder().taskTypes()) {
+            throw new IllegalArgumentException("task id " + taskId + " is not a row of the task embedding of " + model.source() + " (0 to "
+                    + (model.encoder().taskTypes() - 1) + "); its tasks: " + model.tasks().stream()
+                    .map(task -> task.name() + " = " + task.taskId()).collect(Collectors.joining(", ")));
+        }
         this.engine = new SameDiffEngine(model.encoder().withoutDropout(), model.encoderParameters());
         this.maxLength = model.encoder().maxPositions();
         this.taskId = taskId;

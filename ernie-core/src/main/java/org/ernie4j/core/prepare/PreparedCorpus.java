@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.ernie4j.core.wordpiece.WordPieceVocabulary;
@@ -101,6 +102,16 @@ public final class PreparedCorpus
             throw new PreparedCorpusException(kind + " " + file + " has SHA-256 " + actual + " but the manifest says " + expected
                     + ": the file was changed or damaged; prepare the corpus again");
         }
+    }
+
+    /**
+     * The manifest of the corpus prepared in {@code directory} (what it was prepared from, its fingerprint), read without
+     * opening the corpus; empty when the directory holds no prepared corpus.
+     */
+    public static Optional<Manifest> manifest(Path directory)
+    {
+        Path manifest = requireNonNull(directory, "directory is null").resolve(Manifest.FILE_NAME);
+        return Files.exists(manifest) ? Optional.of(ManifestFile.read(manifest)) : Optional.empty();
     }
 
     public Path directory()

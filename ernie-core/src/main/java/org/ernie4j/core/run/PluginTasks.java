@@ -3,7 +3,7 @@ package org.ernie4j.core.run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,7 +38,9 @@ final class PluginTasks
     private final PluginsSection settings;
     private final Consumer<String> refusals;
     private final PluginWatcher watcher;
-    private final Map<Path, List<String>> tasksOfJar = new HashMap<>();
+    // In the order the jars were taken (by file name at start), so that tasks found at start join, and get their ids,
+    // in an order that `ernie tasks` and `ernie schedule` can show beforehand.
+    private final Map<Path, List<String>> tasksOfJar = new LinkedHashMap<>();
     private final List<TaskChange> startupJoins = new ArrayList<>();
     private TaskCatalog catalog;
 

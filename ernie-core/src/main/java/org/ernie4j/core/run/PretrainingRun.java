@@ -27,6 +27,7 @@ import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.task.TaskCatalog;
 import org.ernie4j.core.train.CorpusIdentity;
 import org.ernie4j.core.train.PretrainingSession;
+import org.ernie4j.core.train.ResumeCheck;
 import org.ernie4j.core.train.RunLock;
 import org.ernie4j.core.train.SessionSetup;
 import org.ernie4j.core.train.StepComputer;
@@ -107,42 +108,89 @@ public final class PretrainingRun
     public RunOutcome run(ErnieConfig config, PreparedCorpus corpus, Path runDirectory, ResumeMode mode, long maxSteps,
             List<TrainingListener> listeners, Consumer<PretrainingSession> onSession, boolean waitForTasks)
     {
-        requireNonNull(config, "config is null");
         requireNonNull(corpus, "corpus is null");
+        try (ClaimedRun claimed = claim(config, runDirectory, mode)) {
+            return claimed.run(corpus, maxSteps, listeners, onSession, waitForTasks);
+        }
+    }
+
+    /**
+     * Locks {@code runDirectory} and checks everything that does not need the corpus: the tasks and their settings
+     * (with the plugins folder's), the plugins folder, and the checkpoint that {@code mode} needs or forbids, which is
+     * loaded and verified here. Prepare the corpus after this, under the lock, and train with the claim.
+     *
+     * @throws ResumeModeException if the directory has no checkpoint to resume or has checkpoints a fresh run would ignore
+     */
+    public ClaimedRun claim(ErnieConfig config, Path runDirectory, ResumeMode mode)
+    {
+        requireNonNull(config, "config is null");
         requireNonNull(runDirectory, "runDirectory is null");
-        try (RunLock lock = RunLock.acquire(runDirectory)) {
+        requireNonNull(mode, "mode is null");
+        RunLock lock = RunLock.acquire(runDirectory);
+        try {
+            checkTasks(config);
             CheckpointStore store = new CheckpointStore(runDirectory.resolve(CHECKPOINTS), config.training().keepCheckpoints());
             store.removeLeftovers();
             Optional<LoadedCheckpoint> checkpoint = existing(store, mode, runDirectory);
-            long startStep = checkpoint.map(found -> found.manifest().step()).orElse(0L);
-            if (checkpoint.isPresent() && config.training().initializeFrom() != null) {
-                LOG.info("training.initialize-from is not used: the run continues from its own checkpoint");
-            }
-            writeConfig(config, runDirectory);
-            try (MetricsLog metrics = MetricsLog.open(runDirectory.resolve(METRICS), startStep);
-                    EvaluationLog evaluations = EvaluationLog.open(runDirectory.resolve(EVALUATIONS), startStep);
-                    TaskEventLog taskEvents = TaskEventLog.open(runDirectory.resolve(TASK_EVENTS), startStep);
-                    Plugins plugins = plugins(config, taskEvents)) {
-                SessionSetup setup = setup(config, corpus, runDirectory.resolve(CHECKPOINTS), plugins.catalog());
-                try (PretrainingSession session = checkpoint.isPresent()
-                        ? PretrainingSession.resume(setup, checkpoint.get(), plugins::find, steps)
-                        : PretrainingSession.start(setup, initialWeights(config, setup), steps)) {
-                    long startedAt = session.step();
-                    plugins.joinTasksFoundAtStart(session.tasks().stream().map(ActiveTask::name).toList());
-                    onSession.accept(session);
-                    List<TrainingListener> all = new ArrayList<>(listeners);
-                    all.add(metrics);
-                    all.add(evaluations);
-                    all.add(taskEvents);
-                    long completed = session.run(all, maxSteps, plugins.changes(), waitForTasks);
-                    Map<String, Map<String, Long>> skips = new LinkedHashMap<>();
-                    for (ActiveTask task : session.tasks()) {
-                        skips.put(task.name(), task.skipCounts());
-                    }
-                    List<Path> checkpoints = store.list();
-                    return new RunOutcome(startedAt, completed, session.schedule().length(),
-                            checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1)), skips);
+            // The corpus and vocabulary are compared once the corpus is ready; the rest cannot wait for it.
+            checkpoint.ifPresent(found -> ResumeCheck.checkConfiguration(found, config.tasks().stream().map(TaskSection::name).toList(),
+                    config.training().seed(), loader.resolved(config)));
+            return new ClaimedRun(this, lock, config, runDirectory, checkpoint);
+        }
+        catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Checks the configuration's tasks and their settings, with the plugins folder's, as {@link #claim} does: for
+     * commands that prepare a corpus before they claim a run directory.
+     *
+     * @throws ConfigException naming a task that no jar offers, or a plugins folder that is not one
+     * @throws org.ernie4j.spi.InvalidSettingException naming a setting a task refuses or does not read
+     */
+    public void checkTasks(ErnieConfig config)
+    {
+        try (AvailableTasks available = AvailableTasks.of(requireNonNull(config, "config is null"), catalog, PretrainingTask.class.getClassLoader())) {
+            StartCheck.tasks(config, available);
+        }
+    }
+
+    /** Trains in a claimed run directory. */
+    RunOutcome train(ErnieConfig config, PreparedCorpus corpus, Path runDirectory, Optional<LoadedCheckpoint> checkpoint, long maxSteps,
+            List<TrainingListener> listeners, Consumer<PretrainingSession> onSession, boolean waitForTasks)
+    {
+        requireNonNull(corpus, "corpus is null");
+        CheckpointStore store = new CheckpointStore(runDirectory.resolve(CHECKPOINTS), config.training().keepCheckpoints());
+        long startStep = checkpoint.map(found -> found.manifest().step()).orElse(0L);
+        if (checkpoint.isPresent() && config.training().initializeFrom() != null) {
+            LOG.info("training.initialize-from is not used: the run continues from its own checkpoint");
+        }
+        writeConfig(config, runDirectory);
+        try (MetricsLog metrics = MetricsLog.open(runDirectory.resolve(METRICS), startStep);
+                EvaluationLog evaluations = EvaluationLog.open(runDirectory.resolve(EVALUATIONS), startStep);
+                TaskEventLog taskEvents = TaskEventLog.open(runDirectory.resolve(TASK_EVENTS), startStep);
+                Plugins plugins = plugins(config, taskEvents)) {
+            SessionSetup setup = setup(config, corpus, runDirectory.resolve(CHECKPOINTS), plugins.catalog());
+            try (PretrainingSession session = checkpoint.isPresent()
+                    ? PretrainingSession.resume(setup, checkpoint.get(), plugins::find, steps)
+                    : PretrainingSession.start(setup, initialWeights(config, setup), steps)) {
+                long startedAt = session.step();
+                plugins.joinTasksFoundAtStart(session.tasks().stream().map(ActiveTask::name).toList());
+                onSession.accept(session);
+                List<TrainingListener> all = new ArrayList<>(listeners);
+                all.add(metrics);
+                all.add(evaluations);
+                all.add(taskEvents);
+                long completed = session.run(all, maxSteps, plugins.changes(), waitForTasks);
+                Map<String, Map<String, Long>> skips = new LinkedHashMap<>();
+                for (ActiveTask task : session.tasks()) {
+                    skips.put(task.name(), task.skipCounts());
                 }
+                List<Path> checkpoints = store.list();
+                return new RunOutcome(startedAt, completed, session.schedule().length(),
+                        checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1)), skips);
             }
         }
     }
@@ -150,14 +198,11 @@ public final class PretrainingRun
     /** The class path's tasks, and those of the plugins folder when one is configured. */
     private Plugins plugins(ErnieConfig config, TaskEventLog taskEvents)
     {
-        if (config.plugins().directory() == null || config.plugins().directory().isBlank()) {
+        Optional<Path> directory = AvailableTasks.pluginsDirectory(config);
+        if (directory.isEmpty()) {
             return new Plugins(catalog, null);
         }
-        Path directory = Path.of(config.plugins().directory());
-        if (!Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("plugins.directory: " + directory + " is not a folder");
-        }
-        return new Plugins(catalog, new PluginTasks(directory, config.plugins(), catalog, PretrainingTask.class.getClassLoader(),
+        return new Plugins(catalog, new PluginTasks(directory.get(), config.plugins(), catalog, PretrainingTask.class.getClassLoader(),
                 taskEvents::refused));
     }
 
@@ -256,12 +301,12 @@ public final class PretrainingRun
     {
         boolean any = !store.list().isEmpty();
         if (mode == ResumeMode.FRESH && any) {
-            throw new IllegalStateException("run directory " + runDirectory + " already holds checkpoints; resume it, or start the new run in"
+            throw new ResumeModeException("run directory " + runDirectory + " already holds checkpoints; resume it, or start the new run in"
                     + " another directory (nothing is deleted for you)");
         }
         if (mode == ResumeMode.FRESH || !any) {
             if (mode == ResumeMode.REQUIRED) {
-                throw new IllegalStateException("run directory " + runDirectory + " has no checkpoint to resume from");
+                throw new ResumeModeException("run directory " + runDirectory + " has no checkpoint to resume from");
             }
             return Optional.empty();
         }

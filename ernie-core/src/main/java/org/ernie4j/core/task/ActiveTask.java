@@ -9,6 +9,7 @@ import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.TaskContext;
+import org.ernie4j.spi.TaskReporter;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;
 import org.ernie4j.spi.document.Vocabulary;
@@ -22,6 +23,19 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ActiveTask
 {
+    private static final TaskReporter QUIET = new TaskReporter()
+    {
+        @Override
+        public void skipped(String reason)
+        {
+        }
+
+        @Override
+        public void warnOnce(String message)
+        {
+        }
+    };
+
     private final PretrainingTask task;
     private final TaskHead head;
     private final LabelGenerator labels;
@@ -49,13 +63,35 @@ public final class ActiveTask
         TaskContext context = new Context(taskId, vocabulary, settings, maxSequenceLength, corpus, reporter);
         HeadSpec head = requireNonNull(task.head(context), () -> "task " + name + " returned no head");
         LabelGenerator labels = requireNonNull(task.labels(context), () -> "task " + name + " returned no label generator");
+        refuseUnread(name, settings);
+        return new ActiveTask(task, new TaskHead(name, taskId, head), new OneCallAtATime(labels), reporter);
+    }
+
+    /**
+     * Lets the task read its settings in a context of its own, without a corpus: tasks read and check their settings when
+     * they make their head and label generator, so this finds a bad or unknown setting before a corpus is prepared.
+     * Warnings go nowhere; they come again when the task joins the run.
+     *
+     * @throws org.ernie4j.spi.InvalidSettingException for a bad setting, or for a setting the task never read
+     */
+    public static void readSettings(PretrainingTask task, ConfiguredTaskSettings settings, Vocabulary vocabulary, int maxSequenceLength,
+            DocumentSource corpus)
+    {
+        requireNonNull(task, "task is null");
+        TaskContext context = new Context(0, vocabulary, settings, maxSequenceLength, corpus, QUIET);
+        task.head(context);
+        task.labels(context);
+        refuseUnread(task.info().name(), settings);
+    }
+
+    private static void refuseUnread(String name, ConfiguredTaskSettings settings)
+    {
         Set<String> unread = settings.unreadKeys();
         if (!unread.isEmpty()) {
             String key = unread.iterator().next();
             throw settings.invalid(key, "unknown setting of task " + name
                     + (settings.readKeys().isEmpty() ? " (it reads no settings)" : "; its settings are: " + String.join(", ", settings.readKeys())));
         }
-        return new ActiveTask(task, new TaskHead(name, taskId, head), new OneCallAtATime(labels), reporter);
     }
 
     public String name()
@@ -110,7 +146,7 @@ public final class ActiveTask
     }
 
     private record Context(int taskId, Vocabulary vocabulary, ConfiguredTaskSettings settings, int maxSequenceLength,
-            DocumentSource corpus, CountingTaskReporter reporter)
+            DocumentSource corpus, TaskReporter reporter)
             implements TaskContext
     {
     }

@@ -358,6 +358,7 @@ public final class PretrainingSession
     public long run(List<TrainingListener> listeners, long maxSteps, TaskChanges changes, boolean waitForTasks)
     {
         long until = maxSteps == Long.MAX_VALUE ? Long.MAX_VALUE : step + maxSteps;
+        boolean waiting = false;
         while (!stopRequested && step < until) {
             if (changes.pending()) {
                 apply(changes.take(), listeners);
@@ -378,9 +379,14 @@ public final class PretrainingSession
             if (!waitForTasks) {
                 break;
             }
+            if (!waiting) {
+                waiting = true;
+                listeners.forEach(listener -> listener.onWaitingForTasks(step));
+            }
             try {
                 List<TaskChange> arrived = changes.await(Duration.ofSeconds(1));
                 if (!arrived.isEmpty()) {
+                    waiting = false;
                     apply(arrived, listeners);
                 }
             }

@@ -31,6 +31,14 @@ public interface TrainingListener
     {
     }
 
+    /**
+     * The schedule is done and the run waits for new tasks to join (as {@code ernie watch} does), from {@code step} on;
+     * heard again each time a wait begins.
+     */
+    default void onWaitingForTasks(long step)
+    {
+    }
+
     default void onCheckpoint(long step, Path directory)
     {
     }

@@ -75,13 +75,45 @@ class TestConfigLoader
     void impossibleSizesAreNamed()
     {
         assertThatThrownBy(() -> loader.parse("model:\n  hidden: 250\n  heads: 4\n", "run.yaml"))
-                .hasMessage("model.heads: hidden size 250 is not divisible by 4 heads");
+                .hasMessage("model.heads: hidden size 250 is not divisible by 4 heads (run.yaml, line 3)");
         assertThatThrownBy(() -> loader.parse("model:\n  max-positions: 64\ntraining:\n  sequence-length: 128\n", "run.yaml"))
-                .hasMessageStartingWith("training.sequence-length: 128 is longer than the position table");
+                .hasMessageStartingWith("training.sequence-length: 128 is longer than the position table")
+                .hasMessageEndingWith("(run.yaml, line 4)");
         assertThatThrownBy(() -> loader.parse("model:\n  activation: relu\n", "run.yaml"))
                 .hasMessageStartingWith("model.activation");
         assertThatThrownBy(() -> loader.parse("tasks:\n  - name: a\n  - name: a\n", "run.yaml"))
                 .hasMessageStartingWith("tasks[1].name");
+    }
+
+    @Test
+    void aKeyLeftAtItsDefaultIsLocatedAtItsSection()
+    {
+        assertThatThrownBy(() -> loader.parse("corpus:\n  threads: 1\nmodel:\n  hidden: 250\n", "run.yaml"))
+                .hasMessage("model.heads: hidden size 250 is not divisible by 4 heads (run.yaml, line 3)");
+        assertThatThrownBy(() -> loader.parse("tasks:\n  - name: a\n  - name: a\n", "run.yaml"))
+                .hasMessage("tasks[1].name: task 'a' is listed twice (run.yaml, line 3)");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNamingBothLines()
+    {
+        assertThatThrownBy(() -> loader.parse("""
+                training:
+                  steps-per-task: 50
+                model:
+                  hidden: 64
+                training:
+                  batch-size: 8
+                """, "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("training: given twice (run.yaml, lines 1 and 5)");
+        assertThatThrownBy(() -> loader.parse("model:\n  hidden: 64\n  layers: 2\n  hidden: 32\n", "run.yaml"))
+                .hasMessageStartingWith("model.hidden: given twice (run.yaml, lines 2 and 4)");
+        assertThatThrownBy(() -> loader.parse("tasks:\n  - name: a\n    settings:\n      rate: 1\n      rate: 2\n", "run.yaml"))
+                .hasMessageStartingWith("tasks[0].settings.rate: given twice (run.yaml, lines 4 and 5)");
+        // The same key in two list items, or in two sections, is no repetition.
+        assertThat(loader.parse("plugins:\n  settings: {}\ntasks:\n  - name: a\n    settings: {}\n  - name: b\n    settings: {}\n", "run.yaml")
+                .tasks()).hasSize(2);
     }
 
     @Test
