@@ -73,6 +73,13 @@ class TestProbeCommand
                 "--run-dir", run.toString(), "--steps", "3", "--points", "4");
         assertThat(tooManyPoints.code()).isEqualTo(2);
         assertThat(tooManyPoints.err()).contains("--points between 1 and the steps: 3 steps, 4 points");
+        // A misspelled task setting is found before the corpus is prepared, with its file and line.
+        Path config = temporary.resolve("misspelled.yaml");
+        Files.writeString(config, Files.readString(Path.of(resource("tiny-two-tasks.yaml")))
+                .replace("  - name: capitalization", "  - name: capitalization\n    settings:\n      maskng-rate: 0.2"));
+        TestingErnie.Result misspelled = ernie("probe", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
+        assertThat(misspelled.code()).as(misspelled.err()).isEqualTo(2);
+        assertThat(misspelled.err()).contains("maskng-rate").contains(config.toString());
         assertThat(run.resolve("prepared")).doesNotExist();
     }
 }
