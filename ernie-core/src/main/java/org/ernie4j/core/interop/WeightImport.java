@@ -84,9 +84,20 @@ public final class WeightImport
 
         List<BertParameterNames.Mapping> mappings = new ArrayList<>(BertParameterNames.encoder(encoder));
         options.maskedLmTask().ifPresent(task -> mappings.addAll(BertParameterNames.maskedLmHead(task)));
+        // Sentence-transformers models and add_pooling_layer=False saves have no pooler. A zero pooler computes the zero
+        // vector, which TextEncoder reports as no pooled output; a fine-tuned sequence head trains it from there.
+        boolean noPooler = !tensors.containsKey(BertParameterNames.POOLER_WEIGHT) && !tensors.containsKey(BertParameterNames.POOLER_BIAS);
         for (BertParameterNames.Mapping mapping : mappings) {
             ParameterSpec spec = specs.get(mapping.ours());
             Tensor tensor = tensors.get(mapping.theirs());
+            if (noPooler && mapping.ours().startsWith(EncoderLayout.POOLER + ".")) {
+                parameters.add(spec, Nd4j.zeros(DataType.FLOAT, spec.shape()));
+                if (mapping.theirs().equals(BertParameterNames.POOLER_WEIGHT)) {
+                    created.add("pooler.dense as zeros: the file's model has no pooler, so it has no pooled output (TextEncoder gives"
+                            + " none; use the mean-pooled sentence embedding); a fine-tuned sequence head trains the pooler from zero");
+                }
+                continue;
+            }
             if (mapping.theirs().equals(BertParameterNames.TASK_EMBEDDING)) {
                 parameters.add(spec, taskEmbedding(tensor, spec, fileTaskRows, problems, created));
                 if (tensor != null) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ernie4j.core.inference.Encoding;
+import org.ernie4j.core.inference.TextEncoder;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.pretrained.PretrainedModel;
@@ -102,6 +104,43 @@ class TestWeightImport
     }
 
     @Test
+    void aModelWithoutAPoolerImportsAndHasNoPooledOutput()
+            throws IOException
+    {
+        ImportOptions options = ImportOptions.defaults().withIgnored(List.of("cls."));
+        Path withPooler = new ImportedCheckpoint(new ConfigLoader()).write(new WeightImport(options)
+                .read(TestingOracle.of(TestingOracle.ERNIE_ERF).directory()), temporary.resolve("with-pooler"));
+        Path copy = copyOf(TestingOracle.ERNIE_ERF);
+        Map<String, Tensor> tensors = new LinkedHashMap<>(SafetensorsFile.read(copy.resolve("model.safetensors")).tensors());
+        Tensor poolerBias = tensors.remove("pooler.dense.bias");
+        rewrite(copy, tensors);
+        assertThatThrownBy(() -> new WeightImport(options).read(copy))
+                .as("half a pooler is a broken file, not a model without one")
+                .hasMessageContaining("missing tensor pooler.dense.bias");
+
+        tensors.remove("pooler.dense.weight");
+        rewrite(copy, tensors);
+        ImportedModel model = new WeightImport(options).read(copy);
+        assertThat(model.report().lines()).contains("created: pooler.dense as zeros: the file's model has no pooler, so it has no pooled"
+                + " output (TextEncoder gives none; use the mean-pooled sentence embedding); a fine-tuned sequence head trains the pooler from zero");
+        assertThat(model.parameters().get(EncoderLayout.weight(EncoderLayout.POOLER)).amaxNumber().doubleValue()).isZero();
+        assertThat(poolerBias.floats()).as("the fixture's pooler is not zero").isNotEqualTo(new float[poolerBias.floats().length]);
+        Path withoutPooler = new ImportedCheckpoint(new ConfigLoader()).write(model, temporary.resolve("without-pooler"));
+
+        String text = "The state of the union is strong.";
+        try (TextEncoder full = TextEncoder.load(withPooler); TextEncoder pooless = TextEncoder.load(withoutPooler)) {
+            Encoding expected = full.encode(text);
+            Encoding actual = pooless.encode(text);
+            assertThat(full.hasPooler()).isTrue();
+            assertThat(expected.pooled()).isPresent();
+            assertThat(pooless.hasPooler()).isFalse();
+            assertThat(actual.pooled()).isEmpty();
+            assertThat(actual.tokens()).as("the pooler changes no piece's vector").isDeepEqualTo(expected.tokens());
+            assertThat(actual.mean()).isEqualTo(expected.mean());
+        }
+    }
+
+    @Test
     void anUntiedDecoderIsRefused()
             throws IOException
     {
@@ -148,6 +187,13 @@ class TestWeightImport
         assertThatThrownBy(() -> new WeightExport(Optional.empty()).write(after, again)).hasMessageContaining("already exists");
         assertThatThrownBy(() -> new ImportedCheckpoint(loader).write(new WeightImport(options).read(exported), second))
                 .hasMessageContaining("already exists");
+    }
+
+    private static void rewrite(Path directory, Map<String, Tensor> tensors)
+            throws IOException
+    {
+        Files.delete(directory.resolve("model.safetensors"));
+        new SafetensorsFile(tensors, Map.of()).write(directory.resolve("model.safetensors"));
     }
 
     private Path copyOf(String fixture)
