@@ -44,7 +44,8 @@ public final class TextEncoder
         this.model = requireNonNull(model, "model is null");
         ModelParameters parameters = model.encoderParameters();
         this.engine = new SameDiffEngine(model.encoder().withoutDropout(), parameters);
-        this.maxLength = model.encoder().maxPositions();
+        // The tokenizer's own limit where it has one (all-MiniLM-L6-v2 cuts at 128 of its 512 positions).
+        this.maxLength = Math.min(model.encoder().maxPositions(), model.vocabulary().settings().maxLength().orElse(Integer.MAX_VALUE));
         this.taskId = taskId;
         // An import of a model without a pooler creates it as zeros: its output is the zero vector, not a sentence vector.
         this.pooler = parameters.get(EncoderLayout.weight(EncoderLayout.POOLER)).amaxNumber().doubleValue() > 0
@@ -69,7 +70,7 @@ public final class TextEncoder
         return pooler;
     }
 
-    /** Encodes a text, cut to the model's longest input. */
+    /** Encodes a text, cut to the model's longest input (its tokenizer's maximum length, or its position table). */
     public synchronized Encoding encode(String text)
     {
         Example example = input(text);

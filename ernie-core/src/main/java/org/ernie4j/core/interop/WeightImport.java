@@ -61,9 +61,27 @@ public final class WeightImport
         Path weightsFile = directory.resolve(WEIGHTS);
         Path vocabularyFile = directory.resolve(VOCABULARY);
         BertConfigJson config = BertConfigJson.read(directory.resolve(CONFIG));
-        WordPieceVocabulary vocabulary = vocabulary(vocabularyFile, config);
+        List<String> notes = new ArrayList<>();
+        WordPieceVocabulary vocabulary = tokenizer(directory, vocabulary(vocabularyFile, config), notes);
         SafetensorsFile file = SafetensorsFile.read(weightsFile);
-        Map<String, Tensor> tensors = withoutModelPrefix(weightsFile, file.tensors());
+        return convert(directory, weightsFile, config, vocabulary, file.tensors(), notes);
+    }
+
+    /**
+     * The model of {@code tensors} (Hugging Face names and layout) as ernie4j parameters, every tensor accounted for.
+     *
+     * @param weightsFile the file the tensors came from, named in problems and recorded by its SHA-256
+     * @param notes what reading the files found worth telling; the import's own notes are added after them
+     */
+    ImportedModel convert(Path directory, Path weightsFile, BertConfigJson config, WordPieceVocabulary vocabulary,
+            Map<String, Tensor> fileTensors, List<String> readingNotes)
+    {
+        List<String> notes = new ArrayList<>(readingNotes);
+        Map<String, Tensor> tensors = withoutModelPrefix(weightsFile, fileTensors);
+        if (vocabulary.size() != config.vocabularySize()) {
+            throw new InteropException(weightsFile, "the model has " + config.vocabularySize() + " word embedding rows but its vocabulary "
+                    + vocabulary.size() + " pieces");
+        }
 
         int fileTaskRows = config.taskTypes();
         int taskRows = options.taskTypes().orElse(Math.max(ImportOptions.DEFAULT_TASK_TYPES, fileTaskRows));
@@ -125,7 +143,6 @@ public final class WeightImport
             parameters.add(spec, TensorLayout.toArray(tensor, mapping.transposed()));
             copied++;
         }
-        List<String> notes = new ArrayList<>();
         if (options.maskedLmTask().isPresent()) {
             checkTiedCopy(tensors, BertParameterNames.TIED_DECODER_WEIGHT, BertParameterNames.WORD_EMBEDDING, used, problems, notes);
             checkTiedCopy(tensors, BertParameterNames.TIED_DECODER_BIAS, BertParameterNames.MASKED_LM_BIAS, used, problems, notes);
@@ -152,12 +169,12 @@ public final class WeightImport
         long cased = vocabulary.pieces().stream()
                 .filter(piece -> !(piece.startsWith("[") && piece.endsWith("]")) && !piece.equals(piece.toLowerCase(java.util.Locale.ROOT)))
                 .count();
-        if (cased > 0) {
-            notes.add("vocab.txt has " + cased + " pieces with capital letters (a cased model?); ernie4j tokenizes as uncased BERT does"
-                    + " (lower-cased, accents stripped), so those pieces never occur in its inputs");
+        if (cased > 0 && vocabulary.settings().lowercase()) {
+            notes.add("vocab.txt has " + cased + " pieces with capital letters (a cased model?) but the tokenizer lower-cases (no "
+                    + TokenizerJson.FILE + " or " + TokenizerConfigJson.FILE + " says otherwise), so those pieces never occur in its inputs");
         }
         ImportReport report = new ImportReport(copied, created, ignored, config.unusedKeys(), notes);
-        return new ImportedModel(directory, encoder, parameters, vocabulary, vocabularyFile, sha256(weightsFile), report);
+        return new ImportedModel(directory, encoder, parameters, vocabulary, sha256(weightsFile), report);
     }
 
     private static WordPieceVocabulary vocabulary(Path file, BertConfigJson config)
@@ -172,6 +189,31 @@ public final class WeightImport
         if (vocabulary.size() != config.vocabularySize()) {
             throw new InteropException(file, "has " + vocabulary.size() + " pieces but config.json's vocab_size is " + config.vocabularySize()
                     + " (the word embedding needs one row per piece)");
+        }
+        return vocabulary;
+    }
+
+    /**
+     * The vocabulary with the settings of the model's tokenizer: from its {@code tokenizer.json} (whose pieces must be
+     * those of {@code vocab.txt}), else its {@code tokenizer_config.json}, else uncased BERT's.
+     */
+    private static WordPieceVocabulary tokenizer(Path directory, WordPieceVocabulary vocabulary, List<String> notes)
+    {
+        Path tokenizerJson = directory.resolve(TokenizerJson.FILE);
+        if (Files.isRegularFile(tokenizerJson)) {
+            TokenizerJson tokenizer = TokenizerJson.read(tokenizerJson);
+            if (!tokenizer.vocabulary().pieces().equals(vocabulary.pieces())) {
+                throw new InteropException(tokenizerJson, "has other pieces than " + VOCABULARY + "; which one is the model's?");
+            }
+            notes.addAll(tokenizer.notes());
+            notes.add("text is tokenized as " + TokenizerJson.FILE + " says: " + tokenizer.vocabulary().settings());
+            return tokenizer.vocabulary();
+        }
+        Path tokenizerConfig = directory.resolve(TokenizerConfigJson.FILE);
+        if (Files.isRegularFile(tokenizerConfig)) {
+            WordPieceVocabulary configured = vocabulary.withSettings(TokenizerConfigJson.read(tokenizerConfig));
+            notes.add("text is tokenized as " + TokenizerConfigJson.FILE + " says: " + configured.settings());
+            return configured;
         }
         return vocabulary;
     }

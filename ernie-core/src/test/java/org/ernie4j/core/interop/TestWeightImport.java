@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.ernie4j.core.inference.Encoding;
 import org.ernie4j.core.inference.TextEncoder;
@@ -14,6 +15,9 @@ import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.config.ConfigLoader;
+import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.run.CorpusPreparation;
+import org.ernie4j.core.wordpiece.TokenizerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -138,6 +142,35 @@ class TestWeightImport
             assertThat(actual.tokens()).as("the pooler changes no piece's vector").isDeepEqualTo(expected.tokens());
             assertThat(actual.mean()).isEqualTo(expected.mean());
         }
+    }
+
+    @Test
+    void theTokenizerSettingsOfTheModelTravelWithIt()
+            throws IOException
+    {
+        Path copy = copyOf(TestingOracle.ERNIE_ERF);
+        Files.writeString(copy.resolve("tokenizer_config.json"), "{\"do_lower_case\": false, \"model_max_length\": 12}");
+        ImportedModel model = new WeightImport(ImportOptions.defaults().withIgnored(List.of("cls."))).read(copy);
+        TokenizerSettings cased = new TokenizerSettings(true, true, false, false, 100, OptionalInt.of(12));
+        assertThat(model.vocabulary().settings()).isEqualTo(cased);
+        assertThat(model.report().lines()).anyMatch(line -> line.startsWith("note: text is tokenized as tokenizer_config.json says"));
+
+        Path imported = new ImportedCheckpoint(new ConfigLoader()).write(model, temporary.resolve("cased"));
+        assertThat(PretrainedModel.load(imported).vocabulary().settings()).isEqualTo(cased);
+        assertThat(PretrainedModel.tokenizerSettings(imported)).isEqualTo(cased);
+        ConfigLoader loader = new ConfigLoader();
+        ErnieConfig continuing = loader.parse("training:\n  initialize-from: " + imported + "\n", "a continued pre-training");
+        assertThatThrownBy(() -> CorpusPreparation.options(continuing, false))
+                .as("a corpus would be prepared lower-cased for a cased model")
+                .hasMessageContaining("training.initialize-from")
+                .hasMessageContaining("the model's tokenizer is cased, accents kept");
+        assertThat(PretrainedModel.load(withoutTokenizerFiles()).vocabulary().settings()).isEqualTo(TokenizerSettings.UNCASED);
+    }
+
+    private Path withoutTokenizerFiles()
+    {
+        return new ImportedCheckpoint(new ConfigLoader()).write(new WeightImport(ImportOptions.defaults().withIgnored(List.of("cls.")))
+                .read(TestingOracle.of(TestingOracle.ERNIE_ERF).directory()), temporary.resolve("uncased"));
     }
 
     @Test
