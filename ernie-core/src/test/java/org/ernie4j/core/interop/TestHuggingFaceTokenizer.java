@@ -24,7 +24,7 @@ class TestHuggingFaceTokenizer
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TestHuggingFaceTokenizer.class);
 
     /** Accents, capital sigma at a word's end, CJK, controls, unusual spaces, a dotted capital I, symbols, long words. */
-    private static final List<String> HARD = List.of(
+    static final List<String> HARD = List.of(
             "ΟΔΟΣ ΤΗΣ ΕΛΛΑΔΟΣ",
             "Ὀδυσσεύς and Αθήνα",
             "Élysée, Ångström, naïve café, façade, Œuvre, São Paulo",
