@@ -27,7 +27,7 @@ import static java.util.Objects.requireNonNull;
  * configuration the graph computes.
  *
  * <p>Embeddings, biases and norms keep their names as initializers; the weight matrices of dense layers often do not
- * (PyTorch names them {@code onnx::MatMul_N}) and are stored {@code [in, out]}. Their role follows from the graph: the
+ * (PyTorch names them {@code onnx::MatMul_N}, ernie4j's export {@code X.weight.transposed}) and are stored {@code [in, out]}. Their role follows from the graph: the
  * MatMul that reads one feeds an Add of a named bias {@code X.bias}, so the matrix is {@code X.weight}, transposed back
  * to {@code nn.Linear}'s {@code [out, in]}. The number of heads comes from the shape the query is reshaped to, the
  * activation from the operators between the intermediate layer and the next MatMul, the layer-norm epsilon from the
@@ -90,6 +90,7 @@ record OnnxBertGraph(Map<String, Tensor> tensors, BertConfigJson config, List<St
                     checkPositionIds(name, tensor.get());
                     continue;
                 }
+                // Whatever its name (onnx::MatMul_N from PyTorch, X.weight.transposed from ernie4j), the graph says what it is.
                 Optional<Role> role = denseWeightRole(name);
                 if (role.isPresent()) {
                     put(tensors, role.get().name(), role.get().transposed() ? transpose(tensor.get()) : tensor.get(), name);
@@ -119,7 +120,7 @@ record OnnxBertGraph(Map<String, Tensor> tensors, BertConfigJson config, List<St
         }
 
         /** The Hugging Face name of a dense layer's weight, from the bias added to the product it takes part in. */
-        private Optional<Role> denseWeightRoleOf(String name)
+        private Optional<Role> denseWeightRole(String name)
         {
             List<NodeProto> readers = consumers.getOrDefault(name, List.of());
             if (readers.size() != 1) {
@@ -141,11 +142,6 @@ record OnnxBertGraph(Map<String, Tensor> tensors, BertConfigJson config, List<St
             NodeProto add = adds.get(0);
             String other = add.getInput(0).equals(reader.getOutput(0)) ? add.getInput(1) : add.getInput(0);
             return bias(other).map(prefix -> new Role(prefix + ".weight", true));
-        }
-
-        private Optional<Role> denseWeightRole(String name)
-        {
-            return name.contains(".") && !name.startsWith("onnx::") ? Optional.empty() : denseWeightRoleOf(name);
         }
 
         private Optional<String> bias(String name)
@@ -200,8 +196,12 @@ record OnnxBertGraph(Map<String, Tensor> tensors, BertConfigJson config, List<St
             if (!problems.isEmpty()) {
                 return null;
             }
-            return new BertConfigJson("bert", Math.toIntExact(words[0]), hidden, layers.size(), heads, Math.toIntExact(intermediate[0]),
-                    Math.toIntExact(positions[0]), Math.toIntExact(segments[0]), 0, activation, epsilon, 0.02, 0.1, 0.0, List.of());
+            // ERNIE's task embedding (as ernie4j exports it) is an initializer of its own; BERT has none.
+            Tensor tasks = tensors.get(prefix + BertParameterNames.TASK_EMBEDDING);
+            int taskRows = tasks == null ? 0 : Math.toIntExact(tasks.shape()[0]);
+            return new BertConfigJson(taskRows > 0 ? "ernie" : "bert", Math.toIntExact(words[0]), hidden, layers.size(), heads,
+                    Math.toIntExact(intermediate[0]), Math.toIntExact(positions[0]), Math.toIntExact(segments[0]), taskRows, activation, epsilon,
+                    0.02, 0.1, 0.0, List.of());
         }
 
         private String prefix(Map<String, Tensor> tensors)

@@ -1,5 +1,6 @@
 package org.ernie4j.core.interop;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,9 @@ import org.ernie4j.core.wordpiece.VocabularyException;
 import org.ernie4j.core.wordpiece.WordPieceVocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,6 +43,65 @@ public record TokenizerJson(WordPieceVocabulary vocabulary, List<String> notes)
     {
         JsonNode root = JsonObjectFile.read(file);
         return new Reader(file, root).read();
+    }
+
+    /**
+     * Writes {@code vocabulary} and its settings as a tokenizer.json that Hugging Face's tokenizers (and {@link #read}) take:
+     * BertNormalizer, BertPreTokenizer, WordPiece, {@code [CLS] A [SEP]} (pairs {@code [CLS] A [SEP] B [SEP]}).
+     */
+    public static void write(WordPieceVocabulary vocabulary, Path file)
+    {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("version", "1.0");
+        TokenizerSettings settings = vocabulary.settings();
+        if (settings.maxLength().isPresent()) {
+            root.putObject("truncation").put("direction", "Right").put("max_length", settings.maxLength().getAsInt())
+                    .put("strategy", "LongestFirst").put("stride", 0);
+        }
+        else {
+            root.putNull("truncation");
+        }
+        root.putNull("padding");
+        ArrayNode added = root.putArray("added_tokens");
+        for (String token : WordPieceVocabulary.SPECIAL_TOKENS) {
+            added.addObject().put("id", vocabulary.id(token)).put("content", token).put("single_word", false).put("lstrip", false)
+                    .put("rstrip", false).put("normalized", false).put("special", true);
+        }
+        root.putObject("normalizer").put("type", "BertNormalizer").put("clean_text", settings.cleanText())
+                .put("handle_chinese_chars", settings.splitCjk()).put("strip_accents", settings.stripAccents()).put("lowercase", settings.lowercase());
+        root.putObject("pre_tokenizer").put("type", "BertPreTokenizer");
+        ObjectNode processor = root.putObject("post_processor").put("type", "TemplateProcessing");
+        template(processor.putArray("single"), List.of(WordPieceVocabulary.CLS, "A", WordPieceVocabulary.SEP), List.of(0, 0, 0));
+        template(processor.putArray("pair"), List.of(WordPieceVocabulary.CLS, "A", WordPieceVocabulary.SEP, "B", WordPieceVocabulary.SEP),
+                List.of(0, 0, 0, 1, 1));
+        ObjectNode specials = processor.putObject("special_tokens");
+        for (String token : List.of(WordPieceVocabulary.CLS, WordPieceVocabulary.SEP)) {
+            ObjectNode special = specials.putObject(token).put("id", token);
+            special.putArray("ids").add(vocabulary.id(token));
+            special.putArray("tokens").add(token);
+        }
+        root.putObject("decoder").put("type", "WordPiece").put("prefix", WordPieceVocabulary.CONTINUATION).put("cleanup", true);
+        ObjectNode model = root.putObject("model").put("type", "WordPiece").put("unk_token", WordPieceVocabulary.UNK)
+                .put("continuing_subword_prefix", WordPieceVocabulary.CONTINUATION).put("max_input_chars_per_word", settings.maxWordLength());
+        ObjectNode vocab = model.putObject("vocab");
+        for (int id = 0; id < vocabulary.size(); id++) {
+            vocab.put(vocabulary.piece(id), id);
+        }
+        try {
+            json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+        }
+        catch (IOException e) {
+            throw new InteropException(file, "cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void template(ArrayNode parts, List<String> items, List<Integer> typeIds)
+    {
+        for (int i = 0; i < items.size(); i++) {
+            boolean sequence = items.get(i).equals("A") || items.get(i).equals("B");
+            parts.addObject().putObject(sequence ? "Sequence" : "SpecialToken").put("id", items.get(i)).put("type_id", typeIds.get(i));
+        }
     }
 
     private static final class Reader

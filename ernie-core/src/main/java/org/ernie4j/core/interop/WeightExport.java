@@ -37,11 +37,7 @@ public final class WeightExport
     {
         requireNonNull(model, "model is null");
         requireNonNull(directory, "directory is null");
-        for (String name : List.of(WeightImport.WEIGHTS, WeightImport.CONFIG, WeightImport.VOCABULARY)) {
-            if (Files.exists(directory.resolve(name))) {
-                throw new InteropException(directory.resolve(name), "already exists; export into a new directory (nothing is overwritten)");
-            }
-        }
+        refuseExisting(directory, List.of(WeightImport.WEIGHTS, WeightImport.CONFIG, WeightImport.VOCABULARY));
         List<BertParameterNames.Mapping> mappings = new ArrayList<>(BertParameterNames.encoder(model.encoder()));
         maskedLmTask.ifPresent(task -> mappings.addAll(BertParameterNames.maskedLmHead(task)));
         List<String> missing = new ArrayList<>();
@@ -66,6 +62,16 @@ public final class WeightExport
         }
         catch (IOException e) {
             throw new InteropException(directory, "cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** An export never overwrites: any of {@code names} already in {@code directory} is an error. */
+    static void refuseExisting(Path directory, List<String> names)
+    {
+        for (String name : names) {
+            if (Files.exists(directory.resolve(name))) {
+                throw new InteropException(directory.resolve(name), "already exists; export into a new directory (nothing is overwritten)");
+            }
         }
     }
 }
