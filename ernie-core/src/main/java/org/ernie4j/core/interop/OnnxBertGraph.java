@@ -27,24 +27,28 @@ import static java.util.Objects.requireNonNull;
  * configuration the graph computes.
  *
  * <p>Embeddings, biases and norms keep their names as initializers; the weight matrices of dense layers often do not
- * (PyTorch names them {@code onnx::MatMul_N}, ernie4j's export {@code X.weight.transposed}) and are stored {@code [in, out]}. Their role follows from the graph: the
- * MatMul that reads one feeds an Add of a named bias {@code X.bias}, so the matrix is {@code X.weight}, transposed back
- * to {@code nn.Linear}'s {@code [out, in]}. The number of heads comes from the shape the query is reshaped to, the
+ * (PyTorch names them {@code onnx::MatMul_N}, ernie4j's export {@code X.weight.transposed}) and are stored
+ * {@code [in, out]}. Their role follows from the graph: the
+ * MatMul that reads one feeds an Add of a named bias {@code X.bias}, so the matrix is {@code X.weight}, in
+ * {@code [in, out]} layout. The number of heads comes from the shape the query is reshaped to, the
  * activation from the operators between the intermediate layer and the next MatMul, the layer-norm epsilon from the
  * constant added to the variance. Every initializer is accounted for: given a role, checked ({@code position_ids} must
  * count from 0), or a problem naming it and the nodes that read it.
  *
- * @param tensors the weights by Hugging Face name, in Hugging Face layout
+ * @param tensors the weights by Hugging Face name, in Hugging Face layout except those named in {@code inOut}
+ * @param inOut the dense layers' matrices among them that are stored {@code [in, out]}, as ernie4j holds them (not copied
+ *     into {@code nn.Linear}'s layout: a BERT-large's matrices would need gigabytes of heap)
  * @param config the encoder the graph computes
  * @param notes what the reading found worth telling
  */
-record OnnxBertGraph(Map<String, Tensor> tensors, BertConfigJson config, List<String> notes)
+record OnnxBertGraph(Map<String, Tensor> tensors, Set<String> inOut, BertConfigJson config, List<String> notes)
 {
     private static final String WORD_EMBEDDING = "embeddings.word_embeddings.weight";
 
     OnnxBertGraph
     {
         tensors = Map.copyOf(tensors);
+        inOut = Set.copyOf(inOut);
         requireNonNull(config, "config is null");
         notes = List.copyOf(notes);
     }
@@ -78,6 +82,7 @@ record OnnxBertGraph(Map<String, Tensor> tensors, BertConfigJson config, List<St
         OnnxBertGraph read()
         {
             Map<String, Tensor> tensors = new LinkedHashMap<>();
+            Set<String> inOut = new HashSet<>();
             for (TensorProto proto : initializers.values()) {
                 String name = proto.getName();
                 StringBuilder problem = new StringBuilder();
@@ -93,7 +98,10 @@ record OnnxBertGraph(Map<String, Tensor> tensors, BertConfigJson config, List<St
                 // Whatever its name (onnx::MatMul_N from PyTorch, X.weight.transposed from ernie4j), the graph says what it is.
                 Optional<Role> role = denseWeightRole(name);
                 if (role.isPresent()) {
-                    put(tensors, role.get().name(), role.get().transposed() ? transpose(tensor.get()) : tensor.get(), name);
+                    put(tensors, role.get().name(), tensor.get(), name);
+                    if (role.get().inOut()) {
+                        inOut.add(role.get().name());
+                    }
                 }
                 else if (name.contains(".")) {
                     put(tensors, name, tensor.get(), name);
@@ -112,10 +120,11 @@ record OnnxBertGraph(Map<String, Tensor> tensors, BertConfigJson config, List<St
             }
             notes.add("an ONNX file records no dropout and no initializer range: the imported model has BERT's (0.1, 0.02), which only"
                     + " matter for training");
-            return new OnnxBertGraph(tensors, config, notes);
+            return new OnnxBertGraph(tensors, inOut, config, notes);
         }
 
-        private record Role(String name, boolean transposed)
+        /** @param inOut whether the matrix is stored {@code [in, out]} (a MatMul's) rather than {@code nn.Linear}'s {@code [out, in]} */
+        private record Role(String name, boolean inOut)
         {
         }
 
@@ -342,14 +351,6 @@ record OnnxBertGraph(Map<String, Tensor> tensors, BertConfigJson config, List<St
         {
             List<String> names = consumers.getOrDefault(name, List.of()).stream().map(node -> node.getOpType() + " " + node.getName()).toList();
             return names.isEmpty() ? "no node" : String.join(", ", names);
-        }
-
-        private static Tensor transpose(Tensor tensor)
-        {
-            long[] shape = tensor.shape();
-            int rows = Math.toIntExact(shape[0]);
-            int columns = Math.toIntExact(shape[1]);
-            return Tensor.ofFloats(new long[] {columns, rows}, TensorLayout.transpose(tensor.floats(), rows, columns));
         }
     }
 }

@@ -1,13 +1,15 @@
 package org.ernie4j.core.interop;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.nd4j.shade.protobuf.CodedInputStream;
+import org.nd4j.shade.protobuf.UnsafeByteOperations;
 
 import onnx.Onnx.ModelProto;
 
@@ -55,14 +57,20 @@ public final class OnnxImport
         notes.addAll(graph.notes());
         notes.addAll(tokenizer.notes());
         notes.add("text is tokenized as " + TokenizerJson.FILE + " says: " + tokenizer.vocabulary().settings());
-        return new WeightImport(options).convert(directory, modelFile, graph.config(), tokenizer.vocabulary(), graph.tensors(), notes);
+        return new WeightImport(options).convert(directory, modelFile, graph.config(), tokenizer.vocabulary(), graph.tensors(), graph.inOut(),
+                notes);
     }
 
-    private static ModelProto parse(Path file)
+    /**
+     * The model, parsed from the memory-mapped file with aliasing on, so that the initializers' bytes stay views of the
+     * mapping instead of copies in the heap (ONNX files are at most 2 GB: one mapping). protobuf aliases only a buffer it
+     * may take as immutable, which is what {@code UnsafeByteOperations.unsafeWrap} promises: the mapping is read-only.
+     */
+    static ModelProto parse(Path file)
     {
-        try (InputStream in = Files.newInputStream(file)) {
-            CodedInputStream coded = CodedInputStream.newInstance(in);
-            // protobuf's default limit is 64 MB on older versions; a BERT-base graph is 440 MB (ONNX's own limit is 2 GB).
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            CodedInputStream coded = UnsafeByteOperations.unsafeWrap(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size())).newCodedInput();
+            coded.enableAliasing(true);
             coded.setSizeLimit(Integer.MAX_VALUE);
             return ModelProto.parseFrom(coded);
         }

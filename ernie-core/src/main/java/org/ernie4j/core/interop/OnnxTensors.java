@@ -29,15 +29,12 @@ final class OnnxTensors
             return Optional.empty();
         }
         long[] shape = proto.getDimsList().stream().mapToLong(Long::longValue).toArray();
-        byte[] bytes;
-        if (!proto.getRawData().isEmpty()) {
-            bytes = proto.getRawData().toByteArray();
-        }
-        else {
-            bytes = typedValues(proto, type.get());
-        }
         try {
-            return Optional.of(Tensor.adopt(type.get(), shape, bytes));
+            if (!proto.getRawData().isEmpty()) {
+                // A view of the mapped file where the parser aliased it: no copy in the heap.
+                return Optional.of(Tensor.view(type.get(), shape, proto.getRawData().asReadOnlyByteBuffer()));
+            }
+            return Optional.of(Tensor.adopt(type.get(), shape, typedValues(proto, type.get())));
         }
         catch (IllegalArgumentException e) {
             problem.append(e.getMessage());

@@ -64,17 +64,18 @@ public final class WeightImport
         List<String> notes = new ArrayList<>();
         WordPieceVocabulary vocabulary = tokenizer(directory, vocabulary(vocabularyFile, config), notes);
         SafetensorsFile file = SafetensorsFile.read(weightsFile);
-        return convert(directory, weightsFile, config, vocabulary, file.tensors(), notes);
+        return convert(directory, weightsFile, config, vocabulary, file.tensors(), Set.of(), notes);
     }
 
     /**
      * The model of {@code tensors} (Hugging Face names and layout) as ernie4j parameters, every tensor accounted for.
      *
      * @param weightsFile the file the tensors came from, named in problems and recorded by its SHA-256
-     * @param notes what reading the files found worth telling; the import's own notes are added after them
+     * @param inOut dense layers' matrices (by name) stored {@code [in, out]} as ernie4j holds them, not as {@code nn.Linear}
+     * @param readingNotes what reading the files found worth telling; the import's own notes are added after them
      */
     ImportedModel convert(Path directory, Path weightsFile, BertConfigJson config, WordPieceVocabulary vocabulary,
-            Map<String, Tensor> fileTensors, List<String> readingNotes)
+            Map<String, Tensor> fileTensors, Set<String> inOut, List<String> readingNotes)
     {
         List<String> notes = new ArrayList<>(readingNotes);
         Map<String, Tensor> tensors = withoutModelPrefix(weightsFile, fileTensors);
@@ -130,7 +131,8 @@ public final class WeightImport
                 continue;
             }
             used.add(mapping.theirs());
-            long[] expected = TensorLayout.ours(spec.shape(), mapping.transposed());
+            boolean transposed = mapping.transposed() && !inOut.contains(mapping.theirs()) && !inOut.contains(prefixed(fileTensors, mapping.theirs()));
+            long[] expected = TensorLayout.ours(spec.shape(), transposed);
             if (!Arrays.equals(tensor.shape(), expected)) {
                 problems.add("tensor " + mapping.theirs() + " has shape " + Arrays.toString(tensor.shape()) + " but config.json implies "
                         + Arrays.toString(expected));
@@ -140,7 +142,7 @@ public final class WeightImport
                 problems.add("tensor " + mapping.theirs() + " is " + tensor.type() + "; weights are read from F32, F16 or BF16");
                 continue;
             }
-            parameters.add(spec, TensorLayout.toArray(tensor, mapping.transposed()));
+            parameters.add(spec, TensorLayout.toArray(tensor, transposed));
             copied++;
         }
         if (options.maskedLmTask().isPresent()) {
@@ -216,6 +218,12 @@ public final class WeightImport
             return configured;
         }
         return vocabulary;
+    }
+
+    /** {@code name} as the file has it: with its model prefix, if it uses one. */
+    private static String prefixed(Map<String, Tensor> fileTensors, String name)
+    {
+        return MODEL_PREFIXES.stream().map(prefix -> prefix + name).filter(fileTensors::containsKey).findFirst().orElse(name);
     }
 
     /** The tensors with a {@code bert.} or {@code ernie.} prefix taken off; heads ({@code cls.}) keep their names. */

@@ -1,7 +1,6 @@
 package org.ernie4j.core.interop;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.shade.protobuf.CodedInputStream;
 
 import onnx.Onnx.GraphProto;
 import onnx.Onnx.ModelProto;
@@ -32,13 +30,19 @@ class TestOnnxImport
 
     @BeforeAll
     static void readThePublishedGraph()
-            throws IOException
     {
-        try (InputStream in = Files.newInputStream(TestingMiniLm.directory().resolve(OnnxImport.MODEL))) {
-            CodedInputStream coded = CodedInputStream.newInstance(in);
-            coded.setSizeLimit(Integer.MAX_VALUE);
-            published = ModelProto.parseFrom(coded);
-        }
+        published = OnnxImport.parse(TestingMiniLm.directory().resolve(OnnxImport.MODEL));
+    }
+
+    @Test
+    void parsingLeavesTheWeightsInTheMappedFile()
+    {
+        long before = TestingHeap.used();
+        ModelProto model = OnnxImport.parse(TestingMiniLm.directory().resolve(OnnxImport.MODEL));
+        long grown = TestingHeap.used() - before;
+        assertThat(model.getGraph().getInitializerCount()).isEqualTo(102);
+        assertThat(model.getGraph().getInitializer(1).getRawData().asReadOnlyByteBuffer().isDirect()).as("a view of the mapping").isTrue();
+        assertThat(grown).as("heap taken by parsing a 90 MB model").isLessThan(16L << 20);
     }
 
     @Test
