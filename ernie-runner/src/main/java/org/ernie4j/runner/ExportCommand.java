@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
  * ONNX graph with its tokenizer.json, for any ONNX runtime.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a pre-trained encoder as model.safetensors, config.json and vocab.txt with Hugging Face BERT/ERNIE names,"
+        description = "Export a pre-trained encoder as model.safetensors, config.json, vocab.txt and tokenizer.json with Hugging Face BERT/ERNIE names,"
                 + " or (--format onnx) as model.onnx, tokenizer.json and vocab.txt.")
 final class ExportCommand
         implements Callable<Integer>

@@ -158,6 +158,10 @@ class TestWeightImport
         Path imported = new ImportedCheckpoint(new ConfigLoader()).write(model, temporary.resolve("cased"));
         assertThat(PretrainedModel.load(imported).vocabulary().settings()).isEqualTo(cased);
         assertThat(PretrainedModel.tokenizerSettings(imported)).isEqualTo(cased);
+        Path exported = temporary.resolve("cased-exported");
+        new WeightExport(Optional.empty()).write(PretrainedModel.load(imported), exported);
+        assertThat(new WeightImport(ImportOptions.defaults()).read(exported).vocabulary().settings())
+                .as("exported with its tokenizer.json, imported again still cased").isEqualTo(cased);
         ConfigLoader loader = new ConfigLoader();
         ErnieConfig continuing = loader.parse("training:\n  initialize-from: " + imported + "\n", "a continued pre-training");
         assertThatThrownBy(() -> CorpusPreparation.options(continuing, false))
