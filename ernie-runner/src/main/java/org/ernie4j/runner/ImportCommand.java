@@ -12,6 +12,7 @@ import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.interop.ImportOptions;
 import org.ernie4j.core.interop.ImportedCheckpoint;
 import org.ernie4j.core.interop.ImportedModel;
+import org.ernie4j.core.interop.OnnxImport;
 import org.ernie4j.core.interop.WeightImport;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
@@ -22,12 +23,14 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code ernie import --from DIR --out DIR}: a Hugging Face BERT/ERNIE directory ({@code model.safetensors},
- * {@code config.json}, {@code vocab.txt}) becomes an ernie4j checkpoint directory that {@code finetune},
+ * {@code config.json}, {@code vocab.txt}), or an ONNX BERT-family encoder with its {@code tokenizer.json}, becomes an
+ * ernie4j checkpoint directory that {@code finetune},
  * {@code training.initialize-from} and {@code export} take. It prints what the import did and the configuration a
  * pre-training run needs to start from it.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a BERT/ERNIE model (model.safetensors, config.json, vocab.txt with Hugging Face names) as an ernie4j checkpoint.")
+        description = "Import a BERT/ERNIE model (model.safetensors, config.json, vocab.txt with Hugging Face names; or model.onnx and"
+                + " tokenizer.json) as an ernie4j checkpoint.")
 final class ImportCommand
         implements Callable<Integer>
 {
@@ -36,7 +39,8 @@ final class ImportCommand
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--from", required = true, paramLabel = "DIR", description = "The directory with model.safetensors, config.json and vocab.txt.")
+    @CommandLine.Option(names = "--from", required = true, paramLabel = "DIR", description = "The directory with model.safetensors, config.json and vocab.txt (and tokenizer.json or tokenizer_config.json),"
+            + " or with model.onnx (or one .onnx file) and tokenizer.json.")
     private Path from;
 
     @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "The checkpoint directory to create (must not exist).")
@@ -68,7 +72,7 @@ final class ImportCommand
         }
         ImportOptions options = new ImportOptions(taskTypes == null ? OptionalInt.empty() : OptionalInt.of(taskTypes),
                 Optional.ofNullable(maskedLmHead), ignored);
-        ImportedModel model = new WeightImport(options).read(from);
+        ImportedModel model = OnnxImport.holdsOnnx(from) ? new OnnxImport(options).read(from) : new WeightImport(options).read(from);
         Path written = new ImportedCheckpoint(loader).write(model, out);
         PrintWriter printer = spec.commandLine().getOut();
         model.report().lines().forEach(printer::println);

@@ -93,7 +93,8 @@ class TestFinetuneAndEmbedding
         assertThat(injector.getInstance(TextClassifier.class)).as("a singleton").isSameAs(classifier);
 
         Encoding encoding = encoder.encode("The Congress of the United States.");
-        assertThat(encoding.pooled()).hasSize(encoder.dimension());
+        assertThat(encoding.pooled()).hasValueSatisfying(pooled -> assertThat(pooled).hasSize(encoder.dimension()));
+        assertThat(encoding.mean()).hasSize(encoder.dimension());
         assertThat(encoding.pieces()).startsWith("[CLS]").endsWith("[SEP]");
         assertThat(encoding.tokens().length).isEqualTo(encoding.pieces().size());
         assertThat(encoding.tokens()[1]).hasSize(encoder.dimension());

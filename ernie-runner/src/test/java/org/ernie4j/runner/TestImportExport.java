@@ -69,23 +69,7 @@ class TestImportExport
         TestingErnie.Result result = ernie("import", "--from", resource("bert-layout-tiny"), "--out", imported.toString(), "--ignore", "cls.");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("imported 40 tensors").contains("ignored as asked: cls.predictions.bias F32[50]");
-        List<String> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            rows.add(i % 2 == 0 ? "war\tthe war of the nation is not peace" : "peace\twe will work for peace in the world");
-        }
-        Path data = Files.write(temporary.resolve("train.tsv"), rows);
-        Path config = Files.writeString(temporary.resolve("finetune.yaml"), """
-                model: %s
-                data:
-                  kind: sequence
-                  train: %s
-                  split: [0.25, 0.25]
-                training:
-                  epochs: 1
-                  batch-size: 4
-                  max-length: 16
-                output: %s
-                """.formatted(imported, data, temporary.resolve("finetuned")));
+        Path config = TestingErnie.fineTuning(temporary, imported);
         TestingErnie.Result finetuned = ernie("finetune", "--config", config.toString());
         assertThat(finetuned.code()).as(finetuned.err()).isZero();
         assertThat(finetuned.out()).contains("best model (epoch 1)");

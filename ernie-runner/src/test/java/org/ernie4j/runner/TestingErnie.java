@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,32 @@ final class TestingErnie
                 Ernie.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * A fine-tuning configuration of {@code model} on twelve labelled sentences of two classes (one epoch, batch 4, 16
+     * pieces), its data and output in {@code directory}.
+     */
+    static Path fineTuning(Path directory, Path model)
+            throws IOException
+    {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(i % 2 == 0 ? "war\tthe war of the nation is not peace" : "peace\twe will work for peace in the world");
+        }
+        Path data = Files.write(directory.resolve("train.tsv"), rows);
+        return Files.writeString(directory.resolve("finetune.yaml"), """
+                model: %s
+                data:
+                  kind: sequence
+                  train: %s
+                  split: [0.25, 0.25]
+                training:
+                  epochs: 1
+                  batch-size: 4
+                  max-length: 16
+                output: %s
+                """.formatted(model, data, directory.resolve("finetuned")));
     }
 
     /** The path of a test resource. */

@@ -88,6 +88,13 @@ final class ConfigValidator
         if (config.vocabulary().file() == null && config.vocabulary().size() < 100) {
             throw new ConfigException("vocabulary.size", config.vocabulary().size() + " is too small; use at least 100");
         }
+        if (config.vocabulary().maxWordLength() < 1) {
+            throw new ConfigException("vocabulary.max-word-length", config.vocabulary().maxWordLength() + " is not positive");
+        }
+        if (config.vocabulary().maxLength() != 0 && config.vocabulary().maxLength() < 2) {
+            throw new ConfigException("vocabulary.max-length", config.vocabulary().maxLength() + " leaves no room for [CLS] and [SEP]; 0 for the"
+                    + " model's position table");
+        }
         positive("corpus.threads", config.corpus().threads());
         positive("corpus.max-line-length", config.corpus().maxLineLength());
         if (!Set.of("auto", "text-folder", "bert", "jsonl").contains(config.corpus().format())) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.ernie4j.core.checkpoint.TensorFile;
 import org.ernie4j.core.model.Activation;
@@ -17,6 +18,7 @@ import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterSpec;
 import org.ernie4j.core.model.TaskHead;
+import org.ernie4j.core.wordpiece.TokenizerSettings;
 import org.ernie4j.core.wordpiece.WordPieceVocabulary;
 import org.ernie4j.spi.head.HeadSpec;
 import org.ernie4j.spi.head.SequenceClassificationHead;
@@ -62,10 +64,21 @@ public record FineTunedModel(EncoderConfig encoder, FinetuneKind kind, List<Stri
         return kind == FinetuneKind.SEQUENCE ? SequenceClassificationHead.of(classes) : TokenClassificationHead.of(classes);
     }
 
-    /** What {@code model.json} holds. */
+    /**
+     * What {@code model.json} holds. The tokenizer's settings are absent from files of older versions, which tokenized as
+     * uncased BERT does.
+     */
     record Description(int vocabularySize, int hidden, int layers, int heads, int intermediate, int maxPositions, int segmentTypes,
-            int taskTypes, double layerNormEpsilon, String activation, String kind, List<String> labels, int taskId, int maxLength)
+            int taskTypes, double layerNormEpsilon, String activation, String kind, List<String> labels, int taskId, int maxLength,
+            Boolean lowercase, Boolean stripAccents, Boolean splitCjk, Boolean cleanText, Integer maxWordLength)
     {
+        TokenizerSettings tokenizer()
+        {
+            if (lowercase == null) {
+                return TokenizerSettings.UNCASED;
+            }
+            return new TokenizerSettings(cleanText, splitCjk, stripAccents, lowercase, maxWordLength, OptionalInt.empty());
+        }
     }
 
     public void save(Path directory)
@@ -78,7 +91,9 @@ public record FineTunedModel(EncoderConfig encoder, FinetuneKind kind, List<Stri
             vocabulary.save(directory.resolve(VOCABULARY));
             Description description = new Description(encoder.vocabularySize(), encoder.hidden(), encoder.layers(), encoder.heads(),
                     encoder.intermediate(), encoder.maxPositions(), encoder.segmentTypes(), encoder.taskTypes(), encoder.layerNormEpsilon(),
-                    encoder.activation().name(), kind.name(), labels, taskId, maxLength);
+                    encoder.activation().name(), kind.name(), labels, taskId, maxLength, vocabulary.settings().lowercase(),
+                    vocabulary.settings().stripAccents(), vocabulary.settings().splitCjk(), vocabulary.settings().cleanText(),
+                    vocabulary.settings().maxWordLength());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(DESCRIPTION).toFile(), description);
         }
         catch (IOException e) {
@@ -109,7 +124,7 @@ public record FineTunedModel(EncoderConfig encoder, FinetuneKind kind, List<Stri
                 parameters.add(spec, value.castTo(DataType.FLOAT));
             }
             return new FineTunedModel(encoder, kind, description.labels(), description.taskId(), description.maxLength(),
-                    WordPieceVocabulary.load(directory.resolve(VOCABULARY)), parameters);
+                    WordPieceVocabulary.load(directory.resolve(VOCABULARY)).withSettings(description.tokenizer()), parameters);
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot read the fine-tuned model in " + directory, e);

@@ -1,7 +1,6 @@
 package org.ernie4j.core.interop;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,7 +11,6 @@ import java.util.Set;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -82,22 +80,7 @@ public record BertConfigJson(
 
     public static BertConfigJson read(Path file)
     {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        }
-        catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new InteropException(file, "does not exist", e);
-        }
-        catch (JsonProcessingException e) {
-            throw new InteropException(file, "is not JSON: " + e.getOriginalMessage(), e);
-        }
-        catch (IOException e) {
-            throw new InteropException(file, "cannot be read: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InteropException(file, "is not a JSON object");
-        }
+        JsonNode root = JsonObjectFile.read(file);
         return new Reader(file, root).read();
     }
 

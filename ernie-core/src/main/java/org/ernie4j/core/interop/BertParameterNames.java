@@ -31,6 +31,10 @@ public final class BertParameterNames
     public static final String MASKED_LM_BIAS = "cls.predictions.bias";
     public static final String TASK_EMBEDDING = "embeddings.task_type_embeddings.weight";
     public static final String WORD_EMBEDDING = "embeddings.word_embeddings.weight";
+    /** BERT's pooler; models saved without one (sentence-transformers, {@code add_pooling_layer=False}) lack both tensors. */
+    public static final String POOLER = "pooler.dense";
+    public static final String POOLER_WEIGHT = POOLER + ".weight";
+    public static final String POOLER_BIAS = POOLER + ".bias";
 
     private BertParameterNames()
     {
@@ -72,7 +76,7 @@ public final class BertParameterNames
             dense(mappings, EncoderLayout.feedForwardOut(layer), prefix + "output.dense");
             norm(mappings, EncoderLayout.feedForwardNorm(layer), prefix + "output.LayerNorm");
         }
-        dense(mappings, EncoderLayout.POOLER, "pooler.dense");
+        dense(mappings, EncoderLayout.POOLER, POOLER);
         return List.copyOf(mappings);
     }
 

@@ -19,6 +19,7 @@ import org.ernie4j.core.io.DirectoryTree;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.train.Versions;
+import org.ernie4j.core.wordpiece.TokenizerSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,16 +54,20 @@ public final class ImportedCheckpoint
         }
         Path absolute = target.toAbsolutePath().normalize();
         Path staging = absolute.resolveSibling("." + absolute.getFileName() + ".import-" + ProcessHandle.current().pid());
+        // The vocabulary may come from a tokenizer.json rather than a vocab.txt: written out once, beside the staging directory.
+        Path vocabulary = absolute.resolveSibling("." + absolute.getFileName() + ".vocab-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(absolute.getParent());
             DirectoryTree.delete(staging);
+            model.vocabulary().save(vocabulary);
             CheckpointManifest.Provenance provenance = new CheckpointManifest.Provenance(Versions.ernie4j(), Versions.nd4j(),
                     System.getProperty("java.version"), Instant.now().toString(), IMPORTED + model.weightsSha256(),
-                    WeightImport.sha256(model.vocabularyFile()));
+                    WeightImport.sha256(vocabulary));
             Path written = new CheckpointStore(staging, 1).write(new TrainingSnapshot(0, 0, model.parameters(), Map.of(), List.of(), List.of(),
-                    Map.of(), configuration(model.encoder()), provenance, Optional.of(model.vocabularyFile())));
+                    Map.of(), configuration(model.encoder(), model.vocabulary().settings()), provenance, Optional.of(vocabulary)));
             Files.move(written, absolute, StandardCopyOption.ATOMIC_MOVE);
             DirectoryTree.delete(staging);
+            Files.delete(vocabulary);
             return absolute;
         }
         catch (IOException e) {
@@ -73,10 +78,17 @@ public final class ImportedCheckpoint
         }
     }
 
-    /** The default configuration with the imported model's shape, validated as any configuration is. */
-    private JsonNode configuration(EncoderConfig encoder)
+    /** The default configuration with the imported model's shape and tokenizer, validated as any configuration is. */
+    private JsonNode configuration(EncoderConfig encoder, TokenizerSettings tokenizer)
     {
         ObjectNode root = (ObjectNode) loader.resolved(ErnieConfig.defaults());
+        ObjectNode vocabulary = (ObjectNode) root.get("vocabulary");
+        vocabulary.put("lowercase", tokenizer.lowercase());
+        vocabulary.put("strip-accents", tokenizer.stripAccents());
+        vocabulary.put("split-cjk", tokenizer.splitCjk());
+        vocabulary.put("clean-text", tokenizer.cleanText());
+        vocabulary.put("max-word-length", tokenizer.maxWordLength());
+        vocabulary.put("max-length", tokenizer.maxLength().orElse(0));
         ObjectNode model = (ObjectNode) root.get("model");
         model.put("hidden", encoder.hidden());
         model.put("layers", encoder.layers());

@@ -10,14 +10,13 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A BERT-layout model read into ernie4j's terms: the encoder's shape, its parameters under ernie4j's names (a task's
- * masked-token head among them when asked), the vocabulary and what the import did.
+ * masked-token head among them when asked), the vocabulary with its tokenizer's settings, and what the import did.
  *
  * @param source the imported directory
- * @param vocabularyFile the {@code vocab.txt} the vocabulary came from
  * @param weightsSha256 the SHA-256 of the imported weight file, recorded as the model's provenance
  */
 public record ImportedModel(Path source, EncoderConfig encoder, ModelParameters parameters, WordPieceVocabulary vocabulary,
-        Path vocabularyFile, String weightsSha256, ImportReport report)
+        String weightsSha256, ImportReport report)
 {
     public ImportedModel
     {
@@ -25,7 +24,6 @@ public record ImportedModel(Path source, EncoderConfig encoder, ModelParameters 
         requireNonNull(encoder, "encoder is null");
         requireNonNull(parameters, "parameters is null");
         requireNonNull(vocabulary, "vocabulary is null");
-        requireNonNull(vocabularyFile, "vocabularyFile is null");
         requireNonNull(weightsSha256, "weightsSha256 is null");
         requireNonNull(report, "report is null");
     }

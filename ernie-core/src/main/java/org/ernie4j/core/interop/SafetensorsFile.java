@@ -73,9 +73,9 @@ public record SafetensorsFile(Map<String, Tensor> tensors, Map<String, String> m
             checkCoverage(file, entries, dataLength);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (Entry entry : entries) {
-                byte[] data = new byte[Math.toIntExact(entry.end - entry.begin)];
-                readFully(channel, dataStart + entry.begin, ByteBuffer.wrap(data));
-                tensors.put(entry.name, Tensor.adopt(entry.type, entry.shape, data));
+                // Mapped, not read: a BERT-large file of 1.3 GB must not need 1.3 GB of heap. A mapping outlives the channel.
+                ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + entry.begin, entry.end - entry.begin);
+                tensors.put(entry.name, Tensor.view(entry.type, entry.shape, data));
             }
             return new SafetensorsFile(tensors, metadata(file, header.get(METADATA)));
         }

@@ -7,37 +7,44 @@ import java.util.Arrays;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One tensor of a safetensors file: its element type, shape and raw little-endian bytes, row-major. Immutable: the bytes
- * are copied in and out.
+ * One tensor of a safetensors or ONNX file: its element type, shape and raw little-endian bytes, row-major. Immutable:
+ * bytes are copied in and out, or read through a read-only view. The bytes may lie outside the Java heap (a view of a
+ * memory-mapped file), so that importing a file of gigabytes does not need its size in heap.
  */
 public final class Tensor
 {
     private final TensorType type;
     private final long[] shape;
-    private final byte[] data;
+    /** Read-only, position 0, limit = the byte count. */
+    private final ByteBuffer data;
 
     public Tensor(TensorType type, long[] shape, byte[] data)
     {
-        this(type, shape, requireNonNull(data, "data is null").clone(), true);
+        this(type, shape, ByteBuffer.wrap(requireNonNull(data, "data is null").clone()));
     }
 
     /** Takes {@code data} without a copy: a reader's fresh array, not shared with anyone. */
     static Tensor adopt(TensorType type, long[] shape, byte[] data)
     {
-        return new Tensor(type, shape, data, true);
+        return new Tensor(type, shape, ByteBuffer.wrap(requireNonNull(data, "data is null")));
     }
 
-    private Tensor(TensorType type, long[] shape, byte[] data, boolean owned)
+    /** Reads {@code data} (from its position to its limit) where it lies, such as a mapped file; it must not change. */
+    static Tensor view(TensorType type, long[] shape, ByteBuffer data)
+    {
+        return new Tensor(type, shape, requireNonNull(data, "data is null"));
+    }
+
+    private Tensor(TensorType type, long[] shape, ByteBuffer data)
     {
         this.type = requireNonNull(type, "type is null");
         this.shape = requireNonNull(shape, "shape is null").clone();
-        requireNonNull(data, "data is null");
         long expected = elements(shape) * type.bytes();
-        if (data.length != expected) {
+        if (data.remaining() != expected) {
             throw new IllegalArgumentException("a " + type + " tensor of shape " + Arrays.toString(shape) + " has " + expected
-                    + " bytes, not " + data.length);
+                    + " bytes, not " + data.remaining());
         }
-        this.data = data;
+        this.data = data.slice().asReadOnlyBuffer();
     }
 
     /** A float32 tensor holding {@code values}. */
@@ -66,7 +73,9 @@ public final class Tensor
     /** The raw little-endian bytes. */
     public byte[] data()
     {
-        return data.clone();
+        byte[] copy = new byte[data.remaining()];
+        data.duplicate().get(copy);
+        return copy;
     }
 
     /** The values as float32; F16 and BF16 widen exactly. */
@@ -74,7 +83,7 @@ public final class Tensor
     {
         int count = Math.toIntExact(elements());
         float[] values = new float[count];
-        ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         switch (type) {
             case F32 -> buffer.asFloatBuffer().get(values);
             case F16 -> {
@@ -98,7 +107,7 @@ public final class Tensor
     {
         int count = Math.toIntExact(elements());
         long[] values = new long[count];
-        ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         switch (type) {
             case I64 -> buffer.asLongBuffer().get(values);
             case I32 -> {
@@ -144,13 +153,13 @@ public final class Tensor
     @Override
     public boolean equals(Object o)
     {
-        return o instanceof Tensor other && type == other.type && Arrays.equals(shape, other.shape) && Arrays.equals(data, other.data);
+        return o instanceof Tensor other && type == other.type && Arrays.equals(shape, other.shape) && data.equals(other.data);
     }
 
     @Override
     public int hashCode()
     {
-        return Arrays.hashCode(data) * 31 + Arrays.hashCode(shape);
+        return data.hashCode() * 31 + Arrays.hashCode(shape);
     }
 
     @Override

@@ -45,7 +45,7 @@ final class TensorLayout
     }
 
     /** The transpose of a row-major {@code rows x columns} matrix, row-major. */
-    private static float[] transpose(float[] values, int rows, int columns)
+    static float[] transpose(float[] values, int rows, int columns)
     {
         float[] transposed = new float[values.length];
         for (int row = 0; row < rows; row++) {

@@ -16,7 +16,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Writes a pre-trained ernie4j encoder in the Hugging Face BERT/ERNIE layout: {@code model.safetensors} (float32, the
- * names of {@link BertParameterNames}, dense weights {@code [out, in]}), {@code config.json} and {@code vocab.txt}. The
+ * names of {@link BertParameterNames}, dense weights {@code [out, in]}), {@code config.json}, {@code vocab.txt} and the
+ * tokenizer (vocabulary and settings) as {@code tokenizer.json}. The
  * task embedding is written as ERNIE's {@code embeddings.task_type_embeddings}, so the config says {@code ernie}.
  *
  * <p>A masked-token head is written as BERT's {@code cls.predictions} only when asked, naming its task: a run can have
@@ -32,16 +33,12 @@ public final class WeightExport
         this.maskedLmTask = requireNonNull(maskedLmTask, "maskedLmTask is null");
     }
 
-    /** Writes the three files into {@code directory} (created if needed; existing files of those names are refused). */
+    /** Writes the four files into {@code directory} (created if needed; existing files of those names are refused). */
     public void write(PretrainedModel model, Path directory)
     {
         requireNonNull(model, "model is null");
         requireNonNull(directory, "directory is null");
-        for (String name : List.of(WeightImport.WEIGHTS, WeightImport.CONFIG, WeightImport.VOCABULARY)) {
-            if (Files.exists(directory.resolve(name))) {
-                throw new InteropException(directory.resolve(name), "already exists; export into a new directory (nothing is overwritten)");
-            }
-        }
+        refuseExisting(directory, List.of(WeightImport.WEIGHTS, WeightImport.CONFIG, WeightImport.VOCABULARY, TokenizerJson.FILE));
         List<BertParameterNames.Mapping> mappings = new ArrayList<>(BertParameterNames.encoder(model.encoder()));
         maskedLmTask.ifPresent(task -> mappings.addAll(BertParameterNames.maskedLmHead(task)));
         List<String> missing = new ArrayList<>();
@@ -63,9 +60,21 @@ public final class WeightExport
             new SafetensorsFile(tensors, Map.of("format", "pt")).write(directory.resolve(WeightImport.WEIGHTS));
             BertConfigJson.of(model.encoder()).write(directory.resolve(WeightImport.CONFIG), model.vocabulary().padId());
             model.vocabulary().save(directory.resolve(WeightImport.VOCABULARY));
+            // The tokenizer's settings travel too: a cased model exported and imported again must stay cased.
+            TokenizerJson.write(model.vocabulary(), directory.resolve(TokenizerJson.FILE));
         }
         catch (IOException e) {
             throw new InteropException(directory, "cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** An export never overwrites: any of {@code names} already in {@code directory} is an error. */
+    static void refuseExisting(Path directory, List<String> names)
+    {
+        for (String name : names) {
+            if (Files.exists(directory.resolve(name))) {
+                throw new InteropException(directory.resolve(name), "already exists; export into a new directory (nothing is overwritten)");
+            }
         }
     }
 }

@@ -61,9 +61,28 @@ public final class WeightImport
         Path weightsFile = directory.resolve(WEIGHTS);
         Path vocabularyFile = directory.resolve(VOCABULARY);
         BertConfigJson config = BertConfigJson.read(directory.resolve(CONFIG));
-        WordPieceVocabulary vocabulary = vocabulary(vocabularyFile, config);
+        List<String> notes = new ArrayList<>();
+        WordPieceVocabulary vocabulary = tokenizer(directory, vocabulary(vocabularyFile, config), notes);
         SafetensorsFile file = SafetensorsFile.read(weightsFile);
-        Map<String, Tensor> tensors = withoutModelPrefix(weightsFile, file.tensors());
+        return convert(directory, weightsFile, config, vocabulary, file.tensors(), Set.of(), notes);
+    }
+
+    /**
+     * The model of {@code tensors} (Hugging Face names and layout) as ernie4j parameters, every tensor accounted for.
+     *
+     * @param weightsFile the file the tensors came from, named in problems and recorded by its SHA-256
+     * @param inOut dense layers' matrices (by name) stored {@code [in, out]} as ernie4j holds them, not as {@code nn.Linear}
+     * @param readingNotes what reading the files found worth telling; the import's own notes are added after them
+     */
+    ImportedModel convert(Path directory, Path weightsFile, BertConfigJson config, WordPieceVocabulary vocabulary,
+            Map<String, Tensor> fileTensors, Set<String> inOut, List<String> readingNotes)
+    {
+        List<String> notes = new ArrayList<>(readingNotes);
+        Map<String, Tensor> tensors = withoutModelPrefix(weightsFile, fileTensors);
+        if (vocabulary.size() != config.vocabularySize()) {
+            throw new InteropException(weightsFile, "the model has " + config.vocabularySize() + " word embedding rows but its vocabulary "
+                    + vocabulary.size() + " pieces");
+        }
 
         int fileTaskRows = config.taskTypes();
         int taskRows = options.taskTypes().orElse(Math.max(ImportOptions.DEFAULT_TASK_TYPES, fileTaskRows));
@@ -84,9 +103,20 @@ public final class WeightImport
 
         List<BertParameterNames.Mapping> mappings = new ArrayList<>(BertParameterNames.encoder(encoder));
         options.maskedLmTask().ifPresent(task -> mappings.addAll(BertParameterNames.maskedLmHead(task)));
+        // Sentence-transformers models and add_pooling_layer=False saves have no pooler. A zero pooler computes the zero
+        // vector, which TextEncoder reports as no pooled output; a fine-tuned sequence head trains it from there.
+        boolean noPooler = !tensors.containsKey(BertParameterNames.POOLER_WEIGHT) && !tensors.containsKey(BertParameterNames.POOLER_BIAS);
         for (BertParameterNames.Mapping mapping : mappings) {
             ParameterSpec spec = specs.get(mapping.ours());
             Tensor tensor = tensors.get(mapping.theirs());
+            if (noPooler && mapping.ours().startsWith(EncoderLayout.POOLER + ".")) {
+                parameters.add(spec, Nd4j.zeros(DataType.FLOAT, spec.shape()));
+                if (mapping.theirs().equals(BertParameterNames.POOLER_WEIGHT)) {
+                    created.add("pooler.dense as zeros: the file's model has no pooler, so it has no pooled output (TextEncoder gives"
+                            + " none; use the mean-pooled sentence embedding); a fine-tuned sequence head trains the pooler from zero");
+                }
+                continue;
+            }
             if (mapping.theirs().equals(BertParameterNames.TASK_EMBEDDING)) {
                 parameters.add(spec, taskEmbedding(tensor, spec, fileTaskRows, problems, created));
                 if (tensor != null) {
@@ -101,7 +131,8 @@ public final class WeightImport
                 continue;
             }
             used.add(mapping.theirs());
-            long[] expected = TensorLayout.ours(spec.shape(), mapping.transposed());
+            boolean transposed = mapping.transposed() && !inOut.contains(mapping.theirs()) && !inOut.contains(prefixed(fileTensors, mapping.theirs()));
+            long[] expected = TensorLayout.ours(spec.shape(), transposed);
             if (!Arrays.equals(tensor.shape(), expected)) {
                 problems.add("tensor " + mapping.theirs() + " has shape " + Arrays.toString(tensor.shape()) + " but config.json implies "
                         + Arrays.toString(expected));
@@ -111,10 +142,9 @@ public final class WeightImport
                 problems.add("tensor " + mapping.theirs() + " is " + tensor.type() + "; weights are read from F32, F16 or BF16");
                 continue;
             }
-            parameters.add(spec, TensorLayout.toArray(tensor, mapping.transposed()));
+            parameters.add(spec, TensorLayout.toArray(tensor, transposed));
             copied++;
         }
-        List<String> notes = new ArrayList<>();
         if (options.maskedLmTask().isPresent()) {
             checkTiedCopy(tensors, BertParameterNames.TIED_DECODER_WEIGHT, BertParameterNames.WORD_EMBEDDING, used, problems, notes);
             checkTiedCopy(tensors, BertParameterNames.TIED_DECODER_BIAS, BertParameterNames.MASKED_LM_BIAS, used, problems, notes);
@@ -141,12 +171,12 @@ public final class WeightImport
         long cased = vocabulary.pieces().stream()
                 .filter(piece -> !(piece.startsWith("[") && piece.endsWith("]")) && !piece.equals(piece.toLowerCase(java.util.Locale.ROOT)))
                 .count();
-        if (cased > 0) {
-            notes.add("vocab.txt has " + cased + " pieces with capital letters (a cased model?); ernie4j tokenizes as uncased BERT does"
-                    + " (lower-cased, accents stripped), so those pieces never occur in its inputs");
+        if (cased > 0 && vocabulary.settings().lowercase()) {
+            notes.add("vocab.txt has " + cased + " pieces with capital letters (a cased model?) but the tokenizer lower-cases (no "
+                    + TokenizerJson.FILE + " or " + TokenizerConfigJson.FILE + " says otherwise), so those pieces never occur in its inputs");
         }
         ImportReport report = new ImportReport(copied, created, ignored, config.unusedKeys(), notes);
-        return new ImportedModel(directory, encoder, parameters, vocabulary, vocabularyFile, sha256(weightsFile), report);
+        return new ImportedModel(directory, encoder, parameters, vocabulary, sha256(weightsFile), report);
     }
 
     private static WordPieceVocabulary vocabulary(Path file, BertConfigJson config)
@@ -163,6 +193,37 @@ public final class WeightImport
                     + " (the word embedding needs one row per piece)");
         }
         return vocabulary;
+    }
+
+    /**
+     * The vocabulary with the settings of the model's tokenizer: from its {@code tokenizer.json} (whose pieces must be
+     * those of {@code vocab.txt}), else its {@code tokenizer_config.json}, else uncased BERT's.
+     */
+    private static WordPieceVocabulary tokenizer(Path directory, WordPieceVocabulary vocabulary, List<String> notes)
+    {
+        Path tokenizerJson = directory.resolve(TokenizerJson.FILE);
+        if (Files.isRegularFile(tokenizerJson)) {
+            TokenizerJson tokenizer = TokenizerJson.read(tokenizerJson);
+            if (!tokenizer.vocabulary().pieces().equals(vocabulary.pieces())) {
+                throw new InteropException(tokenizerJson, "has other pieces than " + VOCABULARY + "; which one is the model's?");
+            }
+            notes.addAll(tokenizer.notes());
+            notes.add("text is tokenized as " + TokenizerJson.FILE + " says: " + tokenizer.vocabulary().settings());
+            return tokenizer.vocabulary();
+        }
+        Path tokenizerConfig = directory.resolve(TokenizerConfigJson.FILE);
+        if (Files.isRegularFile(tokenizerConfig)) {
+            WordPieceVocabulary configured = vocabulary.withSettings(TokenizerConfigJson.read(tokenizerConfig));
+            notes.add("text is tokenized as " + TokenizerConfigJson.FILE + " says: " + configured.settings());
+            return configured;
+        }
+        return vocabulary;
+    }
+
+    /** {@code name} as the file has it: with its model prefix, if it uses one. */
+    private static String prefixed(Map<String, Tensor> fileTensors, String name)
+    {
+        return MODEL_PREFIXES.stream().map(prefix -> prefix + name).filter(fileTensors::containsKey).findFirst().orElse(name);
     }
 
     /** The tensors with a {@code bert.} or {@code ernie.} prefix taken off; heads ({@code cls.}) keep their names. */

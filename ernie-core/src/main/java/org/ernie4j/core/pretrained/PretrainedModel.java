@@ -1,5 +1,6 @@
 package org.ernie4j.core.pretrained;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +16,13 @@ import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterSpec;
+import org.ernie4j.core.wordpiece.TokenizerSettings;
 import org.ernie4j.core.wordpiece.WordPieceVocabulary;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static java.util.Objects.requireNonNull;
 
@@ -60,8 +65,9 @@ public record PretrainedModel(Path source, EncoderConfig encoder, WordPieceVocab
             throw new IllegalArgumentException("checkpoint " + checkpoint.directory() + " has no " + CheckpointStore.VOCABULARY
                     + "; it was written by an older ernie4j");
         }
-        WordPieceVocabulary vocabulary = WordPieceVocabulary.load(vocabularyFile);
         ErnieConfig config = new ConfigLoader().fromJson(checkpoint.manifest().config(), checkpoint.directory() + "/manifest.json");
+        // An imported model records its own tokenizer's settings; ernie4j's runs record uncased BERT's.
+        WordPieceVocabulary vocabulary = WordPieceVocabulary.load(vocabularyFile).withSettings(config.vocabulary().tokenizer());
         EncoderConfig encoder = config.model().encoder(vocabulary.size());
         return new PretrainedModel(checkpoint.directory(), encoder, vocabulary, checkpoint.parameters(), checkpoint.manifest().tasks());
     }
@@ -72,21 +78,43 @@ public record PretrainedModel(Path source, EncoderConfig encoder, WordPieceVocab
      */
     public static Path vocabularyFile(Path runOrCheckpoint)
     {
-        Path checkpoints = runOrCheckpoint.resolve("checkpoints");
-        Path checkpoint = runOrCheckpoint;
-        if (Files.isDirectory(checkpoints)) {
-            List<Path> complete = new CheckpointStore(checkpoints, Integer.MAX_VALUE).list();
-            if (complete.isEmpty()) {
-                throw new IllegalArgumentException("run directory " + runOrCheckpoint + " has no checkpoint");
-            }
-            checkpoint = complete.get(complete.size() - 1);
-        }
+        Path checkpoint = newestCheckpoint(runOrCheckpoint);
         Path vocabulary = checkpoint.resolve(CheckpointStore.VOCABULARY);
         if (!Files.isRegularFile(vocabulary)) {
             throw new IllegalArgumentException(runOrCheckpoint + " is neither a run directory nor a checkpoint directory with a "
                     + CheckpointStore.VOCABULARY);
         }
         return vocabulary;
+    }
+
+    /**
+     * The settings of the tokenizer the model reads text with (uncased BERT's unless it was imported with others), from the
+     * configuration in the manifest of a checkpoint directory or of the newest checkpoint of a run directory, without
+     * reading the tensors.
+     */
+    public static TokenizerSettings tokenizerSettings(Path runOrCheckpoint)
+    {
+        Path manifest = newestCheckpoint(runOrCheckpoint).resolve("manifest.json");
+        try {
+            JsonNode config = new ObjectMapper().readTree(manifest.toFile()).path("config");
+            return new ConfigLoader().fromJson(config, manifest.toString()).vocabulary().tokenizer();
+        }
+        catch (IOException e) {
+            throw new IllegalArgumentException(runOrCheckpoint + " has no readable checkpoint manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path newestCheckpoint(Path runOrCheckpoint)
+    {
+        Path checkpoints = runOrCheckpoint.resolve("checkpoints");
+        if (!Files.isDirectory(checkpoints)) {
+            return runOrCheckpoint;
+        }
+        List<Path> complete = new CheckpointStore(checkpoints, Integer.MAX_VALUE).list();
+        if (complete.isEmpty()) {
+            throw new IllegalArgumentException("run directory " + runOrCheckpoint + " has no checkpoint");
+        }
+        return complete.get(complete.size() - 1);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.ernie4j.core.prepare.PrepareListener;
 import org.ernie4j.core.prepare.PrepareOptions;
 import org.ernie4j.core.prepare.PreparedCorpus;
 import org.ernie4j.core.pretrained.PretrainedModel;
+import org.ernie4j.core.wordpiece.TokenizerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +54,25 @@ public final class CorpusPreparation
         if (corpus.gazetteer() != null) {
             options.gazetteer(Path.of(corpus.gazetteer()));
         }
+        if (!config.vocabulary().tokenizer().splitsAs(TokenizerSettings.UNCASED)) {
+            // The keys record an imported model's tokenizer; preparing a corpus with other settings is not built yet.
+            throw new ConfigException("vocabulary", "the tokenizer settings say " + config.vocabulary().tokenizer() + "; a corpus is prepared as"
+                    + " uncased BERT does only (" + TokenizerSettings.UNCASED + ")");
+        }
         if (config.vocabulary().file() != null) {
             options.vocabulary(Path.of(config.vocabulary().file()));
         }
         else if (config.training().initializeFrom() != null) {
             // A run that starts from pre-trained weights must read text with the vocabulary those weights were trained on.
             try {
-                options.vocabulary(PretrainedModel.vocabularyFile(Path.of(config.training().initializeFrom())));
+                Path model = Path.of(config.training().initializeFrom());
+                options.vocabulary(PretrainedModel.vocabularyFile(model));
+                // Prepared corpora are tokenized as uncased BERT; a model whose tokenizer splits otherwise would be fed other ids.
+                TokenizerSettings settings = PretrainedModel.tokenizerSettings(model);
+                if (!settings.splitsAs(TokenizerSettings.UNCASED)) {
+                    throw new ConfigException("training.initialize-from", "the model's tokenizer is " + settings + "; pre-training prepares"
+                            + " text as uncased BERT does only (" + TokenizerSettings.UNCASED + "), so it cannot continue this model yet");
+                }
             }
             catch (IllegalArgumentException e) {
                 throw new ConfigException("training.initialize-from", e.getMessage());

@@ -6,13 +6,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import static java.util.Objects.requireNonNull;
+
 /**
- * The first, vocabulary-free step of uncased BERT tokenization: drop control characters, split on white space, put
- * CJK ideographs apart, lower-case, decompose (NFD) and drop combining marks, and split punctuation off as single
- * characters. The words it yields are what WordPiece splits into pieces and what the trainer counts.
+ * The first, vocabulary-free step of BERT tokenization, as Hugging Face's {@code BertNormalizer} and
+ * {@code BertPreTokenizer} do it: drop control characters, split on white space, put CJK ideographs apart, decompose
+ * (NFD) and drop combining marks, lower-case character by character, and split punctuation off as single characters;
+ * each step where its {@link TokenizerSettings} say so. The words it yields are what WordPiece splits into pieces and
+ * what the trainer counts.
  */
 public final class BasicTokenizer
 {
+    private final TokenizerSettings settings;
+
+    /** Uncased BERT's tokenizer. */
+    public BasicTokenizer()
+    {
+        this(TokenizerSettings.UNCASED);
+    }
+
+    public BasicTokenizer(TokenizerSettings settings)
+    {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
     /** The normalised words and punctuation marks of a text, in order. */
     public List<String> split(String text)
     {
@@ -29,13 +46,13 @@ public final class BasicTokenizer
         for (int i = 0; i < length; ) {
             int codePoint = text.codePointAt(i);
             i += Character.charCount(codePoint);
-            if (codePoint == 0 || codePoint == 0xFFFD || isControl(codePoint)) {
+            if (settings.cleanText() && (codePoint == 0 || codePoint == 0xFFFD || isControl(codePoint))) {
                 continue;
             }
             if (isWhitespace(codePoint)) {
                 flush(word, consumer);
             }
-            else if (isCjkIdeograph(codePoint)) {
+            else if (settings.splitCjk() && isCjkIdeograph(codePoint)) {
                 flush(word, consumer);
                 consumer.accept(Character.toString(codePoint));
             }
@@ -46,33 +63,59 @@ public final class BasicTokenizer
         flush(word, consumer);
     }
 
-    private static void flush(StringBuilder word, Consumer<String> consumer)
+    private void flush(StringBuilder word, Consumer<String> consumer)
     {
         if (word.isEmpty()) {
             return;
         }
-        String normalized = normalize(word.toString());
+        String normalized = normalize(word.toString(), settings);
         word.setLength(0);
         splitPunctuation(normalized, consumer);
     }
 
-    /** Lower case, then NFD with combining marks removed: "Élysée" becomes "elysee". */
+    /** Uncased BERT's normalisation: "Élysée" becomes "elysee". */
     public static String normalize(String word)
     {
-        String lower = word.toLowerCase(Locale.ROOT);
-        if (isAscii(lower)) {
-            return lower;
+        return normalize(word, TokenizerSettings.UNCASED);
+    }
+
+    /** NFD with combining marks removed, then lower case, as the settings say (in Hugging Face's order). */
+    static String normalize(String word, TokenizerSettings settings)
+    {
+        if (isAscii(word)) {
+            return settings.lowercase() ? word.toLowerCase(Locale.ROOT) : word;
         }
-        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
-        StringBuilder stripped = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); ) {
-            int codePoint = decomposed.codePointAt(i);
-            i += Character.charCount(codePoint);
-            if (Character.getType(codePoint) != Character.NON_SPACING_MARK) {
-                stripped.appendCodePoint(codePoint);
+        String text = word;
+        if (settings.stripAccents()) {
+            String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+            StringBuilder stripped = new StringBuilder(decomposed.length());
+            for (int i = 0; i < decomposed.length(); ) {
+                int codePoint = decomposed.codePointAt(i);
+                i += Character.charCount(codePoint);
+                if (Character.getType(codePoint) != Character.NON_SPACING_MARK) {
+                    stripped.appendCodePoint(codePoint);
+                }
             }
+            text = stripped.toString();
         }
-        return stripped.toString();
+        return settings.lowercase() ? lowerCaseEachCharacter(text) : text;
+    }
+
+    /**
+     * Each character lower-cased on its own, as Hugging Face's tokenizers (Rust's {@code char::to_lowercase}) do.
+     * {@link String#toLowerCase} looks at the neighbours: it makes a word-final capital sigma a final sigma (ς), which
+     * the model's vocabulary does not expect ("ΟΔΟΣ" must give "οδοσ").
+     */
+    private static String lowerCaseEachCharacter(String text)
+    {
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            i += Character.charCount(codePoint);
+            // One character alone has no context; the string form keeps full mappings such as İ to i and a combining dot.
+            lower.append(Character.toString(codePoint).toLowerCase(Locale.ROOT));
+        }
+        return lower.toString();
     }
 
     private static void splitPunctuation(String word, Consumer<String> consumer)
@@ -107,8 +150,10 @@ public final class BasicTokenizer
 
     static boolean isWhitespace(int codePoint)
     {
-        return codePoint == ' ' || codePoint == '\t' || codePoint == '\n' || codePoint == '\r'
-                || Character.getType(codePoint) == Character.SPACE_SEPARATOR;
+        int type = Character.getType(codePoint);
+        // Unicode's White_Space, as Rust's char::is_whitespace (with clean-text on, the control characters among them are dropped first).
+        return codePoint == ' ' || codePoint == '\t' || codePoint == '\n' || codePoint == '\r' || codePoint == 0x0B || codePoint == 0x0C
+                || codePoint == 0x85 || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     static boolean isControl(int codePoint)
@@ -116,8 +161,10 @@ public final class BasicTokenizer
         if (codePoint == '\t' || codePoint == '\n' || codePoint == '\r') {
             return false;
         }
+        // Rust's char::is_other, as Hugging Face's normalizer uses it: unassigned and private-use characters go too.
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT;
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE;
     }
 
     /** All non-alphanumeric printable ASCII characters (such as $ and ^), and Unicode punctuation. */

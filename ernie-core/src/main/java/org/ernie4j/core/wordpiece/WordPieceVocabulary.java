@@ -18,8 +18,10 @@ import org.ernie4j.spi.document.Vocabulary;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An uncased WordPiece vocabulary in BERT's {@code vocab.txt} layout: one piece per line, the line number (from 0) is the
- * id, and pieces that continue a word start with {@code ##}. Immutable and safe to share between threads.
+ * A WordPiece vocabulary in BERT's {@code vocab.txt} layout: one piece per line, the line number (from 0) is the id, and
+ * pieces that continue a word start with {@code ##}; with the {@link TokenizerSettings} that say how text is normalised
+ * before it is split into pieces (uncased BERT's unless the model defines others). Immutable and safe to share between
+ * threads.
  */
 public final class WordPieceVocabulary
         implements Vocabulary
@@ -35,8 +37,8 @@ public final class WordPieceVocabulary
     public static final int MAX_WORD_LENGTH = 100;
     public static final String CONTINUATION = "##";
 
-    private static final BasicTokenizer BASIC_TOKENIZER = new BasicTokenizer();
-
+    private final TokenizerSettings settings;
+    private final BasicTokenizer basicTokenizer;
     private final List<String> pieces;
     private final Map<String, Integer> ids;
     private final boolean[] special;
@@ -47,8 +49,10 @@ public final class WordPieceVocabulary
     private final int sepId;
     private final int maskId;
 
-    private WordPieceVocabulary(List<String> pieces, Map<String, Integer> ids)
+    private WordPieceVocabulary(List<String> pieces, Map<String, Integer> ids, TokenizerSettings settings)
     {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.basicTokenizer = new BasicTokenizer(settings);
         this.pieces = List.copyOf(pieces);
         this.ids = Map.copyOf(ids);
         this.padId = ids.get(PAD);
@@ -99,7 +103,18 @@ public final class WordPieceVocabulary
             throw new VocabularyException("Vocabulary " + source + " lacks the special tokens " + missing
                     + " (a BERT vocabulary needs all of " + SPECIAL_TOKENS + ")");
         }
-        return new WordPieceVocabulary(pieces, ids);
+        return new WordPieceVocabulary(pieces, ids, TokenizerSettings.UNCASED);
+    }
+
+    /** The same pieces, tokenizing text as {@code settings} say. */
+    public WordPieceVocabulary withSettings(TokenizerSettings settings)
+    {
+        return new WordPieceVocabulary(pieces, ids, settings);
+    }
+
+    public TokenizerSettings settings()
+    {
+        return settings;
     }
 
     /**
@@ -207,15 +222,16 @@ public final class WordPieceVocabulary
 
     /**
      * The pieces of one normalised word (see {@link BasicTokenizer}), by greedy longest match first: "unaffable" gives
-     * un, ##aff, ##able. A word longer than {@value #MAX_WORD_LENGTH} characters, or with a part no piece matches, is a
-     * single {@code [UNK]}.
+     * un, ##aff, ##able. A word longer than the settings' longest word (uncased BERT's {@value #MAX_WORD_LENGTH} characters),
+     * or with a part no piece matches, is a single {@code [UNK]}.
      */
     public int[] wordPieceIds(String word)
     {
         if (word.isEmpty()) {
             return new int[0];
         }
-        if (word.length() > MAX_WORD_LENGTH && word.codePointCount(0, word.length()) > MAX_WORD_LENGTH) {
+        int longest = settings.maxWordLength();
+        if (word.length() > longest && word.codePointCount(0, word.length()) > longest) {
             return new int[] {unkId};
         }
         int[] result = new int[4];
@@ -252,7 +268,7 @@ public final class WordPieceVocabulary
     public int[] encode(String text)
     {
         IntList ids = new IntList(16);
-        BASIC_TOKENIZER.split(text, word -> ids.addAll(wordPieceIds(word)));
+        basicTokenizer.split(text, word -> ids.addAll(wordPieceIds(word)));
         return ids.toArray();
     }
 

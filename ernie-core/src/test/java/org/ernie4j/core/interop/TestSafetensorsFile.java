@@ -113,4 +113,29 @@ class TestSafetensorsFile
         Files.write(file, buffer.array());
         return file;
     }
+
+    @Test
+    void readsAFileWithoutItsSizeInHeap()
+            throws IOException
+    {
+        // Four tensors of 64 MB: read into the heap they would take 256 MB; mapped, they take none of it.
+        int elements = 16 << 20;
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        float[] values = new float[elements];
+        for (int i = 0; i < 4; i++) {
+            values[i] = i + 1;
+            tensors.put("layer." + i, Tensor.ofFloats(new long[] {elements}, values));
+        }
+        Path file = temporary.resolve("large.safetensors");
+        new SafetensorsFile(tensors, Map.of()).write(file);
+        tensors.clear();
+        values = null;
+
+        long before = TestingHeap.used();
+        SafetensorsFile read = SafetensorsFile.read(file);
+        long grown = TestingHeap.used() - before;
+        assertThat(read.tensors()).hasSize(4);
+        assertThat(read.tensors().get("layer.3").floats()[3]).isEqualTo(4f);
+        assertThat(grown).as("heap taken by reading a 256 MB file").isLessThan(32L << 20);
+    }
 }

@@ -7,11 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
+import org.ernie4j.core.inference.Encoding;
+import org.ernie4j.core.inference.TextEncoder;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.config.ConfigLoader;
+import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.run.CorpusPreparation;
+import org.ernie4j.core.wordpiece.TokenizerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -102,6 +108,76 @@ class TestWeightImport
     }
 
     @Test
+    void aModelWithoutAPoolerImportsAndHasNoPooledOutput()
+            throws IOException
+    {
+        ImportOptions options = ImportOptions.defaults().withIgnored(List.of("cls."));
+        Path withPooler = new ImportedCheckpoint(new ConfigLoader()).write(new WeightImport(options)
+                .read(TestingOracle.of(TestingOracle.ERNIE_ERF).directory()), temporary.resolve("with-pooler"));
+        Path copy = copyOf(TestingOracle.ERNIE_ERF);
+        Map<String, Tensor> tensors = new LinkedHashMap<>(SafetensorsFile.read(copy.resolve("model.safetensors")).tensors());
+        Tensor poolerBias = tensors.remove("pooler.dense.bias");
+        rewrite(copy, tensors);
+        assertThatThrownBy(() -> new WeightImport(options).read(copy))
+                .as("half a pooler is a broken file, not a model without one")
+                .hasMessageContaining("missing tensor pooler.dense.bias");
+
+        tensors.remove("pooler.dense.weight");
+        rewrite(copy, tensors);
+        ImportedModel model = new WeightImport(options).read(copy);
+        assertThat(model.report().lines()).contains("created: pooler.dense as zeros: the file's model has no pooler, so it has no pooled"
+                + " output (TextEncoder gives none; use the mean-pooled sentence embedding); a fine-tuned sequence head trains the pooler from zero");
+        assertThat(model.parameters().get(EncoderLayout.weight(EncoderLayout.POOLER)).amaxNumber().doubleValue()).isZero();
+        assertThat(poolerBias.floats()).as("the fixture's pooler is not zero").isNotEqualTo(new float[poolerBias.floats().length]);
+        Path withoutPooler = new ImportedCheckpoint(new ConfigLoader()).write(model, temporary.resolve("without-pooler"));
+
+        String text = "The state of the union is strong.";
+        try (TextEncoder full = TextEncoder.load(withPooler); TextEncoder pooless = TextEncoder.load(withoutPooler)) {
+            Encoding expected = full.encode(text);
+            Encoding actual = pooless.encode(text);
+            assertThat(full.hasPooler()).isTrue();
+            assertThat(expected.pooled()).isPresent();
+            assertThat(pooless.hasPooler()).isFalse();
+            assertThat(actual.pooled()).isEmpty();
+            assertThat(actual.tokens()).as("the pooler changes no piece's vector").isDeepEqualTo(expected.tokens());
+            assertThat(actual.mean()).isEqualTo(expected.mean());
+        }
+    }
+
+    @Test
+    void theTokenizerSettingsOfTheModelTravelWithIt()
+            throws IOException
+    {
+        Path copy = copyOf(TestingOracle.ERNIE_ERF);
+        Files.writeString(copy.resolve("tokenizer_config.json"), "{\"do_lower_case\": false, \"model_max_length\": 12}");
+        ImportedModel model = new WeightImport(ImportOptions.defaults().withIgnored(List.of("cls."))).read(copy);
+        TokenizerSettings cased = new TokenizerSettings(true, true, false, false, 100, OptionalInt.of(12));
+        assertThat(model.vocabulary().settings()).isEqualTo(cased);
+        assertThat(model.report().lines()).anyMatch(line -> line.startsWith("note: text is tokenized as tokenizer_config.json says"));
+
+        Path imported = new ImportedCheckpoint(new ConfigLoader()).write(model, temporary.resolve("cased"));
+        assertThat(PretrainedModel.load(imported).vocabulary().settings()).isEqualTo(cased);
+        assertThat(PretrainedModel.tokenizerSettings(imported)).isEqualTo(cased);
+        Path exported = temporary.resolve("cased-exported");
+        new WeightExport(Optional.empty()).write(PretrainedModel.load(imported), exported);
+        assertThat(new WeightImport(ImportOptions.defaults()).read(exported).vocabulary().settings())
+                .as("exported with its tokenizer.json, imported again still cased").isEqualTo(cased);
+        ConfigLoader loader = new ConfigLoader();
+        ErnieConfig continuing = loader.parse("training:\n  initialize-from: " + imported + "\n", "a continued pre-training");
+        assertThatThrownBy(() -> CorpusPreparation.options(continuing, false))
+                .as("a corpus would be prepared lower-cased for a cased model")
+                .hasMessageContaining("training.initialize-from")
+                .hasMessageContaining("the model's tokenizer is cased, accents kept");
+        assertThat(PretrainedModel.load(withoutTokenizerFiles()).vocabulary().settings()).isEqualTo(TokenizerSettings.UNCASED);
+    }
+
+    private Path withoutTokenizerFiles()
+    {
+        return new ImportedCheckpoint(new ConfigLoader()).write(new WeightImport(ImportOptions.defaults().withIgnored(List.of("cls.")))
+                .read(TestingOracle.of(TestingOracle.ERNIE_ERF).directory()), temporary.resolve("uncased"));
+    }
+
+    @Test
     void anUntiedDecoderIsRefused()
             throws IOException
     {
@@ -148,6 +224,13 @@ class TestWeightImport
         assertThatThrownBy(() -> new WeightExport(Optional.empty()).write(after, again)).hasMessageContaining("already exists");
         assertThatThrownBy(() -> new ImportedCheckpoint(loader).write(new WeightImport(options).read(exported), second))
                 .hasMessageContaining("already exists");
+    }
+
+    private static void rewrite(Path directory, Map<String, Tensor> tensors)
+            throws IOException
+    {
+        Files.delete(directory.resolve("model.safetensors"));
+        new SafetensorsFile(tensors, Map.of()).write(directory.resolve("model.safetensors"));
     }
 
     private Path copyOf(String fixture)

@@ -47,4 +47,23 @@ public class TestBasicTokenizer
     {
         assertThat(tokenizer.split("state\u00A0of\u2003the\u3000Union\r\n")).containsExactly("state", "of", "the", "union");
     }
+
+    @Test
+    public void lowerCasesCharacterByCharacter()
+    {
+        // String.toLowerCase would give a final sigma (ς) at the end of the word; BERT's tokenizers give σ everywhere.
+        assertThat(tokenizer.split("ΟΔΟΣ ΣΑΣ")).containsExactly("οδοσ", "σασ");
+    }
+
+    @Test
+    public void doesOnlyWhatItsSettingsSay()
+    {
+        TokenizerSettings cased = new TokenizerSettings(true, true, false, false, 100, java.util.OptionalInt.empty());
+        assertThat(new BasicTokenizer(cased).split("Élysée CAFÉ是百")).containsExactly("Élysée", "CAFÉ", "是", "百");
+        TokenizerSettings accents = new TokenizerSettings(true, false, false, true, 100, java.util.OptionalInt.empty());
+        assertThat(new BasicTokenizer(accents).split("Élysée CAFÉ是百")).containsExactly("élysée", "café是百");
+        TokenizerSettings raw = new TokenizerSettings(false, true, true, true, 100, java.util.OptionalInt.empty());
+        assertThat(new BasicTokenizer(raw).split("a\u0007b")).containsExactly("a\u0007b");
+        assertThat(tokenizer.split("a\u0007b")).containsExactly("ab");
+    }
 }
