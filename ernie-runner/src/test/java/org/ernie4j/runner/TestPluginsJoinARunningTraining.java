@@ -82,6 +82,19 @@ class TestPluginsJoinARunningTraining
         assertThat(manifest.path("tasks").get(1).path("introducedAtStep").asLong()).isEqualTo(joinedAt);
         assertThat(manifest.path("scheduleEvents").get(0).path("step").asLong()).isEqualTo(joinedAt);
 
+        // The join ended the first stage early: the task present then was measured at that step, so its forgetting can be read.
+        List<JsonNode> evaluations = json(run.resolve("evaluations.jsonl"));
+        assertThat(evaluations).anySatisfy(evaluation -> {
+            assertThat(evaluation.path("step").asLong()).isEqualTo(joinedAt);
+            assertThat(evaluation.path("stage").asInt()).isZero();
+            assertThat(evaluation.path("task").asText()).isEqualTo("knowledge-masking");
+        });
+        assertThat(evaluations).filteredOn(evaluation -> evaluation.path("step").asLong() == 300).extracting(evaluation -> evaluation.path("task").asText())
+                .containsExactly("knowledge-masking", "upper-case-words");
+        TestingErnie.Result report = ernie("report", "--run-dir", run.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(Files.readAllLines(run.resolve("report/forgetting.csv"))).hasSize(2).last().asString().startsWith("knowledge-masking,");
+
         // Resuming needs the plugin again, and says so when it is missing.
         TestingErnie.Result withoutPlugin = ernie("pretrain", "--resume", "--config", resource("tiny-plugins.yaml"), "--corpus",
                 resource("tiny-corpus"), "--run-dir", run.toString());

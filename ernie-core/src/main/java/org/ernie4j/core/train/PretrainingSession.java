@@ -22,6 +22,7 @@ import org.ernie4j.core.data.StreamPosition;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.evaluate.Evaluator;
+import org.ernie4j.core.evaluate.TaskEvaluation;
 import org.ernie4j.core.execution.Execution;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
@@ -403,6 +404,7 @@ public final class PretrainingSession
         if (changes.isEmpty()) {
             return;
         }
+        evaluateStageCutShort(listeners);
         checkpoint(step);
         for (TaskChange change : changes) {
             String description;
@@ -426,6 +428,22 @@ public final class PretrainingSession
             listeners.forEach(listener -> listener.onTasksChanged(at, description, table));
         }
         checkpoint(step);
+    }
+
+    /**
+     * A task that joins or leaves ends the running stage here, before the end the schedule had for it: every task present
+     * is evaluated now, as at the end of any stage, or that stage would have no row in the forgetting matrix (unless an
+     * evaluation falls on this step anyway).
+     */
+    private void evaluateStageCutShort(List<TrainingListener> listeners)
+    {
+        if (step == 0 || step >= schedule.length()) {
+            return;
+        }
+        evaluator().filter(evaluator -> !evaluator.due(step)).ifPresent(evaluator -> {
+            List<TaskEvaluation> results = evaluator.evaluate(step);
+            listeners.forEach(listener -> listener.onEvaluation(results));
+        });
     }
 
     private String add(TaskChange.Join join)

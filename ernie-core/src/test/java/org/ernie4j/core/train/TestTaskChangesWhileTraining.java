@@ -13,6 +13,9 @@ import org.ernie4j.core.checkpoint.CheckpointManifest;
 import org.ernie4j.core.checkpoint.CheckpointStore;
 import org.ernie4j.core.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.checkpoint.ScheduleEvent;
+import org.ernie4j.core.evaluate.EvaluationSettings;
+import org.ernie4j.core.evaluate.ForgettingMatrix;
+import org.ernie4j.core.evaluate.TaskEvaluation;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.task.ConfiguredTaskSettings;
 import org.ernie4j.core.testing.TestingCorpus;
@@ -94,6 +97,41 @@ class TestTaskChangesWhileTraining
             assertThat(resumed.schedule().length()).isEqualTo(2 * STEPS_PER_TASK);
             assertThat(resumed.tasks()).extracting(task -> task.name()).containsExactly("testing-masked-words", "testing-sentence-order");
         }
+    }
+
+    @Test
+    void theStageAJoiningTaskCutsShortIsEvaluatedSoItsForgettingCanBeRead()
+    {
+        TestingCorpus corpus = TestingCorpus.washington1790(4);
+        SessionSetup one = oneTask(corpus, temporary.resolve("evaluated"));
+        SessionSetup setup = TestPretrainingSession.withSchedule(one, one.schedule(), new EvaluationSettings(0.3, 20, 0));
+        TestingChanges changes = new TestingChanges();
+        List<TaskEvaluation> evaluations = new ArrayList<>();
+        try (PretrainingSession session = PretrainingSession.start(setup)) {
+            TrainingListener listener = new TrainingListener()
+            {
+                @Override
+                public void onStep(StepRecord record)
+                {
+                    if (record.step() == 4) {
+                        changes.offer(new TaskChange.Join(sentenceOrder(), "test-plugin.jar"));
+                    }
+                }
+
+                @Override
+                public void onEvaluation(List<TaskEvaluation> results)
+                {
+                    evaluations.addAll(results);
+                }
+            };
+            session.run(List.of(listener), Long.MAX_VALUE, changes, false);
+        }
+        // The single task's stage was to end at step 12; the join ends it at step 5, where the task present is measured.
+        assertThat(evaluations).extracting(TaskEvaluation::step, TaskEvaluation::stage, TaskEvaluation::task)
+                .containsExactly(tuple(5L, 0, "testing-masked-words"),
+                        tuple(2 * STEPS_PER_TASK, 1, "testing-masked-words"), tuple(2 * STEPS_PER_TASK, 1, "testing-sentence-order"));
+        assertThat(ForgettingMatrix.of(evaluations).forgetting()).extracting(ForgettingMatrix.Forgetting::task)
+                .containsExactly("testing-masked-words");
     }
 
     @Test
