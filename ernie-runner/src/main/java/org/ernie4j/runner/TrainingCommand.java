@@ -138,7 +138,7 @@ abstract class TrainingCommand
                     : List.of(new ProgressBar(err, interactive, 20));
             RunOutcome outcome = claimed.run(prepared, maxSteps == null ? Long.MAX_VALUE : maxSteps, listeners, stop::training, waitForTasks());
             report(outcome, spec.commandLine().getOut());
-            reportHeldOut(directory, spec.commandLine().getOut());
+            reportHeldOut(directory, config.isDemo(), spec.commandLine().getOut());
         }
     }
 
@@ -150,8 +150,11 @@ abstract class TrainingCommand
     {
     }
 
-    /** The last held-out figure of every task, beside its baselines: what the run learned, at a glance. */
-    private static void reportHeldOut(Path directory, PrintWriter out)
+    /**
+     * The last held-out figure of every task, beside its baselines: what the run learned, at a glance; after the demo,
+     * also what to change for a real run.
+     */
+    private static void reportHeldOut(Path directory, boolean demo, PrintWriter out)
     {
         ForgettingMatrix matrix = ForgettingMatrix.of(RunRecords.read(directory).evaluations());
         if (matrix.isEmpty()) {
@@ -160,6 +163,11 @@ abstract class TrainingCommand
         out.println();
         out.println("held-out accuracy at the last evaluation, against what the layout and the majority label give:");
         out.print(BaselineTable.markdown(matrix.finalResults().values()));
+        if (demo) {
+            out.println("This was the demo: a 2-layer, 128-wide encoder, briefly trained on 20 addresses. For a real run give --config with your"
+                    + " corpus, a larger model and more steps per task (README, Configuration), and check first with `ernie probe` that each"
+                    + " task learns on your text.");
+        }
         out.flush();
     }
 
