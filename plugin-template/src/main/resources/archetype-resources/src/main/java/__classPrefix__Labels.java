@@ -17,31 +17,50 @@ import org.ernie4j.spi.example.TokenLabels;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Makes the examples of {@link ${classPrefix}Task} from one document: consecutive sentences packed into inputs, the first
- * piece of each word labelled by whether the word starts its sentence.
+ * Makes the examples of {@link ${classPrefix}Task} from one document: its sentences, in order, packed whole into inputs
+ * as long as they fit, and the first piece of every word labelled by {@link #label}, the task's rule.
  *
- * <p>Deterministic, as the SPI requires: it keeps no state between documents, and its only random choice (how many
- * sentences an input packs) comes from the random source it is given, so a resumed run sees the examples an uninterrupted
- * one would have seen.
+ * <p>Deterministic, as the SPI requires: it keeps no state between documents, and draws no random numbers. A rule that
+ * needs them takes them from the {@code random} given to {@link #generate}, so that a resumed run sees the examples an
+ * uninterrupted one would have seen.
  */
 final class ${classPrefix}Labels
         implements LabelGenerator
 {
-    /** The label of a word that starts a sentence. */
-    static final int STARTS = 1;
-    /** The label of a word that does not. */
-    static final int CONTINUES = 0;
-    /** The reason reported for an input without a word to label (punctuation only, or a single word longer than the input). */
+    /** The reason reported for an input without a word to label (a single word longer than the input). */
     static final String NOTHING_TO_LABEL = "input has no word to label";
 
-    private final ${classPrefix}Settings settings;
+    // ==== THE LABELLING RULE of ${taskName}: write it here ==============================================================
+    // This is the one place to change for a task of your own: the number of classes and the rule that gives each word
+    // its class. Everything else (inputs, [CLS] and [SEP], pieces, lengths, skipped inputs) works for any rule that labels
+    // words. What is here now is a placeholder that teaches the model nothing worth knowing: it labels a word 1 when it
+    // holds a digit, which the model reads straight off the word's pieces. Once the rule is yours, say what it labels in
+    // the description of ${classPrefix}Task's TaskInfo and in the test of the rule.
+
+    /** The number of classes {@link #label} answers with: 0 to {@code CLASSES - 1}. */
+    static final int CLASSES = 2;
+
+    /**
+     * The class of the word at {@code index} of {@code sentence}, from 0 to {@link #CLASSES} - 1, or
+     * {@link TokenLabels#IGNORED} to leave the word unlabelled. The whole sentence is there to look at (its other tokens,
+     * their part-of-speech tags, chunks and entities); the label must not be written into the input, which holds the text
+     * as it is.
+     */
+    static int label(Sentence sentence, int index)
+    {
+        // PLACEHOLDER, replace: does the word hold a digit?
+        Token token = sentence.tokens().get(index);
+        return token.surface().codePoints().anyMatch(Character::isDigit) ? 1 : 0;
+    }
+
+    // ==== end of the labelling rule =====================================================================================
+
     private final Vocabulary vocabulary;
     private final int maxSequenceLength;
     private final TaskReporter reporter;
 
-    ${classPrefix}Labels(${classPrefix}Settings settings, Vocabulary vocabulary, int maxSequenceLength, TaskReporter reporter)
+    ${classPrefix}Labels(Vocabulary vocabulary, int maxSequenceLength, TaskReporter reporter)
     {
-        this.settings = requireNonNull(settings, "settings is null");
         this.vocabulary = requireNonNull(vocabulary, "vocabulary is null");
         this.maxSequenceLength = maxSequenceLength;
         this.reporter = requireNonNull(reporter, "reporter is null");
@@ -54,15 +73,14 @@ final class ${classPrefix}Labels
         List<Example> examples = new ArrayList<>();
         int next = 0;
         while (next < sentences.size()) {
-            int wanted = 2 + random.nextInt(settings.maxSentences() - 1);
             InputBuilder input = InputBuilder.start(vocabulary, maxSequenceLength);
             List<Integer> labels = new ArrayList<>(List.of(TokenLabels.IGNORED));
-            // The first sentence of an input goes in even when it has to be cut; later ones only whole, so that no sentence
-            // is split between two inputs and a word labelled "starts" always does.
-            int packed = 0;
-            while (packed < wanted && next < sentences.size() && (packed == 0 || sentences.get(next).pieceCount() < input.remaining())) {
-                add(sentences.get(next), packed == 0, input, labels);
-                packed++;
+            // The first sentence of an input goes in even when it has to be cut after its last whole word that fits; later
+            // ones only whole, so that no sentence is split between two inputs.
+            boolean first = true;
+            while (next < sentences.size() && (first || sentences.get(next).pieceCount() < input.remaining())) {
+                add(sentences.get(next), input, labels);
+                first = false;
                 next++;
             }
             input.separator();
@@ -78,23 +96,16 @@ final class ${classPrefix}Labels
         return examples;
     }
 
-    /** Adds the sentence's words that fit, keeping one place for the closing {@code [SEP]}. */
-    private static void add(Sentence sentence, boolean firstOfInput, InputBuilder input, List<Integer> labels)
+    /** Adds the sentence's words that fit, keeping one place for the closing {@code [SEP]}; a word's first piece carries its label. */
+    private static void add(Sentence sentence, InputBuilder input, List<Integer> labels)
     {
         List<Token> tokens = sentence.tokens();
-        int firstWord = firstWord(tokens);
         for (int index = 0; index < tokens.size(); index++) {
             Token token = tokens.get(index);
             if (token.pieceCount() >= input.remaining()) {
                 return;
             }
-            int label;
-            if (!isWord(token) || (firstOfInput && index == firstWord)) {
-                label = TokenLabels.IGNORED;
-            }
-            else {
-                label = index == firstWord ? STARTS : CONTINUES;
-            }
+            int label = label(sentence, index);
             for (int piece = 0; piece < token.pieceCount(); piece++) {
                 input.add(token.pieceId(piece));
                 labels.add(piece == 0 ? label : TokenLabels.IGNORED);
@@ -102,25 +113,9 @@ final class ${classPrefix}Labels
         }
     }
 
-    /** The index of the sentence's first word: an opening quote or bracket does not start a sentence, the word after it does. */
-    private static int firstWord(List<Token> tokens)
-    {
-        for (int index = 0; index < tokens.size(); index++) {
-            if (isWord(tokens.get(index))) {
-                return index;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isWord(Token token)
-    {
-        return token.surface().codePoints().anyMatch(Character::isLetterOrDigit);
-    }
-
     @Override
     public String toString()
     {
-        return "${taskName}, inputs of 2 to " + settings.maxSentences() + " sentences and at most " + maxSequenceLength + " pieces";
+        return "${taskName}, inputs of whole consecutive sentences, at most " + maxSequenceLength + " pieces";
     }
 }

@@ -9,26 +9,18 @@ import org.ernie4j.spi.head.HeadSpec;
 import org.ernie4j.spi.head.TokenClassificationHead;
 
 /**
- * The {@code ${taskName}} pre-training task: for every word, does it start a sentence?
+ * The {@code ${taskName}} pre-training task: a class for every word, given by the labelling rule in
+ * {@link ${classPrefix}Labels#label}.
  *
- * <p>An input packs two or more consecutive sentences of a document with nothing between them, and the first piece of
- * every word is labelled:
- * <ul>
- * <li>{@value ${classPrefix}Labels#STARTS}: the word is the first word of its sentence;</li>
- * <li>{@value ${classPrefix}Labels#CONTINUES}: it is not;</li>
- * <li>unlabelled ({@link org.ernie4j.spi.example.TokenLabels#IGNORED}): {@code [CLS]}, {@code [SEP]}, the other pieces of
- * a word, words without a letter or digit (punctuation), and the first word of an input, which always starts a sentence
- * and so teaches nothing.</li>
- * </ul>
- * The model reads uncased word pieces, so it cannot see capital letters: it has to learn where sentences end from the
- * words and the punctuation, a little of the structure of text that ERNIE 2.0's structure-aware tasks are after.
+ * <p>An input packs whole consecutive sentences of a document, as many as fit, and the first piece of every word is
+ * labelled by the rule; {@code [CLS]}, {@code [SEP]} and the other pieces of a word are left unlabelled
+ * ({@link org.ernie4j.spi.example.TokenLabels#IGNORED}). Until the rule is written, a placeholder labels a word 1 when it
+ * holds a digit and 0 otherwise: the task keeps the task contract, but the model learns nothing from it that it could not
+ * read off the word.
  *
- * <p>Settings (under {@code settings:} of the task in a run's configuration, or {@code plugins.settings.${taskName}} for a
- * task that joins from the plugins folder):
- * <ul>
- * <li>{@code max-sentences} (default {@value ${classPrefix}Settings#DEFAULT_MAX_SENTENCES}): an input packs 2 to this many
- * consecutive sentences, as many as fit, the number drawn for each input; at least 2.</li>
- * </ul>
+ * <p>The task reads no settings yet. A setting is read in {@link #labels(TaskContext)} from {@code context.settings()}, and
+ * is written under {@code settings:} of the task in a run's configuration, or under {@code plugins.settings.${taskName}}
+ * for a task that joins from the plugins folder.
  *
  * <p>The class holds no mutable state: everything that depends on the run arrives through the {@link TaskContext}, and the
  * runner creates the task with its public no-argument constructor (listed in
@@ -38,9 +30,10 @@ public final class ${classPrefix}Task
         implements PretrainingTask
 {
     // Made by the constructor rather than a static initializer, so that a bad name fails with TaskInfo's message when the
-    // runner creates the task, not with an error of class initialization.
-    private final TaskInfo info = new TaskInfo("${taskName}", TaskFamily.STRUCTURE_AWARE,
-            "per word: does it start a sentence? (inputs of several sentences, nothing between them)");
+    // runner creates the task, not with an error of class initialization. Say what your rule labels in the description:
+    // the runner shows it in `ernie tasks` and in its logs.
+    private final TaskInfo info = new TaskInfo("${taskName}", TaskFamily.WORD_AWARE,
+            "per word: a class from the labelling rule (still the placeholder: does the word hold a digit?)");
 
     @Override
     public TaskInfo info()
@@ -51,15 +44,15 @@ public final class ${classPrefix}Task
     @Override
     public HeadSpec head(TaskContext context)
     {
-        return TokenClassificationHead.of(2);
+        return TokenClassificationHead.of(${classPrefix}Labels.CLASSES);
     }
 
     @Override
     public LabelGenerator labels(TaskContext context)
     {
-        // Settings are read here, once, when the task joins a run: the runner reports any setting not read by now as unknown.
-        ${classPrefix}Settings settings = ${classPrefix}Settings.from(context.settings());
-        return new ${classPrefix}Labels(settings, context.vocabulary(), context.maxSequenceLength(), context.reporter());
+        // Read settings here (context.settings().getInt("...", default), ...), once, when the task joins a run: the runner
+        // reports any setting not read by now as unknown.
+        return new ${classPrefix}Labels(context.vocabulary(), context.maxSequenceLength(), context.reporter());
     }
 
     @Override

@@ -1,16 +1,12 @@
 package ${package};
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.SplittableRandom;
 
-import org.ernie4j.spi.InvalidSettingException;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.document.Document;
-import org.ernie4j.spi.document.Sentence;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
 import org.ernie4j.spi.testing.Fixtures;
@@ -21,7 +17,6 @@ import org.ernie4j.spi.testing.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Test${classPrefix}Task
 {
@@ -33,91 +28,46 @@ class Test${classPrefix}Task
     {
         // The bundled real text and the edge cases of the SPI's test kit: labels in range, no answer in the inputs,
         // lengths within the maximum, deterministic for a seed, no exception on odd documents, every setting read.
+        // A task with settings checks them here too: TaskContractCheck.verify(TASK, Map.of("my-setting", 3)).
         TaskContractCheck.verify(TASK);
-        TaskContractCheck.verify(TASK, Map.of("max-sentences", 2));
-        TaskContractCheck.verify(TASK, Map.of("max-sentences", 8));
     }
 
     @Test
-    void labelsTheWordsThatStartASentence()
+    void labelsEveryWordByTheRule()
     {
-        Document document = TestingDocumentBuilder.document("war", VOCABULARY)
-                .sentence("The war is over .")
-                .sentence("We must act .")
+        // This tests the placeholder rule (does the word hold a digit?): rewrite it for your own rule.
+        Document document = TestingDocumentBuilder.document("met", VOCABULARY)
+                .sentence("We met in 19 .")
                 .build();
-        List<Example> examples = TASK.labels(context(Map.of("max-sentences", 2))).generate(document, new SplittableRandom(1));
+        List<Example> examples = TASK.labels(Fixtures.context(TASK.info().name(), Map.of())).generate(document, new SplittableRandom(1));
 
         assertThat(examples).singleElement().satisfies(example -> {
-            // [CLS] the war is over . we must act . [SEP], with nothing between the sentences.
-            assertThat(example.inputIds()).containsExactly(VOCABULARY.clsId(), VOCABULARY.id("the"), VOCABULARY.id("war"),
-                    VOCABULARY.id("is"), VOCABULARY.id("over"), VOCABULARY.id("."), VOCABULARY.id("we"), VOCABULARY.id("must"),
-                    VOCABULARY.id("act"), VOCABULARY.id("."), VOCABULARY.sepId());
-            // "The" starts the input, so it teaches nothing; "We" starts the second sentence; punctuation is not labelled.
-            assertThat(((TokenLabels) example.target()).labels()).containsExactly(-1, -1, 0, 0, 0, -1, 1, 0, 0, -1, -1);
+            assertThat(example.inputIds()).containsExactly(VOCABULARY.clsId(), VOCABULARY.id("we"), VOCABULARY.id("met"), VOCABULARY.id("in"),
+                    VOCABULARY.id("19"), VOCABULARY.id("."), VOCABULARY.sepId());
+            assertThat(((TokenLabels) example.target()).labels()).containsExactly(-1, 0, 0, 0, 1, 0, -1);
         });
     }
 
     @Test
-    void labelsOnlyRealSentenceStartsAsStartsOnTheFixture()
-    {
-        int starts = 0;
-        int labelled = 0;
-        for (Document document : Fixtures.sotu()) {
-            Set<Integer> firstPieces = new HashSet<>();
-            for (Sentence sentence : document.sentences()) {
-                sentence.tokens().stream()
-                        .filter(token -> token.surface().codePoints().anyMatch(Character::isLetterOrDigit))
-                        .findFirst()
-                        .ifPresent(token -> firstPieces.add(token.pieceId(0)));
-            }
-            for (Example example : TASK.labels(context(Map.of())).generate(document, new SplittableRandom(7))) {
-                TokenLabels labels = (TokenLabels) example.target();
-                for (int position = 0; position < labels.length(); position++) {
-                    if (labels.label(position) == ${classPrefix}Labels.STARTS) {
-                        assertThat(firstPieces).as("a start in %s at position %d", document.id(), position).contains(example.inputId(position));
-                        starts++;
-                    }
-                }
-                labelled += labels.labelledCount();
-            }
-        }
-        // Addresses have sentences of twenty to forty words: a few percent of the labelled words start one.
-        assertThat(starts).isPositive();
-        assertThat((double) starts / labelled).isBetween(0.01, 0.2);
-    }
-
-    @Test
-    void packsAtMostTheConfiguredNumberOfSentences()
+    void packsWholeSentencesInOrderAsManyAsFit()
     {
         TestingDocumentBuilder builder = TestingDocumentBuilder.document("short", VOCABULARY);
         for (int i = 0; i < 30; i++) {
             builder.sentence("We must act .");
         }
-        List<Example> examples = TASK.labels(context(Map.of("max-sentences", 4))).generate(builder.build(), new SplittableRandom(3));
-        // Each sentence is four pieces; [CLS] and [SEP] are the other two.
-        List<Integer> sentencesPerInput = examples.stream().map(example -> (example.length() - 2) / 4).toList();
-        assertThat(sentencesPerInput.subList(0, sentencesPerInput.size() - 1)).allMatch(count -> count >= 2 && count <= 4);
-        assertThat(sentencesPerInput.get(sentencesPerInput.size() - 1)).isBetween(1, 4);
-        assertThat(sentencesPerInput.stream().mapToInt(Integer::intValue).sum()).isEqualTo(30);
-        assertThat(new HashSet<>(sentencesPerInput)).as("the number is drawn for each input").hasSizeGreaterThan(1);
-    }
+        TestingTaskContext context = TestingTaskContext.builder(VOCABULARY).taskName(TASK.info().name()).maxSequenceLength(16).build();
+        List<Example> examples = TASK.labels(context).generate(builder.build(), new SplittableRandom(3));
 
-    @Test
-    void refusesInputsOfASingleSentence()
-    {
-        assertThatThrownBy(() -> TASK.labels(context(Map.of("max-sentences", 1))))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("tasks.${taskName}.max-sentences: must be at least 2, so that an input holds a sentence start to find, but is 1");
+        // Each sentence is four pieces: with [CLS] and [SEP], three fit in 16 places and a fourth does not.
+        int[] sentence = {VOCABULARY.id("we"), VOCABULARY.id("must"), VOCABULARY.id("act"), VOCABULARY.id(".")};
+        assertThat(examples).hasSize(10).allSatisfy(example -> assertThat(example.inputIds()).containsExactly(VOCABULARY.clsId(),
+                sentence[0], sentence[1], sentence[2], sentence[3], sentence[0], sentence[1], sentence[2], sentence[3],
+                sentence[0], sentence[1], sentence[2], sentence[3], VOCABULARY.sepId()));
     }
 
     @Test
     void isFoundByTheServiceLoader()
     {
         assertThat(ServiceLoader.load(PretrainingTask.class).stream().map(ServiceLoader.Provider::type)).contains(${classPrefix}Task.class);
-    }
-
-    private static TestingTaskContext context(Map<String, ?> settings)
-    {
-        return Fixtures.context(TASK.info().name(), settings);
     }
 }
