@@ -42,7 +42,10 @@ class TestOnnxImport
         long grown = TestingHeap.used() - before;
         assertThat(model.getGraph().getInitializerCount()).isEqualTo(102);
         assertThat(model.getGraph().getInitializer(1).getRawData().asReadOnlyByteBuffer().isDirect()).as("a view of the mapping").isTrue();
-        assertThat(grown).as("heap taken by parsing a 90 MB model").isLessThan(16L << 20);
+        // Half the file's size: a parse that copied the weights into the heap takes all 90 MB; the heap measured after a
+        // collection still moves by some 20 MB between runs of the same code (18.6 MB was seen once), so a tighter bound
+        // would fail on noise.
+        assertThat(grown).as("heap taken by parsing a 90 MB model").isLessThan(45L << 20);
     }
 
     @Test

@@ -136,6 +136,7 @@ class TestSafetensorsFile
         long grown = TestingHeap.used() - before;
         assertThat(read.tensors()).hasSize(4);
         assertThat(read.tensors().get("layer.3").floats()[3]).isEqualTo(4f);
-        assertThat(grown).as("heap taken by reading a 256 MB file").isLessThan(32L << 20);
+        // A quarter of the file: reading it into the heap took 267 MB; after-collection heap readings are noisy by tens of MB.
+        assertThat(grown).as("heap taken by reading a 256 MB file").isLessThan(64L << 20);
     }
 }
