@@ -22,6 +22,7 @@ import org.ernie4j.core.data.StreamPosition;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.evaluate.Evaluator;
+import org.ernie4j.core.evaluate.HeldOutSet;
 import org.ernie4j.core.evaluate.TaskEvaluation;
 import org.ernie4j.core.execution.Execution;
 import org.ernie4j.core.model.EncoderLayout;
@@ -71,6 +72,8 @@ public final class PretrainingSession
     private final List<String> origins = new ArrayList<>();
     private final Map<String, Long> introducedAt = new LinkedHashMap<>();
     private final Map<String, Long> retiredAt = new LinkedHashMap<>();
+    /** Each task's held-out set, drawn once: an evaluator is made anew for every stretch of training between task changes. */
+    private final Map<String, HeldOutSet> heldOutSets = new LinkedHashMap<>();
     private final List<ScheduleEvent> events = new ArrayList<>();
     private final Map<String, BatchSource> batches = new LinkedHashMap<>();
     /** Values that new parameters take instead of the seed's, while a run that starts from pre-trained weights starts. */
@@ -502,9 +505,10 @@ public final class PretrainingSession
         if (split.heldOut().size() == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Evaluator(engine, schedule, tasks, Evaluator.heldOutSets(tasks, split.heldOut(), split.training(), setup.vocabulary(),
-                setup.evaluation().examples(), setup.training().batchSize(), setup.training().sequenceLength(), setup.training().seed()),
-                setup.evaluation().every(), setup.training().seed()));
+        List<ActiveTask> undrawn = tasks.stream().filter(task -> !heldOutSets.containsKey(task.name())).toList();
+        heldOutSets.putAll(Evaluator.heldOutSets(undrawn, split.heldOut(), split.training(), setup.vocabulary(), setup.evaluation().examples(),
+                setup.training().batchSize(), setup.training().sequenceLength(), setup.training().seed()));
+        return Optional.of(new Evaluator(engine, schedule, tasks, heldOutSets, setup.evaluation().every(), setup.training().seed()));
     }
 
     /** Asks a running {@link #run} to stop after the current step and write a checkpoint. */
