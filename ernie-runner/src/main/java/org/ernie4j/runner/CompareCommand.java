@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.TaskSection;
@@ -20,7 +19,6 @@ import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.RunRecords;
 import org.ernie4j.core.schedule.ScheduleKind;
 import org.ernie4j.core.train.Versions;
-import org.ernie4j.spi.InvalidSettingException;
 
 import com.google.inject.Inject;
 import picocli.CommandLine.Command;
@@ -86,12 +84,7 @@ final class CompareCommand
                 throw new CommandLine.ParameterException(spec.commandLine(), "--regimes: " + e.getMessage());
             }
         }
-        try {
-            run.checkTasks(configuration);
-        }
-        catch (ConfigException | InvalidSettingException e) {
-            throw config.located(e, loader);
-        }
+        config.checkTasks(run, configuration, loader);
         PreparedCorpus prepared = preparation.prepareOrOpen(corpus.input(configuration, directory), corpus.prepared(directory),
                 CorpusPreparation.options(configuration, false), new PrepareProgress(err, interactive));
         Map<String, ErnieConfig> regimeConfigurations = new LinkedHashMap<>();

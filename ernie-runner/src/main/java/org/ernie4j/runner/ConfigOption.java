@@ -10,6 +10,7 @@ import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.KeyLines;
+import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.spi.InvalidSettingException;
 
 import picocli.CommandLine;
@@ -61,6 +62,20 @@ final class ConfigOption
             return keys(loader).locate(setting.path(), setting.getMessage().substring(setting.path().length() + 2), setting);
         }
         return problem;
+    }
+
+    /**
+     * Checks the configuration's tasks and their settings before any corpus is read, an error being located at its
+     * file and line.
+     */
+    void checkTasks(PretrainingRun run, ErnieConfig configuration, ConfigLoader loader)
+    {
+        try {
+            run.checkTasks(configuration);
+        }
+        catch (ConfigException | InvalidSettingException e) {
+            throw located(e, loader);
+        }
     }
 
     private KeyLines keys(ConfigLoader loader)

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.ScheduleSection;
@@ -22,7 +21,6 @@ import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.RunRecords;
 import org.ernie4j.core.train.StepRecord;
 import org.ernie4j.core.train.Versions;
-import org.ernie4j.spi.InvalidSettingException;
 
 import com.google.inject.Inject;
 import picocli.CommandLine.Command;
@@ -92,12 +90,7 @@ final class ProbeCommand
         }
         List<TaskSection> tasks = chosenTasks(configuration);
         // Mistakes first: preparing the corpus can take hours.
-        try {
-            run.checkTasks(configuration);
-        }
-        catch (ConfigException | InvalidSettingException e) {
-            throw config.located(e, loader);
-        }
+        config.checkTasks(run, configuration, loader);
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = System.console() != null;
         Path directory = runDirectory.resolve(config);
