@@ -17,36 +17,36 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.ernie4j.core.backend.BlasProbe;
-import org.ernie4j.core.backend.NativeEnvironment;
-import org.ernie4j.core.benchmark.BenchmarkResult;
-import org.ernie4j.core.benchmark.DataWait;
-import org.ernie4j.core.benchmark.LabelThroughput;
-import org.ernie4j.core.benchmark.StepBenchmark;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.engine.BlasProbe;
 import org.ernie4j.core.engine.EngineKind;
-import org.ernie4j.core.execution.Execution;
-import org.ernie4j.core.fused.SgemmPeak;
-import org.ernie4j.core.fused.StepProfile;
-import org.ernie4j.core.fused.Workers;
-import org.ernie4j.core.io.DirectoryTree;
+import org.ernie4j.core.engine.NativeEnvironment;
+import org.ernie4j.core.engine.execution.Execution;
+import org.ernie4j.core.engine.fused.SgemmPeak;
+import org.ernie4j.core.engine.fused.StepProfile;
+import org.ernie4j.core.engine.fused.Workers;
 import org.ernie4j.core.model.EncoderConfig;
-import org.ernie4j.core.prepare.PrepareListener;
-import org.ernie4j.core.prepare.PreparedCorpus;
 import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
-import org.ernie4j.core.task.ActiveTask;
-import org.ernie4j.core.task.ConfiguredTaskSettings;
-import org.ernie4j.core.task.TaskCatalog;
-import org.ernie4j.core.train.SessionSetup;
-import org.ernie4j.core.train.StepComputer;
-import org.ernie4j.core.train.TrainingSettings;
-import org.ernie4j.core.train.Versions;
+import org.ernie4j.core.support.DirectoryTree;
+import org.ernie4j.core.support.Versions;
+import org.ernie4j.core.text.prepare.PrepareListener;
+import org.ernie4j.core.text.prepare.PreparedCorpus;
+import org.ernie4j.core.training.SessionSetup;
+import org.ernie4j.core.training.StepComputer;
+import org.ernie4j.core.training.TrainingSettings;
+import org.ernie4j.core.training.benchmark.BenchmarkResult;
+import org.ernie4j.core.training.benchmark.DataWait;
+import org.ernie4j.core.training.benchmark.LabelThroughput;
+import org.ernie4j.core.training.benchmark.StepBenchmark;
+import org.ernie4j.core.training.task.ActiveTask;
+import org.ernie4j.core.training.task.ConfiguredTaskSettings;
+import org.ernie4j.core.training.task.TaskCatalog;
 
 import com.google.inject.Inject;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ernie benchmark}: median training-step time, tokens/s and peak memory of the reference configuration, printed

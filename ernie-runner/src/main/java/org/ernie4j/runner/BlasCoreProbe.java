@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.ernie4j.core.backend.NativeEnvironment;
+import org.ernie4j.core.engine.NativeEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**

@@ -12,17 +12,17 @@ import java.util.concurrent.Callable;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.TaskSection;
-import org.ernie4j.core.prepare.PreparedCorpus;
-import org.ernie4j.core.report.RegimeComparison;
 import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.RunRecords;
-import org.ernie4j.core.schedule.ScheduleKind;
-import org.ernie4j.core.train.Versions;
+import org.ernie4j.core.support.Versions;
+import org.ernie4j.core.text.prepare.PreparedCorpus;
+import org.ernie4j.core.training.schedule.ScheduleKind;
+import org.ernie4j.runner.report.RegimeComparison;
 
 import com.google.inject.Inject;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ernie compare}: the paper's comparison of training regimes on the same tasks, data and step budget:

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ErnieConfig;
-import org.ernie4j.core.prepare.Manifest;
-import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.text.prepare.Manifest;
+import org.ernie4j.core.text.prepare.PreparedCorpus;
 
 import picocli.CommandLine;
 

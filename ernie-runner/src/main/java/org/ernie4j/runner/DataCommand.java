@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.ernie4j.core.downstream.SotuPartyDataset;
-import org.ernie4j.core.downstream.SpamDataset;
+import org.ernie4j.runner.datasets.SotuPartyDataset;
+import org.ernie4j.runner.datasets.SpamDataset;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ernie data}: builds the downstream datasets from the raw folders.

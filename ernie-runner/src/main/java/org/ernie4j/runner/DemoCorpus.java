@@ -14,9 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.ernie4j.core.corpus.CorpusFingerprint;
-import org.ernie4j.core.corpus.CorpusFormat;
-import org.ernie4j.core.corpus.CorpusInput;
+import org.ernie4j.core.text.corpus.CorpusFingerprint;
+import org.ernie4j.core.text.corpus.CorpusFormat;
+import org.ernie4j.core.text.corpus.CorpusInput;
 
 /**
  * The sample of State of the Union addresses shipped inside the runner, copied to a folder so that it can be prepared

@@ -11,14 +11,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.bytedeco.javacpp.Pointer;
-import org.ernie4j.core.backend.BlasProbe;
-import org.ernie4j.core.backend.NativeEnvironment;
-import org.ernie4j.core.execution.Execution;
-import org.ernie4j.core.train.Versions;
+import org.ernie4j.core.engine.BlasProbe;
+import org.ernie4j.core.engine.NativeEnvironment;
+import org.ernie4j.core.engine.execution.Execution;
+import org.ernie4j.core.support.Versions;
 import org.nd4j.linalg.factory.Nd4j;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ernie doctor}: what this machine runs: the ND4J backend, the BLAS kernels and their measured speed, threads and

@@ -1,12 +1,12 @@
 package org.ernie4j.runner;
 
-import org.ernie4j.core.backend.NativeEnvironment;
-import org.ernie4j.core.inject.ErnieCoreModule;
+import org.ernie4j.core.embed.ErnieCoreModule;
+import org.ernie4j.core.engine.NativeEnvironment;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The {@code ernie} command line. The only place that knows about command-line arguments.

@@ -6,13 +6,13 @@ import java.util.concurrent.Callable;
 
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
-import org.ernie4j.core.prepare.PreparedCorpus;
 import org.ernie4j.core.run.CorpusPreparation;
-import org.ernie4j.core.train.RunLock;
+import org.ernie4j.core.run.RunLock;
+import org.ernie4j.core.text.prepare.PreparedCorpus;
 
 import com.google.inject.Inject;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ernie prepare}: sentence splitting, tokenization, tagging, chunking, entity spans and WordPiece, once, into

@@ -3,8 +3,8 @@ package org.ernie4j.runner;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-import org.ernie4j.core.prepare.PrepareListener;
-import org.ernie4j.core.prepare.PreparePhase;
+import org.ernie4j.core.text.prepare.PrepareListener;
+import org.ernie4j.core.text.prepare.PreparePhase;
 
 /**
  * Shows how preparing a corpus advances: the phase, then documents annotated out of the total.

@@ -14,17 +14,17 @@ import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.ScheduleSection;
 import org.ernie4j.core.config.TaskSection;
-import org.ernie4j.core.prepare.PreparedCorpus;
-import org.ernie4j.core.report.ProbeTable;
 import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.RunRecords;
-import org.ernie4j.core.train.StepRecord;
-import org.ernie4j.core.train.Versions;
+import org.ernie4j.core.support.Versions;
+import org.ernie4j.core.text.prepare.PreparedCorpus;
+import org.ernie4j.core.training.StepRecord;
+import org.ernie4j.runner.report.ProbeTable;
 
 import com.google.inject.Inject;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ernie probe}: does each task teach the encoder anything on this corpus? Trains every configured task alone,

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ernie4j.core.train.StepRecord;
-import org.ernie4j.core.train.TrainingListener;
+import org.ernie4j.core.training.StepRecord;
+import org.ernie4j.core.training.TrainingListener;
 
 /**
  * A one-line progress bar on standard error: step, steps/s, tokens/s, each task's smoothed loss and the time left.

@@ -3,11 +3,11 @@ package org.ernie4j.runner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.ernie4j.core.report.RunReport;
 import org.ernie4j.core.run.RunRecords;
+import org.ernie4j.runner.report.RunReport;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ernie report --run-dir DIR} (or {@code ernie report DIR}): an HTML page of the run (per-task loss curves, the forgetting matrix as heat maps) and the

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.ernie4j.core.config.ErnieConfig;
-import org.ernie4j.core.prepare.PreparedCorpus;
-import org.ernie4j.core.report.RunReport;
 import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.ResumeMode;
 import org.ernie4j.core.run.RunRecords;
+import org.ernie4j.core.text.prepare.PreparedCorpus;
+import org.ernie4j.runner.report.RunReport;
 
 import static java.util.Objects.requireNonNull;
 

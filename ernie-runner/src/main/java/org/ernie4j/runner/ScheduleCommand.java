@@ -10,13 +10,13 @@ import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.TaskSection;
 import org.ernie4j.core.run.AvailableTasks;
-import org.ernie4j.core.schedule.ScheduleTable;
-import org.ernie4j.core.schedule.TaskSchedule;
-import org.ernie4j.core.task.TaskCatalog;
+import org.ernie4j.core.training.schedule.ScheduleTable;
+import org.ernie4j.core.training.schedule.TaskSchedule;
+import org.ernie4j.core.training.task.TaskCatalog;
 import org.ernie4j.spi.PretrainingTask;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ernie schedule}: the continual schedule's stage table for a configuration, before any training.

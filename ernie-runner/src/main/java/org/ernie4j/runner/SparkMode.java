@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ernie4j.core.run.PretrainingRun;
-import org.ernie4j.core.train.StepComputer;
+import org.ernie4j.core.training.StepComputer;
 import org.ernie4j.runner.spark.SparkTraining;
 
 /**

@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.ernie4j.core.benchmark.BenchmarkResult;
-import org.ernie4j.core.benchmark.StepBenchmark;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.model.EncoderConfig;
-import org.ernie4j.core.train.Versions;
+import org.ernie4j.core.support.Versions;
+import org.ernie4j.core.training.benchmark.BenchmarkResult;
+import org.ernie4j.core.training.benchmark.StepBenchmark;
 
 import static java.util.Objects.requireNonNull;
 

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.ernie4j.core.train.PretrainingSession;
+import org.ernie4j.core.training.PretrainingSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

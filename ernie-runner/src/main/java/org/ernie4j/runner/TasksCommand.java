@@ -11,11 +11,11 @@ import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.config.TaskSection;
 import org.ernie4j.core.run.AvailableTasks;
-import org.ernie4j.core.task.TaskCatalog;
+import org.ernie4j.core.training.task.TaskCatalog;
 import org.ernie4j.spi.PretrainingTask;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ernie tasks}: the tasks found on the class path and in the plugins folder, with family, the id each gets in

@@ -1,6 +1,6 @@
 package org.ernie4j.runner;
 
-import org.ernie4j.core.train.Versions;
+import org.ernie4j.core.support.Versions;
 
 import picocli.CommandLine;
 

@@ -2,8 +2,8 @@ package org.ernie4j.runner;
 
 import java.io.PrintWriter;
 
-import org.ernie4j.core.train.StepRecord;
-import org.ernie4j.core.train.TrainingListener;
+import org.ernie4j.core.training.StepRecord;
+import org.ernie4j.core.training.TrainingListener;
 
 /**
  * Tells the user of {@code ernie watch} that the schedule is done and the run waits for task jars, which otherwise looks

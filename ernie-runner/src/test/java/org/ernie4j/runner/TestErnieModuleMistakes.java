@@ -2,8 +2,8 @@ package org.ernie4j.runner;
 
 import java.nio.file.Path;
 
-import org.ernie4j.core.inference.TextEncoder;
-import org.ernie4j.core.inject.ErnieModule;
+import org.ernie4j.core.embed.ErnieModule;
+import org.ernie4j.core.embed.TextEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

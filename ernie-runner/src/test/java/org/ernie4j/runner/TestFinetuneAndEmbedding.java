@@ -9,11 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.ernie4j.core.inference.Classification;
-import org.ernie4j.core.inference.Encoding;
-import org.ernie4j.core.inference.TextClassifier;
-import org.ernie4j.core.inference.TextEncoder;
-import org.ernie4j.core.inject.ErnieModule;
+import org.ernie4j.core.embed.Classification;
+import org.ernie4j.core.embed.Encoding;
+import org.ernie4j.core.embed.ErnieModule;
+import org.ernie4j.core.embed.TextClassifier;
+import org.ernie4j.core.embed.TextEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

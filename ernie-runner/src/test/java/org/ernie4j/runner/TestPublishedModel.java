@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.ernie4j.core.inference.Encoding;
-import org.ernie4j.core.inference.TextEncoder;
+import org.ernie4j.core.embed.Encoding;
+import org.ernie4j.core.embed.TextEncoder;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.pretrained.PretrainedModel;
-import org.ernie4j.core.wordpiece.WordPieceVocabulary;
+import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;

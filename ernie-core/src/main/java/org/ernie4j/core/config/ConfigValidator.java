@@ -3,7 +3,7 @@ package org.ernie4j.core.config;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.ernie4j.core.schedule.ScheduleKind;
+import org.ernie4j.core.training.schedule.ScheduleKind;
 
 /**
  * Checks the combinations that no single key can: sizes that must divide, lengths that must fit. The first problem is

@@ -1,6 +1,6 @@
 package org.ernie4j.core.config;
 
-import org.ernie4j.core.corpus.CorpusOptions;
+import org.ernie4j.core.text.corpus.CorpusOptions;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -4,8 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.ernie4j.core.schedule.ScheduleKind;
-import org.ernie4j.core.schedule.ScheduleSpec;
+import org.ernie4j.core.training.schedule.ScheduleKind;
+import org.ernie4j.core.training.schedule.ScheduleSpec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,8 +1,8 @@
 package org.ernie4j.core.config;
 
 import org.ernie4j.core.engine.EngineKind;
-import org.ernie4j.core.optim.OptimizerSettings;
-import org.ernie4j.core.train.TrainingSettings;
+import org.ernie4j.core.model.optim.OptimizerSettings;
+import org.ernie4j.core.training.TrainingSettings;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -2,7 +2,7 @@ package org.ernie4j.core.config;
 
 import java.util.OptionalInt;
 
-import org.ernie4j.core.wordpiece.TokenizerSettings;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 import org.ernie4j.core.config.FinetuneConfig;
-import org.ernie4j.core.random.Seeds;
+import org.ernie4j.core.support.Seeds;
 
 import static java.util.Objects.requireNonNull;
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ernie4j.core.engine.ModelEngine;
-import org.ernie4j.core.samediff.SameDiffEngine;
+import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.spi.example.Example;
 
 /**

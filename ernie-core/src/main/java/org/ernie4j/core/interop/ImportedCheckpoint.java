@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ernie4j.core.checkpoint.CheckpointManifest;
-import org.ernie4j.core.checkpoint.CheckpointStore;
-import org.ernie4j.core.checkpoint.TrainingSnapshot;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
-import org.ernie4j.core.io.DirectoryTree;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
-import org.ernie4j.core.train.Versions;
-import org.ernie4j.core.wordpiece.TokenizerSettings;
+import org.ernie4j.core.support.DirectoryTree;
+import org.ernie4j.core.support.Versions;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
+import org.ernie4j.core.training.checkpoint.CheckpointManifest;
+import org.ernie4j.core.training.checkpoint.CheckpointStore;
+import org.ernie4j.core.training.checkpoint.TrainingSnapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.core.wordpiece.WordPieceVocabulary;
+import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 
 import static java.util.Objects.requireNonNull;
 

@@ -12,7 +12,7 @@ import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.pretrained.PretrainedModel;
-import org.ernie4j.core.train.Versions;
+import org.ernie4j.core.support.Versions;
 
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.OperatorSetIdProto;

@@ -3,7 +3,7 @@ package org.ernie4j.core.interop;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 
-import org.ernie4j.core.wordpiece.TokenizerSettings;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

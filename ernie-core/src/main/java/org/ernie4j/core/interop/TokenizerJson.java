@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import org.ernie4j.core.wordpiece.TokenizerSettings;
-import org.ernie4j.core.wordpiece.VocabularyException;
-import org.ernie4j.core.wordpiece.WordPieceVocabulary;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
+import org.ernie4j.core.text.wordpiece.VocabularyException;
+import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,7 +2,7 @@ package org.ernie4j.core.model;
 
 import java.nio.FloatBuffer;
 
-import org.ernie4j.core.random.Seeds;
+import org.ernie4j.core.support.Seeds;
 
 /**
  * How the model's dropout masks are drawn: part of the model's definition, shared by every engine so that each applies

@@ -2,7 +2,7 @@ package org.ernie4j.core.model;
 
 import java.util.SplittableRandom;
 
-import org.ernie4j.core.random.Seeds;
+import org.ernie4j.core.support.Seeds;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.ernie4j.core.checkpoint.CheckpointManifest;
-import org.ernie4j.core.checkpoint.CheckpointStore;
-import org.ernie4j.core.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterSpec;
-import org.ernie4j.core.wordpiece.TokenizerSettings;
-import org.ernie4j.core.wordpiece.WordPieceVocabulary;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
+import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
+import org.ernie4j.core.training.checkpoint.CheckpointManifest;
+import org.ernie4j.core.training.checkpoint.CheckpointStore;
+import org.ernie4j.core.training.checkpoint.LoadedCheckpoint;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

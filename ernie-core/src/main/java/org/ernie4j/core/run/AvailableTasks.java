@@ -8,10 +8,10 @@ import java.util.Optional;
 
 import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ErnieConfig;
-import org.ernie4j.core.plugin.PluginException;
-import org.ernie4j.core.plugin.PluginFolder;
-import org.ernie4j.core.plugin.PluginJar;
-import org.ernie4j.core.task.TaskCatalog;
+import org.ernie4j.core.training.plugin.PluginException;
+import org.ernie4j.core.training.plugin.PluginFolder;
+import org.ernie4j.core.training.plugin.PluginJar;
+import org.ernie4j.core.training.task.TaskCatalog;
 
 import static java.util.Objects.requireNonNull;
 

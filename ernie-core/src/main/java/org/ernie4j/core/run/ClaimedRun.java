@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.ernie4j.core.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.config.ErnieConfig;
-import org.ernie4j.core.prepare.PreparedCorpus;
-import org.ernie4j.core.train.PretrainingSession;
-import org.ernie4j.core.train.RunLock;
-import org.ernie4j.core.train.TrainingListener;
+import org.ernie4j.core.run.RunLock;
+import org.ernie4j.core.text.prepare.PreparedCorpus;
+import org.ernie4j.core.training.PretrainingSession;
+import org.ernie4j.core.training.TrainingListener;
+import org.ernie4j.core.training.checkpoint.LoadedCheckpoint;
 
 import static java.util.Objects.requireNonNull;
 

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.ernie4j.core.evaluate.TaskEvaluation;
-import org.ernie4j.core.train.StepRecord;
-import org.ernie4j.core.train.TrainingListener;
+import org.ernie4j.core.training.StepRecord;
+import org.ernie4j.core.training.TrainingListener;
+import org.ernie4j.core.training.evaluate.TaskEvaluation;
 
 import static org.ernie4j.core.run.JsonLinesFile.number;
 

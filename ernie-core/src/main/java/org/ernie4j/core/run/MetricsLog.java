@@ -3,8 +3,8 @@ package org.ernie4j.core.run;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.ernie4j.core.train.StepRecord;
-import org.ernie4j.core.train.TrainingListener;
+import org.ernie4j.core.training.StepRecord;
+import org.ernie4j.core.training.TrainingListener;
 
 import static org.ernie4j.core.run.JsonLinesFile.number;
 

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ernie4j.core.evaluate.AccuracyInterval;
-import org.ernie4j.core.evaluate.TaskEvaluation;
-import org.ernie4j.core.train.StepRecord;
+import org.ernie4j.core.training.StepRecord;
+import org.ernie4j.core.training.evaluate.AccuracyInterval;
+import org.ernie4j.core.training.evaluate.TaskEvaluation;
 import org.ernie4j.spi.baseline.BaselineAccuracy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -4,10 +4,10 @@ import java.util.List;
 
 import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ErnieConfig;
-import org.ernie4j.core.task.ActiveTask;
-import org.ernie4j.core.task.ConfiguredTaskSettings;
-import org.ernie4j.core.task.TaskCatalog;
-import org.ernie4j.core.wordpiece.WordPieceVocabulary;
+import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
+import org.ernie4j.core.training.task.ActiveTask;
+import org.ernie4j.core.training.task.ConfiguredTaskSettings;
+import org.ernie4j.core.training.task.TaskCatalog;
 import org.ernie4j.spi.InvalidSettingException;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.document.Document;

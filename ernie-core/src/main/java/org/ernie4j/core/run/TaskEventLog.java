@@ -2,8 +2,8 @@ package org.ernie4j.core.run;
 
 import java.nio.file.Path;
 
-import org.ernie4j.core.train.StepRecord;
-import org.ernie4j.core.train.TrainingListener;
+import org.ernie4j.core.training.StepRecord;
+import org.ernie4j.core.training.TrainingListener;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

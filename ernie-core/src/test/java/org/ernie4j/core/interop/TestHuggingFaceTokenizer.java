@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-import org.ernie4j.core.wordpiece.TokenizerSettings;
-import org.ernie4j.core.wordpiece.WordPieceVocabulary;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
+import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 import org.junit.jupiter.api.Test;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

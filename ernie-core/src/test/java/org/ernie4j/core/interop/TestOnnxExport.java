@@ -7,14 +7,14 @@ import java.util.Map;
 
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.engine.EncoderOutputs;
+import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.pretrained.PretrainedModel;
-import org.ernie4j.core.samediff.SameDiffEngine;
 import org.ernie4j.spi.example.Batch;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;

@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ernie4j.core.annotate.OpenNlpModels;
+import org.ernie4j.core.text.annotate.OpenNlpModels;
 
 import opennlp.tools.sentdetect.SentenceDetectorME;
 

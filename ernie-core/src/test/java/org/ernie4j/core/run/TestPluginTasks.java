@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.ernie4j.core.config.PluginsSection;
-import org.ernie4j.core.task.TaskCatalog;
 import org.ernie4j.core.testing.TestingTasks;
-import org.ernie4j.core.train.TaskChange;
+import org.ernie4j.core.training.TaskChange;
+import org.ernie4j.core.training.task.TaskCatalog;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.testing.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class TestPluginTasks
 
     private Path jar(String taskName, String className, Path target)
     {
-        String source = org.ernie4j.core.plugin.TestingPluginSources.longSentenceTask("example.plugin", className, taskName);
+        String source = org.ernie4j.core.training.plugin.TestingPluginSources.longSentenceTask("example.plugin", className, taskName);
         return new PluginJarBuilder()
                 .source("example.plugin." + className, source)
                 .service("example.plugin." + className)

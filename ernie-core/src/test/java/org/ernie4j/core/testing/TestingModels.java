@@ -1,9 +1,9 @@
 package org.ernie4j.core.testing;
 
-import org.ernie4j.core.annotate.OpenNlpModels;
-import org.ernie4j.core.wordpiece.WordCounter;
-import org.ernie4j.core.wordpiece.WordPieceTrainer;
-import org.ernie4j.core.wordpiece.WordPieceVocabulary;
+import org.ernie4j.core.text.annotate.OpenNlpModels;
+import org.ernie4j.core.text.wordpiece.WordCounter;
+import org.ernie4j.core.text.wordpiece.WordPieceTrainer;
+import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 
 import static org.ernie4j.core.testing.TestingResources.HOOVER_1932;
 import static org.ernie4j.core.testing.TestingResources.NIXON_1973;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.core.random.Seeds;
+import org.ernie4j.core.support.Seeds;
 import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.core.optim.AdamW;
+import org.ernie4j.core.model.optim.AdamW;
 import org.nd4j.linalg.factory.Nd4j;
 
 import static java.util.Objects.requireNonNull;

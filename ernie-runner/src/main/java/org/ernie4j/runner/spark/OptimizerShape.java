@@ -2,7 +2,7 @@ package org.ernie4j.runner.spark;
 
 import java.io.Serializable;
 
-import org.ernie4j.core.optim.OptimizerSettings;
+import org.ernie4j.core.model.optim.OptimizerSettings;
 
 import static java.util.Objects.requireNonNull;
 

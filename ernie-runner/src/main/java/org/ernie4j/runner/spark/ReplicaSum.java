@@ -9,9 +9,9 @@ import java.util.Set;
 
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.core.optim.AdamW;
-import org.ernie4j.core.optim.Optimizer;
-import org.ernie4j.core.train.LocalRounds;
+import org.ernie4j.core.model.optim.AdamW;
+import org.ernie4j.core.model.optim.Optimizer;
+import org.ernie4j.core.training.LocalRounds;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -10,9 +10,9 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.StepResult;
-import org.ernie4j.core.optim.GradientClipping;
-import org.ernie4j.core.optim.Optimizer;
-import org.ernie4j.core.optim.OptimizerSettings;
+import org.ernie4j.core.model.optim.GradientClipping;
+import org.ernie4j.core.model.optim.Optimizer;
+import org.ernie4j.core.model.optim.OptimizerSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static java.util.Objects.requireNonNull;

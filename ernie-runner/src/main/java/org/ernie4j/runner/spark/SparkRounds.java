@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.spark.broadcast.Broadcast;
-import org.ernie4j.core.optim.Optimizer;
-import org.ernie4j.core.optim.OptimizerSettings;
-import org.ernie4j.core.train.LocalRounds;
-import org.ernie4j.core.train.TrainingDivergedException;
+import org.ernie4j.core.model.optim.Optimizer;
+import org.ernie4j.core.model.optim.OptimizerSettings;
+import org.ernie4j.core.training.LocalRounds;
+import org.ernie4j.core.training.TrainingDivergedException;
 
 import static java.util.Objects.requireNonNull;
 

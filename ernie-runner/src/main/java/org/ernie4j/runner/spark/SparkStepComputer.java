@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.apache.spark.broadcast.Broadcast;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.core.train.LocalRounds;
-import org.ernie4j.core.train.StepComputer;
+import org.ernie4j.core.training.LocalRounds;
+import org.ernie4j.core.training.StepComputer;
 import org.ernie4j.spi.example.Batch;
 
 import static java.util.Objects.requireNonNull;

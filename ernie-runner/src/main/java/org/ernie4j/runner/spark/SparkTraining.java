@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.ernie4j.core.train.LocalRounds;
-import org.ernie4j.core.train.StepComputer;
+import org.ernie4j.core.training.LocalRounds;
+import org.ernie4j.core.training.StepComputer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

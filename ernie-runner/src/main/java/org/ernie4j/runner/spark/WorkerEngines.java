@@ -5,15 +5,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
-import org.ernie4j.core.backend.NativeEnvironment;
 import org.ernie4j.core.engine.EngineKind;
+import org.ernie4j.core.engine.NativeEnvironment;
 import org.ernie4j.core.engine.StepResult;
-import org.ernie4j.core.execution.Execution;
+import org.ernie4j.core.engine.execution.Execution;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.core.optim.Optimizer;
-import org.ernie4j.core.optim.OptimizerSettings;
+import org.ernie4j.core.model.optim.Optimizer;
+import org.ernie4j.core.model.optim.OptimizerSettings;
 import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 

@@ -9,18 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.ernie4j.core.checkpoint.CheckpointStore;
-import org.ernie4j.core.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
-import org.ernie4j.core.inject.ErnieCoreModule;
-import org.ernie4j.core.prepare.PrepareListener;
-import org.ernie4j.core.prepare.PreparedCorpus;
+import org.ernie4j.core.embed.ErnieCoreModule;
 import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
 import org.ernie4j.core.run.ResumeMode;
 import org.ernie4j.core.run.RunOutcome;
-import org.ernie4j.core.train.StepComputer;
+import org.ernie4j.core.text.prepare.PrepareListener;
+import org.ernie4j.core.text.prepare.PreparedCorpus;
+import org.ernie4j.core.training.StepComputer;
+import org.ernie4j.core.training.checkpoint.CheckpointStore;
+import org.ernie4j.core.training.checkpoint.LoadedCheckpoint;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import com.fasterxml.jackson.databind.JsonNode;

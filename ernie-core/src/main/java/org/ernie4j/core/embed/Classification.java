@@ -1,0 +1,17 @@
+package org.ernie4j.core.embed;
+
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A classifier's answer for one text: the most likely label and the probability of every label.
+ */
+public record Classification(String label, Map<String, Double> probabilities)
+{
+    public Classification
+    {
+        requireNonNull(label, "label is null");
+        probabilities = Map.copyOf(probabilities);
+    }
+}

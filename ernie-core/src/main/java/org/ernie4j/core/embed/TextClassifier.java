@@ -1,0 +1,106 @@
+package org.ernie4j.core.embed;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ernie4j.core.engine.samediff.SameDiffEngine;
+import org.ernie4j.core.finetune.FineTunedModel;
+import org.ernie4j.core.finetune.FinetuneKind;
+import org.ernie4j.core.finetune.ItemEncoder;
+import org.ernie4j.core.finetune.LabelledItem;
+import org.ernie4j.spi.example.Batch;
+import org.ernie4j.spi.example.Example;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A fine-tuned classifier for applications: a text (or pair) to a label with probabilities, or words to a label each.
+ * Safe for concurrent callers: calls are serialised, because a SameDiff session is not safe to share.
+ */
+public final class TextClassifier
+        implements AutoCloseable
+{
+    private final FineTunedModel model;
+    private final SameDiffEngine engine;
+    private final ItemEncoder encoder;
+
+    public TextClassifier(FineTunedModel model)
+    {
+        this.model = requireNonNull(model, "model is null");
+        this.engine = new SameDiffEngine(model.encoder(), model.parameters());
+        this.encoder = new ItemEncoder(model.vocabulary(), model.maxLength(), model.labels());
+    }
+
+    /** The classifier written by {@code ernie finetune} (its {@code best} directory). */
+    public static TextClassifier load(Path model)
+    {
+        return new TextClassifier(FineTunedModel.load(model));
+    }
+
+    public List<String> labels()
+    {
+        return model.labels();
+    }
+
+    public Classification classify(String text)
+    {
+        return classify(text, null);
+    }
+
+    /** The label of a text, or of a pair when {@code pair} is not null. */
+    public synchronized Classification classify(String text, String pair)
+    {
+        requireSequence();
+        Example example = encoder.encodeUnlabelled(requireNonNull(text, "text is null"), pair);
+        INDArray probabilities = Transforms.softmax(engine.logits(model.head(), Batch.of(List.of(example), model.vocabulary().padId())), false);
+        Map<String, Double> byLabel = new LinkedHashMap<>();
+        int best = 0;
+        for (int label = 0; label < model.labels().size(); label++) {
+            byLabel.put(model.labels().get(label), probabilities.getDouble(0, label));
+            if (probabilities.getDouble(0, label) > probabilities.getDouble(0, best)) {
+                best = label;
+            }
+        }
+        return new Classification(model.labels().get(best), byLabel);
+    }
+
+    /** One label per word, for a token classifier; words past the model's longest input get none. */
+    public synchronized List<String> labelWords(List<String> words)
+    {
+        if (model.kind() != FinetuneKind.TOKEN) {
+            throw new IllegalStateException("this is a sequence classifier; use classify(text)");
+        }
+        List<String> placeholder = new ArrayList<>();
+        words.forEach(word -> placeholder.add(model.labels().get(0)));
+        Example example = encoder.encode(new LabelledItem.Tokens(words, placeholder, "input"));
+        INDArray logits = engine.logits(model.head(), Batch.of(List.of(example), model.vocabulary().padId()));
+        List<String> labels = new ArrayList<>();
+        int position = 1;
+        for (String word : words) {
+            if (position >= example.length() - 1) {
+                break;
+            }
+            labels.add(model.labels().get(logits.getRow(position).argMax().getInt(0)));
+            position += Math.max(1, model.vocabulary().encode(word).length);
+        }
+        return labels;
+    }
+
+    private void requireSequence()
+    {
+        if (model.kind() != FinetuneKind.SEQUENCE) {
+            throw new IllegalStateException("this is a token classifier; use labelWords(words)");
+        }
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        engine.close();
+    }
+}

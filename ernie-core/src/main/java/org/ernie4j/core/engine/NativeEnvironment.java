@@ -1,0 +1,142 @@
+package org.ernie4j.core.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets the native libraries' environment before ND4J loads them, so that a user never has to know these knobs:
+ *
+ * <ul>
+ * <li>{@code OPENBLAS_CORETYPE}: the OpenBLAS 0.3.19 bundled with ND4J does not recognise some recent CPUs and falls
+ * back to its oldest kernels, about 4x slower on matrix products. We read the CPU's flags and name the best kernel family
+ * it supports (SkylakeX for AVX-512, Haswell for AVX2).</li>
+ * <li>{@code OMP_NUM_THREADS}: with two OpenMP threads on a two-core machine, libnd4j's small ops ran 10-100x slower
+ * than with one; one thread is the measured best for training here.</li>
+ * </ul>
+ *
+ * Both are read by the native libraries when they load, so they are set in this process's environment with libc's
+ * {@code setenv} (through JavaCPP's {@code systems} preset) and only take effect if this runs before the first ND4J call.
+ * A value the user already set is left alone.
+ */
+public final class NativeEnvironment
+{
+    private static final Logger LOG = LoggerFactory.getLogger(NativeEnvironment.class);
+    private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
+    private static final String LOG_INITIALIZATION = "org.nd4j.log.initialization";
+    private static final Set<String> AVX512 = Set.of("avx512f", "avx512bw", "avx512vl", "avx512dq");
+
+    private static volatile List<String> applied;
+    private static volatile boolean threadsLimited;
+
+    private NativeEnvironment()
+    {
+    }
+
+    /**
+     * Sets the environment if this has not been done yet; returns what was set, as {@code NAME=value (reason)} lines.
+     * Call before anything touches ND4J.
+     */
+    public static synchronized List<String> prepare()
+    {
+        if (applied != null) {
+            return applied;
+        }
+        List<String> settings = new ArrayList<>();
+        // ND4J prints its build and BLAS details at start-up; the doctor command reports what matters instead.
+        if (System.getProperty(LOG_INITIALIZATION) == null) {
+            System.setProperty(LOG_INITIALIZATION, "false");
+        }
+        if (isLinuxX86()) {
+            recommendedCoreType(cpuFlags()).ifPresent(core ->
+                    setIfAbsent("OPENBLAS_CORETYPE", core, "matrix kernels for this CPU's instruction set", settings));
+            setIfAbsent("OMP_NUM_THREADS", "1", "one OpenMP thread is fastest for libnd4j's ops on small machines", settings);
+        }
+        applied = List.copyOf(settings);
+        return applied;
+    }
+
+    /**
+     * Limits ND4J to one thread once it is loaded, unless the user chose {@code OMP_NUM_THREADS}. ND4J decides its thread
+     * count from the Java view of the environment, which a {@code setenv} after JVM start does not change, so the
+     * variable alone is not enough.
+     */
+    public static synchronized void limitNd4jThreads()
+    {
+        if (threadsLimited) {
+            return;
+        }
+        threadsLimited = true;
+        if (System.getenv("OMP_NUM_THREADS") != null) {
+            return;
+        }
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+    }
+
+    /** The OpenBLAS kernel family for a set of CPU flags, if one is worth naming. */
+    public static Optional<String> recommendedCoreType(Set<String> flags)
+    {
+        if (flags.containsAll(AVX512)) {
+            return Optional.of("SkylakeX");
+        }
+        if (flags.contains("avx2") && flags.contains("fma")) {
+            return Optional.of("Haswell");
+        }
+        return Optional.empty();
+    }
+
+    /** The CPU flags from {@code /proc/cpuinfo}, or none where it cannot be read. */
+    public static Set<String> cpuFlags()
+    {
+        try {
+            for (String line : Files.readAllLines(CPU_INFO)) {
+                if (line.startsWith("flags")) {
+                    int colon = line.indexOf(':');
+                    return Set.of(line.substring(colon + 1).trim().split("\\s+"));
+                }
+            }
+        }
+        catch (IOException | SecurityException e) {
+            LOG.debug("cannot read {}: {}", CPU_INFO, e.getMessage());
+        }
+        return Set.of();
+    }
+
+    private static void setIfAbsent(String name, String value, String reason, List<String> settings)
+    {
+        if (System.getenv(name) != null) {
+            return;
+        }
+        try {
+            int result = org.bytedeco.systems.global.linux.setenv(name, value, 0);
+            if (result == 0) {
+                settings.add(name + "=" + value + " (" + reason + ")");
+            }
+            else {
+                LOG.warn("could not set {}={} (setenv returned {})", name, value, result);
+            }
+        }
+        catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            LOG.warn("could not set {}={}: {}; set it in the environment for full speed", name, value, e.getMessage());
+        }
+    }
+
+    private static boolean isLinuxX86()
+    {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        return os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64"));
+    }
+}

@@ -1,0 +1,325 @@
+package org.ernie4j.core.engine.fused;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ernie4j.core.engine.EncoderOutputs;
+import org.ernie4j.core.engine.Evaluation;
+import org.ernie4j.core.engine.ModelEngine;
+import org.ernie4j.core.engine.NativeEnvironment;
+import org.ernie4j.core.engine.StepResult;
+import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.core.model.ModelParameters;
+import org.ernie4j.core.model.TaskHead;
+import org.ernie4j.spi.example.Batch;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The standard encoder and heads executed directly on the CPU: every matrix product is one OpenBLAS {@code sgemm} on
+ * buffers where the operands already lie, and everything else (embeddings, layer norm with its residual and dropout,
+ * GELU, the attention softmax with its padding bias, the loss) is a fused loop over preallocated native buffers, written
+ * with the vector API. It computes the same function as the SameDiff graph of {@link org.ernie4j.core.engine.samediff}, with the
+ * same parameters, the same dropout masks and the same gradients (to float rounding); a custom head runs in SameDiff on
+ * this engine's encoder outputs.
+ *
+ * <p>The batch is split by sequences over the {@link Workers}; each worker runs the whole forward and backward pass of
+ * its shard with single-threaded BLAS into its own gradient buffers, and the workers then add their gradients. This
+ * keeps both cores busy in every part of the step, not only in the large products.
+ *
+ * <p>The gradient arrays of a {@link StepResult} belong to the engine and are overwritten by its next call; use them (or
+ * copy them) before that. Calls are serialised.
+ */
+public final class FusedEngine
+        implements ModelEngine
+{
+    private final EncoderConfig config;
+    private final ModelParameters parameters;
+    private final Workers workers;
+    private final EncoderBlocks encoder;
+    private final Activations activations;
+    private final MaskSet masks;
+    private final EncoderPasses encoderPasses;
+    private final PoolerPass pooler;
+    private final Worker[] workerStates;
+    private final Map<String, TaskPlan> tasks = new HashMap<>();
+    private long profiledSteps;
+
+    public FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers)
+    {
+        this.config = requireNonNull(config, "config is null");
+        this.parameters = requireNonNull(parameters, "parameters is null");
+        this.workers = requireNonNull(workers, "workers is null");
+        FusedSupport.check(parameters);
+        FusedSupport.useSingleThreadedBlas();
+        // The few ND4J operations left (creating gradient arrays, a custom head's graph) are small: one thread, as elsewhere.
+        NativeEnvironment.limitNd4jThreads();
+        this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
+        this.activations = new Activations(config);
+        this.masks = new MaskSet(config);
+        this.encoderPasses = new EncoderPasses(config, encoder, activations, masks);
+        this.pooler = new PoolerPass(config, encoder, activations);
+        this.workerStates = new Worker[workers.count()];
+        for (int index = 0; index < workerStates.length; index++) {
+            workerStates[index] = new Worker(index, config, parameters);
+        }
+    }
+
+    @Override
+    public synchronized StepResult gradients(TaskHead task, Batch batch, long dropoutSeed)
+    {
+        TaskPlan plan = plan(task);
+        StepInputs inputs = StepInputs.of(config, batch, task.taskId(), true);
+        Shard[] shards = prepare(inputs);
+        drawMasks(inputs, shards, dropoutSeed);
+        Evaluation evaluation;
+        Map<String, INDArray> gradients;
+        if (plan.custom() != null) {
+            CustomHeadBridge.Result result = customPass(plan.custom(), batch, inputs, shards, true);
+            workers.run(shards.length, w -> backwardFromCustom(shards[w], inputs, plan.custom()));
+            reduce(plan, shards.length);
+            gradients = new LinkedHashMap<>(plan.gradients());
+            gradients.putAll(result.parameterGradients());
+            evaluation = new Evaluation(result.loss(), 0, 0);
+        }
+        else {
+            HeadTargets targets = HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize());
+            plan.head().ensure(inputs, targets);
+            workers.run(shards.length, w -> trainShard(shards[w], inputs, targets, plan.head()));
+            reduce(plan, shards.length);
+            gradients = plan.gradients();
+            evaluation = tally(shards.length);
+        }
+        profiledSteps++;
+        return new StepResult(evaluation, gradients);
+    }
+
+    @Override
+    public synchronized Evaluation evaluate(TaskHead task, Batch batch)
+    {
+        TaskPlan plan = plan(task);
+        StepInputs inputs = StepInputs.of(config, batch, task.taskId(), false);
+        Shard[] shards = prepare(inputs);
+        if (plan.custom() != null) {
+            return new Evaluation(customPass(plan.custom(), batch, inputs, shards, false).loss(), 0, 0);
+        }
+        HeadTargets targets = HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize());
+        plan.head().ensure(inputs, targets);
+        workers.run(shards.length, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            forwardEncoder(shards[w], inputs, worker);
+            plan.head().forward(shards[w], inputs, targets, worker, false);
+        });
+        return tally(shards.length);
+    }
+
+    @Override
+    public synchronized INDArray logits(TaskHead task, Batch batch)
+    {
+        TaskPlan plan = plan(task);
+        if (plan.custom() != null) {
+            throw new UnsupportedOperationException("the fused engine gives no logits for the custom head of task " + task.name()
+                    + "; its graph runs in SameDiff, use the SameDiff engine");
+        }
+        StepInputs inputs = StepInputs.of(config, batch, task.taskId(), false);
+        Shard[] shards = prepare(inputs);
+        plan.head().ensure(inputs, HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize()));
+        workers.run(shards.length, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            forwardEncoder(shards[w], inputs, worker);
+            plan.head().forwardLogits(shards[w], inputs, worker);
+        });
+        return plan.head().logits(inputs);
+    }
+
+    /** The average time per step of each part since the engine started or since {@link #resetProfile()}. */
+    public synchronized StepProfile profile()
+    {
+        OpTimer timer = workerStates[0].timer;
+        List<StepProfile.Part> parts = new ArrayList<>();
+        long steps = Math.max(1, profiledSteps);
+        for (Op op : Op.values()) {
+            if (timer.nanos(op) > 0) {
+                parts.add(new StepProfile.Part(op, timer.nanos(op) / 1e9 / steps, timer.flops(op) / 1e9 / steps));
+            }
+        }
+        long flops = 0;
+        for (Worker worker : workerStates) {
+            for (Op op : Op.values()) {
+                flops += worker.timer.flops(op);
+            }
+        }
+        return new StepProfile(profiledSteps, parts, flops / 1e9 / steps);
+    }
+
+    public synchronized void resetProfile()
+    {
+        for (Worker worker : workerStates) {
+            worker.timer.reset();
+        }
+        profiledSteps = 0;
+    }
+
+    private Shard[] prepare(StepInputs inputs)
+    {
+        encoderPasses.prepare();
+        activations.ensure(inputs.size(), inputs.length());
+        if (inputs.training()) {
+            masks.ensure(inputs.rows());
+        }
+        return Shard.split(inputs.size(), inputs.length(), workers.count());
+    }
+
+    private void drawMasks(StepInputs inputs, Shard[] shards, long seed)
+    {
+        if (MaskSet.count(config) == 0) {
+            return;
+        }
+        workers.run(shards.length, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            masks.draw(seed, inputs.rows(), w, shards.length);
+            worker.timer.stop(Op.DROPOUT_MASKS);
+        });
+    }
+
+    private void trainShard(Shard shard, StepInputs inputs, HeadTargets targets, HeadPass head)
+    {
+        Worker worker = workerStates[shard.worker()];
+        worker.timer.start();
+        worker.tally.reset();
+        forwardEncoder(shard, inputs, worker);
+        head.forward(shard, inputs, targets, worker, true);
+        head.backward(shard, inputs, targets, worker, activations.gradientA);
+        encoderPasses.backward(shard, inputs, worker, head.writesTokenGradient());
+    }
+
+    private void forwardEncoder(Shard shard, StepInputs inputs, Worker worker)
+    {
+        worker.tally.reset();
+        encoderPasses.forward(shard, inputs, worker);
+    }
+
+    /**
+     * The encoder's outputs without dropout, computed by the same passes that train: the fused engine is checked against
+     * the model's definition (and an outside implementation) on its outputs as well as on its gradients.
+     */
+    @Override
+    public synchronized EncoderOutputs encode(Batch batch, int taskId)
+    {
+        StepInputs inputs = StepInputs.of(config, batch, taskId, false);
+        return forwardWithPooler(inputs, prepare(inputs));
+    }
+
+    /** The encoder and the pooler over every shard, copied out of the engine's buffers. */
+    private EncoderOutputs forwardWithPooler(StepInputs inputs, Shard[] shards)
+    {
+        int h = config.hidden();
+        pooler.ensure(inputs.size());
+        workers.run(shards.length, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            forwardEncoder(shards[w], inputs, worker);
+            pooler.forward(shards[w], worker);
+            worker.timer.stop(Op.HEAD_FORWARD);
+        });
+        INDArray sequence = Nd4j.create(DataType.FLOAT, inputs.size(), inputs.length(), h);
+        FloatBlock.of(sequence).copyFrom(activations.hidden[config.layers()], 0, 0, inputs.rows() * h);
+        INDArray pooled = Nd4j.create(DataType.FLOAT, inputs.size(), h);
+        FloatBlock.of(pooled).copyFrom(pooler.pooled(), 0, 0, inputs.size() * h);
+        return new EncoderOutputs(sequence, pooled);
+    }
+
+    private CustomHeadBridge.Result customPass(CustomHeadBridge bridge, Batch batch, StepInputs inputs, Shard[] shards, boolean training)
+    {
+        int h = config.hidden();
+        EncoderOutputs outputs = forwardWithPooler(inputs, shards);
+        long started = System.nanoTime();
+        INDArray sequence = outputs.sequence();
+        INDArray pooled = outputs.pooled();
+        INDArray mask = Nd4j.create(DataType.FLOAT, inputs.size(), inputs.length());
+        int[] lengths = inputs.lengths();
+        for (int sequenceIndex = 0; sequenceIndex < inputs.size(); sequenceIndex++) {
+            for (int position = 0; position < lengths[sequenceIndex]; position++) {
+                mask.putScalar(sequenceIndex, position, 1.0);
+            }
+        }
+        CustomHeadBridge.Result result = bridge.run(batch, sequence, pooled, mask, training);
+        if (training) {
+            copyGradient(result.sequenceGradient(), activations.gradientA, inputs.rows() * h);
+            copyGradient(result.pooledGradient(), pooler.gradient(), inputs.size() * h);
+        }
+        workerStates[0].timer.nanosAdd(Op.CUSTOM_HEAD, System.nanoTime() - started);
+        return result;
+    }
+
+    private static void copyGradient(INDArray gradient, FloatBlock target, int length)
+    {
+        if (gradient == null) {
+            target.fill(0f, 0, length);
+            return;
+        }
+        INDArray dense = gradient.isView() || gradient.ordering() != 'c' ? gradient.dup('c') : gradient;
+        target.copyFrom(FloatBlock.of(dense.castTo(DataType.FLOAT)), 0, 0, length);
+    }
+
+    private void backwardFromCustom(Shard shard, StepInputs inputs, CustomHeadBridge bridge)
+    {
+        Worker worker = workerStates[shard.worker()];
+        worker.timer.start();
+        if (bridge.usesPooled()) {
+            pooler.backward(shard, worker, activations.gradientA, false);
+            worker.timer.stop(Op.HEAD_BACKWARD);
+        }
+        encoderPasses.backward(shard, inputs, worker, false);
+    }
+
+    private void reduce(TaskPlan plan, int used)
+    {
+        if (used == 1) {
+            return;
+        }
+        workers.run(used, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            plan.reduce(w, used);
+            worker.timer.stop(Op.REDUCE);
+        });
+    }
+
+    private Evaluation tally(int used)
+    {
+        double loss = 0;
+        long correct = 0;
+        long labelled = 0;
+        BitSet rightItems = new BitSet();
+        for (int w = 0; w < used; w++) {
+            LossTally tally = workerStates[w].tally;
+            loss += tally.loss();
+            correct += tally.correct();
+            labelled += tally.labelled();
+            tally.addRightItemsTo(rightItems);
+        }
+        return new Evaluation(loss, correct, labelled, rightItems);
+    }
+
+    private TaskPlan plan(TaskHead task)
+    {
+        return tasks.computeIfAbsent(task.name(), name -> new TaskPlan(task, config, parameters, encoder, activations, pooler, workerStates));
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        tasks.clear();
+    }
+}

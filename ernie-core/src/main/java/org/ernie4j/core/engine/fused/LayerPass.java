@@ -1,0 +1,255 @@
+package org.ernie4j.core.engine.fused;
+
+import org.ernie4j.core.model.EncoderConfig;
+
+/**
+ * One post-LN Transformer layer over a shard's rows, forward and backward:
+ * {@code x1 = LN(h + drop(attention(h) Wo + bo))}, {@code out = LN(x1 + drop(gelu(x1 W1 + b1) W2 + b2))}.
+ *
+ * <p>Every product is one BLAS call on the buffers where the operands already are: the query, key and value
+ * projections are one product into one {@code [rows, 3 hidden]} buffer, and each attention head reads its columns of it
+ * (and writes its context columns) through the leading dimension, so heads are never split or merged by copying.
+ */
+final class LayerPass
+{
+    private final EncoderConfig config;
+    private final EncoderBlocks parameters;
+    private final Activations activations;
+    private final MaskSet masks;
+    private final float epsilon;
+    private final float scale;
+    /** Per layer, {@code [Wq | Wk | Wv]} as one {@code [hidden, 3 hidden]} matrix, and the three biases side by side. */
+    private final FloatBlock[] packedWeights;
+    private final FloatBlock[] packedBiases;
+
+    LayerPass(EncoderConfig config, EncoderBlocks parameters, Activations activations, MaskSet masks)
+    {
+        this.config = config;
+        this.parameters = parameters;
+        this.activations = activations;
+        this.masks = masks;
+        this.epsilon = (float) config.layerNormEpsilon();
+        this.scale = (float) (1.0 / Math.sqrt(config.headSize()));
+        this.packedWeights = new FloatBlock[config.layers()];
+        this.packedBiases = new FloatBlock[config.layers()];
+        for (int layer = 0; layer < config.layers(); layer++) {
+            packedWeights[layer] = FloatBlock.allocate(3L * config.hidden() * config.hidden());
+            packedBiases[layer] = FloatBlock.allocate(3L * config.hidden());
+        }
+    }
+
+    /**
+     * Packs each layer's query, key and value weights side by side, so that the three projections are one product each
+     * way (three times wider, which BLAS runs closer to its peak). The parameters change after every update, so this runs
+     * before every pass; it copies less than a megabyte.
+     */
+    void packWeights()
+    {
+        int h = config.hidden();
+        for (int layer = 0; layer < config.layers(); layer++) {
+            LayerBlocks p = parameters.layers[layer];
+            FloatBlock packed = packedWeights[layer];
+            for (int row = 0; row < h; row++) {
+                packed.copyFrom(p.queryWeight, row * h, row * 3 * h, h);
+                packed.copyFrom(p.keyWeight, row * h, row * 3 * h + h, h);
+                packed.copyFrom(p.valueWeight, row * h, row * 3 * h + 2 * h, h);
+            }
+            packedBiases[layer].copyFrom(p.queryBias, 0, 0, h);
+            packedBiases[layer].copyFrom(p.keyBias, 0, h, h);
+            packedBiases[layer].copyFrom(p.valueBias, 0, 2 * h, h);
+        }
+    }
+
+    void forward(int layer, Shard shard, StepInputs inputs, Worker worker)
+    {
+        LayerBlocks p = parameters.layers[layer];
+        Activations a = activations;
+        Gemm gemm = worker.gemm;
+        OpTimer timer = worker.timer;
+        int h = config.hidden();
+        int f = config.intermediate();
+        int rows = shard.rows();
+        long first = shard.firstRow();
+        FloatBlock input = a.hidden[layer];
+        FloatBlock qkv = a.queryKeyValue[layer];
+
+        gemm.multiply(false, false, rows, 3 * h, h, 1f, input, first * h, h, packedWeights[layer], 0, 3 * h, 0f, qkv, first * 3 * h, 3 * h);
+        Kernels.addRowBias(qkv, first * 3 * h, rows, 3 * h, 3 * h, packedBiases[layer], 0);
+        timer.stop(Op.QKV_FORWARD);
+
+        attentionForward(layer, shard, inputs, gemm);
+        timer.stop(Op.ATTENTION_FORWARD);
+
+        gemm.multiply(false, false, rows, h, h, 1f, a.context[layer], first * h, h, p.outputWeight, 0, h, 0f, a.branch, first * h, h);
+        timer.stop(Op.ATTENTION_OUTPUT_FORWARD);
+
+        FloatBlock attentionMask = masks.mask(MaskSet.attentionMask(layer), inputs.training());
+        for (int row = shard.firstRow(); row < shard.firstRow() + rows; row++) {
+            long at = (long) row * h;
+            LayerNormKernel.composeResidual(h, input, at, a.branch, at, p.outputBias, attentionMask, at, a.attentionXhat[layer], at);
+            a.attentionInverse[layer].set(row, LayerNormKernel.normalize(h, epsilon, a.attentionXhat[layer], at, p.attentionGamma,
+                    p.attentionBeta, a.attentionNormed[layer], at, null, 0));
+        }
+        timer.stop(Op.NORM_FORWARD);
+
+        gemm.multiply(false, false, rows, f, h, 1f, a.attentionNormed[layer], first * h, h, p.inWeight, 0, f, 0f,
+                a.intermediate[layer], first * f, f);
+        timer.stop(Op.FFN_FORWARD);
+        ActivationKernel.geluForward(config.activation(), rows, f, a.intermediate[layer], first * f, p.inBias, a.activated[layer], first * f);
+        timer.stop(Op.GELU_FORWARD);
+        gemm.multiply(false, false, rows, h, f, 1f, a.activated[layer], first * f, f, p.outWeight, 0, h, 0f, a.branch, first * h, h);
+        timer.stop(Op.FFN_FORWARD);
+
+        FloatBlock feedForwardMask = masks.mask(MaskSet.feedForwardMask(layer), inputs.training());
+        FloatBlock output = a.hidden[layer + 1];
+        for (int row = shard.firstRow(); row < shard.firstRow() + rows; row++) {
+            long at = (long) row * h;
+            LayerNormKernel.composeResidual(h, a.attentionNormed[layer], at, a.branch, at, p.outBias, feedForwardMask, at,
+                    a.outputXhat[layer], at);
+            a.outputInverse[layer].set(row, LayerNormKernel.normalize(h, epsilon, a.outputXhat[layer], at, p.feedForwardGamma,
+                    p.feedForwardBeta, output, at, null, 0));
+        }
+        timer.stop(Op.NORM_FORWARD);
+    }
+
+    /**
+     * Softmax(Q K^T / sqrt(d) + padding bias) V for every sequence and head of the shard, over each sequence's real keys
+     * only (see {@link SoftmaxKernel}); every query row is computed, padding included, as in the graph.
+     */
+    private void attentionForward(int layer, Shard shard, StepInputs inputs, Gemm gemm)
+    {
+        int h = config.hidden();
+        int heads = config.heads();
+        int d = config.headSize();
+        int t = inputs.length();
+        FloatBlock qkv = activations.queryKeyValue[layer];
+        FloatBlock probabilities = activations.probabilities[layer];
+        FloatBlock context = activations.context[layer];
+        for (int sequence = shard.firstSequence(); sequence < shard.endSequence(); sequence++) {
+            long rowsAt = (long) sequence * t;
+            int keys = keys(inputs, sequence);
+            for (int head = 0; head < heads; head++) {
+                long query = rowsAt * 3 * h + (long) head * d;
+                long scores = ((long) sequence * heads + head) * t * t;
+                gemm.multiply(false, true, t, keys, d, scale, qkv, query, 3 * h, qkv, query + h, 3 * h, 0f, probabilities, scores, t);
+                SoftmaxKernel.forward(probabilities, scores, t, keys, t);
+                gemm.multiply(false, false, t, d, keys, 1f, probabilities, scores, t, qkv, query + 2 * h, 3 * h, 0f,
+                        context, rowsAt * h + (long) head * d, h);
+            }
+        }
+    }
+
+    /** The keys a sequence attends to: its real positions (all of them for an empty sequence, as the bias would give). */
+    private static int keys(StepInputs inputs, int sequence)
+    {
+        int length = inputs.lengths()[sequence];
+        return length > 0 ? length : inputs.length();
+    }
+
+    /**
+     * From {@code gradientOut}, the gradient of the layer's output, writes {@code gradientIn}, the gradient of its input,
+     * and this worker's gradients of the layer's parameters.
+     */
+    void backward(int layer, Shard shard, StepInputs inputs, Worker worker, FloatBlock gradientOut, FloatBlock gradientIn)
+    {
+        LayerBlocks p = parameters.layers[layer];
+        LayerBlocks g = worker.encoderGradients.layers[layer];
+        Activations a = activations;
+        Gemm gemm = worker.gemm;
+        OpTimer timer = worker.timer;
+        int h = config.hidden();
+        int f = config.intermediate();
+        int rows = shard.rows();
+        long first = shard.firstRow();
+        g.zeroAccumulated();
+
+        FloatBlock feedForwardMask = masks.mask(MaskSet.feedForwardMask(layer), inputs.training());
+        for (int row = shard.firstRow(); row < shard.firstRow() + rows; row++) {
+            long at = (long) row * h;
+            LayerNormKernel.backward(h, gradientOut, at, a.outputXhat[layer], at, a.outputInverse[layer].get(row), p.feedForwardGamma,
+                    g.feedForwardGamma, g.feedForwardBeta, a.gradientResidual, at, feedForwardMask, at, a.gradientBranch, at, g.outBias);
+        }
+        timer.stop(Op.NORM_BACKWARD);
+
+        gemm.multiply(true, false, f, h, rows, 1f, a.activated[layer], first * f, f, a.gradientBranch, first * h, h, 0f, g.outWeight, 0, h);
+        gemm.multiply(false, true, rows, f, h, 1f, a.gradientBranch, first * h, h, p.outWeight, 0, h, 0f,
+                a.gradientIntermediate, first * f, f);
+        timer.stop(Op.FFN_BACKWARD);
+        ActivationKernel.geluBackward(config.activation(), rows, f, a.intermediate[layer], first * f, a.gradientIntermediate, first * f,
+                g.inBias);
+        timer.stop(Op.GELU_BACKWARD);
+        gemm.multiply(true, false, h, f, rows, 1f, a.attentionNormed[layer], first * h, h, a.gradientIntermediate, first * f, f, 0f,
+                g.inWeight, 0, f);
+        gemm.multiply(false, true, rows, h, f, 1f, a.gradientIntermediate, first * f, f, p.inWeight, 0, f, 1f,
+                a.gradientResidual, first * h, h);
+        timer.stop(Op.FFN_BACKWARD);
+
+        FloatBlock attentionMask = masks.mask(MaskSet.attentionMask(layer), inputs.training());
+        for (int row = shard.firstRow(); row < shard.firstRow() + rows; row++) {
+            long at = (long) row * h;
+            LayerNormKernel.backward(h, a.gradientResidual, at, a.attentionXhat[layer], at, a.attentionInverse[layer].get(row),
+                    p.attentionGamma, g.attentionGamma, g.attentionBeta, gradientIn, at, attentionMask, at, a.gradientBranch, at,
+                    g.outputBias);
+        }
+        timer.stop(Op.NORM_BACKWARD);
+
+        gemm.multiply(true, false, h, h, rows, 1f, a.context[layer], first * h, h, a.gradientBranch, first * h, h, 0f, g.outputWeight, 0, h);
+        gemm.multiply(false, true, rows, h, h, 1f, a.gradientBranch, first * h, h, p.outputWeight, 0, h, 0f, a.gradientContext, first * h, h);
+        timer.stop(Op.ATTENTION_OUTPUT_BACKWARD);
+
+        attentionBackward(layer, shard, inputs, worker);
+        timer.stop(Op.ATTENTION_BACKWARD);
+
+        FloatBlock input = a.hidden[layer];
+        FloatBlock dqkv = a.gradientQueryKeyValue;
+        long qkvAt = first * 3 * h;
+        FloatBlock packedGradient = worker.packedScratch(3L * h * h);
+        gemm.multiply(true, false, h, 3 * h, rows, 1f, input, first * h, h, dqkv, qkvAt, 3 * h, 0f, packedGradient, 0, 3 * h);
+        for (int row = 0; row < h; row++) {
+            g.queryWeight.copyFrom(packedGradient, row * 3 * h, row * h, h);
+            g.keyWeight.copyFrom(packedGradient, row * 3 * h + h, row * h, h);
+            g.valueWeight.copyFrom(packedGradient, row * 3 * h + 2 * h, row * h, h);
+        }
+        Kernels.addColumnSums(dqkv, qkvAt, rows, h, 3 * h, g.queryBias, 0);
+        Kernels.addColumnSums(dqkv, qkvAt + h, rows, h, 3 * h, g.keyBias, 0);
+        Kernels.addColumnSums(dqkv, qkvAt + 2 * h, rows, h, 3 * h, g.valueBias, 0);
+        gemm.multiply(false, true, rows, h, 3 * h, 1f, dqkv, qkvAt, 3 * h, packedWeights[layer], 0, 3 * h, 1f, gradientIn, first * h, h);
+        timer.stop(Op.QKV_BACKWARD);
+    }
+
+    private void attentionBackward(int layer, Shard shard, StepInputs inputs, Worker worker)
+    {
+        int h = config.hidden();
+        int heads = config.heads();
+        int d = config.headSize();
+        int t = inputs.length();
+        Gemm gemm = worker.gemm;
+        FloatBlock qkv = activations.queryKeyValue[layer];
+        FloatBlock probabilities = activations.probabilities[layer];
+        FloatBlock dContext = activations.gradientContext;
+        FloatBlock dqkv = activations.gradientQueryKeyValue;
+        FloatBlock dScores = worker.square(t);
+        for (int sequence = shard.firstSequence(); sequence < shard.endSequence(); sequence++) {
+            long rowsAt = (long) sequence * t;
+            int keys = keys(inputs, sequence);
+            for (int head = 0; head < heads; head++) {
+                long query = rowsAt * 3 * h + (long) head * d;
+                long contextAt = rowsAt * h + (long) head * d;
+                long scores = ((long) sequence * heads + head) * t * t;
+                // dP = dC V^T and dV = P^T dC
+                gemm.multiply(false, true, t, keys, d, 1f, dContext, contextAt, h, qkv, query + 2 * h, 3 * h, 0f, dScores, 0, t);
+                gemm.multiply(true, false, keys, d, t, 1f, probabilities, scores, t, dContext, contextAt, h, 0f, dqkv, query + 2 * h, 3 * h);
+                SoftmaxKernel.backward(probabilities, scores, dScores, 0, t, keys, t);
+                // dQ = scale dS K and dK = scale dS^T Q
+                gemm.multiply(false, false, t, d, keys, scale, dScores, 0, t, qkv, query + h, 3 * h, 0f, dqkv, query, 3 * h);
+                gemm.multiply(true, false, keys, d, t, scale, dScores, 0, t, qkv, query, 3 * h, 0f, dqkv, query + h, 3 * h);
+                if (keys < t) {
+                    // Padding keys and values get no gradient (their probabilities are exactly zero).
+                    long padding = (rowsAt + keys) * 3 * h + (long) head * d;
+                    Kernels.scaleMatrix(dqkv, padding + h, t - keys, d, 3 * h, 0f);
+                    Kernels.scaleMatrix(dqkv, padding + 2 * h, t - keys, d, 3 * h, 0f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.ernie4j.core.engine.fused;
+
+import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.core.model.ModelParameters;
+
+/**
+ * What one worker thread owns: its BLAS pointers, its timers, its loss tally, its gradient buffers and two scratch
+ * buffers. Workers share the parameters and the activation buffers, in which each writes only its own shard's rows.
+ */
+final class Worker
+{
+    final int index;
+    final Gemm gemm = new Gemm();
+    final OpTimer timer = new OpTimer(gemm);
+    final LossTally tally = new LossTally();
+    final GradientBlocks gradients;
+    final EncoderBlocks encoderGradients;
+    private final int hidden;
+    private FloatBlock rowScratch;
+    private FloatBlock rowScratch2;
+    private FloatBlock squareScratch;
+    private FloatBlock packedScratch = FloatBlock.allocate(0);
+
+    Worker(int index, EncoderConfig config, ModelParameters parameters)
+    {
+        this.index = index;
+        this.hidden = config.hidden();
+        this.gradients = new GradientBlocks(index == 0);
+        this.encoderGradients = new EncoderBlocks(config, name -> gradients.of(parameters.spec(name)));
+        this.rowScratch = FloatBlock.allocate(hidden);
+        this.rowScratch2 = FloatBlock.allocate(hidden);
+        this.squareScratch = FloatBlock.allocate(0);
+    }
+
+    /** A scratch row of the hidden width. */
+    FloatBlock row()
+    {
+        return rowScratch;
+    }
+
+    /** A second scratch row of the hidden width. */
+    FloatBlock row2()
+    {
+        return rowScratch2;
+    }
+
+    /** A scratch block of at least {@code length} floats (the packed query/key/value weight gradient). */
+    FloatBlock packedScratch(long length)
+    {
+        if (packedScratch.length() < length) {
+            packedScratch = FloatBlock.allocate(length);
+        }
+        return packedScratch;
+    }
+
+    /** A scratch square of {@code length x length} floats (the attention score gradients of one head). */
+    FloatBlock square(int length)
+    {
+        if (squareScratch.length() < length * length) {
+            squareScratch = FloatBlock.allocate((long) length * length);
+        }
+        return squareScratch;
+    }
+}

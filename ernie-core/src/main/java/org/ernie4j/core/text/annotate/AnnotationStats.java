@@ -1,0 +1,25 @@
+package org.ernie4j.core.text.annotate;
+
+/**
+ * Counts of what annotation produced and what it had to cut.
+ *
+ * @param documents documents annotated
+ * @param sentences sentences produced, parts of split sentences counted one by one
+ * @param tokens tokens in those sentences
+ * @param longSentencesSplit sentences over the token limit that were split
+ * @param longSentencesSkipped sentences over the token limit that were left out
+ */
+public record AnnotationStats(long documents, long sentences, long tokens, long longSentencesSplit, long longSentencesSkipped)
+{
+    public static final AnnotationStats NONE = new AnnotationStats(0, 0, 0, 0, 0);
+
+    public AnnotationStats plus(AnnotationStats other)
+    {
+        return new AnnotationStats(
+                documents + other.documents,
+                sentences + other.sentences,
+                tokens + other.tokens,
+                longSentencesSplit + other.longSentencesSplit,
+                longSentencesSkipped + other.longSentencesSkipped);
+    }
+}

@@ -1,0 +1,182 @@
+package org.ernie4j.core.text.prepare;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.ernie4j.core.text.annotate.AnnotationStats;
+import org.ernie4j.core.text.annotate.DocumentAnnotator;
+import org.ernie4j.core.text.annotate.Gazetteer;
+import org.ernie4j.core.text.annotate.OpenNlpModels;
+import org.ernie4j.core.text.annotate.ParallelAnnotator;
+import org.ernie4j.core.text.corpus.CorpusException;
+import org.ernie4j.core.text.corpus.CorpusFingerprint;
+import org.ernie4j.core.text.corpus.CorpusInput;
+import org.ernie4j.core.text.corpus.CorpusReader;
+import org.ernie4j.core.text.corpus.CorpusReport;
+import org.ernie4j.core.text.wordpiece.WordCounter;
+import org.ernie4j.core.text.wordpiece.WordPieceTrainer;
+import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Prepares a raw corpus for training, once: reads it, learns or loads the vocabulary, annotates every document and
+ * writes a {@link PreparedCorpus} directory ({@code manifest.json}, {@code vocab.txt}, {@code shard-*.bin}).
+ *
+ * <p>The corpus is read twice and never held in memory: the first pass checks the files, counts documents (for
+ * progress) and counts words (for the vocabulary, which must exist before piece ids can be written); the second pass
+ * annotates. The result goes to a temporary sibling directory that is renamed into place when complete. The same input
+ * and options give byte-identical output, whatever the number of threads.
+ */
+public final class CorpusPreparer
+{
+    private static final Logger log = LoggerFactory.getLogger(CorpusPreparer.class);
+    static final String VOCABULARY_FILE = "vocab.txt";
+
+    private final OpenNlpModels models;
+
+    public CorpusPreparer(OpenNlpModels models)
+    {
+        this.models = requireNonNull(models, "models is null");
+    }
+
+    public Manifest prepare(Path input, Path output, PrepareOptions options)
+    {
+        return prepare(input, output, options, PrepareListener.NONE);
+    }
+
+    /**
+     * @param input a corpus file or folder (see {@link CorpusInput})
+     * @param output the directory to create
+     * @return the manifest of the prepared corpus, which {@link PreparedCorpus#open} then reads
+     * @throws CorpusException if the corpus has no usable text
+     * @throws PreparedCorpusException if the output directory is in the way
+     */
+    public Manifest prepare(Path input, Path output, PrepareOptions options, PrepareListener listener)
+    {
+        requireNonNull(input, "input is null");
+        requireNonNull(output, "output is null");
+        requireNonNull(options, "options is null");
+        requireNonNull(listener, "listener is null");
+        long started = System.nanoTime();
+        // Everything that can fail fast does so before the long passes over the corpus.
+        OutputDirectory target = new OutputDirectory(output, options.overwrite());
+        CorpusInput corpus = new CorpusReader(options.corpus()).resolve(input);
+        Gazetteer gazetteer = options.gazetteer()
+                .map(file -> Gazetteer.load(file, models.newTokenizer()::tokenize))
+                .orElse(Gazetteer.empty());
+        WordPieceVocabulary givenVocabulary = options.vocabulary().map(WordPieceVocabulary::load).orElse(null);
+
+        listener.phaseStarted(PreparePhase.SCANNING);
+        String fingerprint = CorpusFingerprint.of(corpus);
+        WordCounter words = givenVocabulary == null ? new WordCounter() : null;
+        CorpusReport report = new CorpusReader(options.corpus()).read(corpus, document -> {
+            if (words != null) {
+                words.add(document.text());
+            }
+        });
+        log.info("Read {}: {}", corpus, report.summary());
+
+        WordPieceVocabulary vocabulary = givenVocabulary;
+        if (vocabulary == null) {
+            listener.phaseStarted(PreparePhase.TRAINING_VOCABULARY);
+            vocabulary = new WordPieceTrainer(options.vocabularySize(), options.minPairCount()).train(words.counts());
+            log.info("Trained a vocabulary of {} pieces from {} words ({} distinct)", vocabulary.size(), words.totalWords(), words.distinctWords());
+        }
+
+        Path temporary = target.createTemporary();
+        try {
+            Manifest manifest = annotateAndWrite(corpus, report, fingerprint, vocabulary, gazetteer, options, listener, temporary);
+            target.commit(temporary);
+            log.info("Prepared {} documents, {} sentences, {} tokens, {} pieces in {} s into {}", manifest.stats().documents(),
+                    manifest.stats().sentences(), manifest.stats().tokens(), manifest.stats().pieces(),
+                    (System.nanoTime() - started) / 1_000_000_000, target.target());
+            return manifest;
+        }
+        catch (RuntimeException | Error e) {
+            try {
+                OutputDirectory.deleteRecursively(temporary);
+            }
+            catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private Manifest annotateAndWrite(CorpusInput corpus, CorpusReport report, String fingerprint, WordPieceVocabulary vocabulary,
+            Gazetteer gazetteer, PrepareOptions options, PrepareListener listener, Path directory)
+    {
+        listener.phaseStarted(PreparePhase.ANNOTATING);
+        ShardSetWriter shards = new ShardSetWriter(directory, options.documentsPerShard());
+        long total = report.documents();
+        long[] done = {0};
+        long[] withoutSentences = {0};
+        AnnotationStats annotation;
+        CorpusReport again;
+        try (ParallelAnnotator annotator = new ParallelAnnotator(
+                () -> new DocumentAnnotator(models, gazetteer, vocabulary, options.annotation()),
+                options.threads(),
+                document -> {
+                    if (document.sentences().isEmpty()) {
+                        withoutSentences[0]++;
+                        log.debug("Leaving out document {}: no sentences", document.id());
+                    }
+                    else {
+                        shards.add(document);
+                    }
+                    listener.documentsAnnotated(++done[0], total);
+                })) {
+            again = new CorpusReader(options.corpus(), false).read(corpus, annotator::submit);
+            annotator.finish();
+            annotation = annotator.stats();
+        }
+        List<ShardInfo> shardFiles = shards.finish();
+        if (!again.equals(report) || !CorpusFingerprint.of(corpus).equals(fingerprint)) {
+            throw new CorpusException("The corpus " + corpus.path() + " changed while it was being prepared; prepare it again");
+        }
+        if (shardFiles.isEmpty()) {
+            throw new CorpusException("No document of " + corpus.path() + " has a sentence");
+        }
+        if (annotation.longSentencesSplit() + annotation.longSentencesSkipped() > 0) {
+            log.info("Sentences over {} tokens: {} split, {} skipped", options.annotation().maxSentenceTokens(),
+                    annotation.longSentencesSplit(), annotation.longSentencesSkipped());
+        }
+
+        listener.phaseStarted(PreparePhase.WRITING);
+        Path vocabularyFile = directory.resolve(VOCABULARY_FILE);
+        vocabulary.save(vocabularyFile);
+        Manifest manifest = new Manifest(
+                Manifest.FORMAT_VERSION,
+                fingerprint,
+                shards.stats(),
+                new VocabularyInfo(VOCABULARY_FILE, vocabulary.size(), Sha256.of(vocabularyFile)),
+                shardFiles,
+                settings(corpus, options),
+                report,
+                annotation,
+                withoutSentences[0]);
+        ManifestFile.write(directory.resolve(Manifest.FILE_NAME), manifest);
+        return manifest;
+    }
+
+    private static PreparationSettings settings(CorpusInput corpus, PrepareOptions options)
+    {
+        boolean trained = options.vocabulary().isEmpty();
+        return new PreparationSettings(
+                corpus.path().toString(),
+                corpus.format(),
+                options.corpus().maxLineLength(),
+                options.corpus().maxControlShare(),
+                options.annotation().maxSentenceTokens(),
+                options.annotation().longSentences(),
+                options.gazetteer().map(file -> file.toAbsolutePath().normalize().toString()).orElse(null),
+                options.gazetteer().map(Sha256::of).orElse(null),
+                trained ? PreparationSettings.TRAINED : options.vocabulary().get().toAbsolutePath().normalize().toString(),
+                trained ? options.vocabularySize() : null,
+                trained ? options.minPairCount() : null,
+                options.documentsPerShard());
+    }
+}

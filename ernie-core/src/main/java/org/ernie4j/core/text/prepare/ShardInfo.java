@@ -1,0 +1,20 @@
+package org.ernie4j.core.text.prepare;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One shard file, as the manifest lists it.
+ *
+ * @param file the file name within the prepared corpus directory
+ * @param documents how many documents it holds
+ * @param bytes its size
+ * @param sha256 the SHA-256 of its bytes, checked when the corpus is opened
+ */
+public record ShardInfo(String file, int documents, long bytes, String sha256)
+{
+    public ShardInfo
+    {
+        requireNonNull(file, "file is null");
+        requireNonNull(sha256, "sha256 is null");
+    }
+}
