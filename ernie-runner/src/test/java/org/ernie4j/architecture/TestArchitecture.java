@@ -10,8 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The dependency rules of DESIGN.md, checked on the compiled classes of every module (the runner sees them all). The
- * Maven enforcer checks the same rules on the poms.
+ * The dependency rules of docs/ARCHITECTURE.md, checked on the compiled classes of every module (the runner sees them
+ * all). The Maven enforcer checks the module rules on the poms; {@link CoreRules} holds the rules of the core's layers.
  */
 @AnalyzeClasses(packages = "org.ernie4j", importOptions = {ImportOption.DoNotIncludeTests.class, TestArchitecture.NoTestJars.class})
 class TestArchitecture
@@ -64,6 +64,15 @@ class TestArchitecture
             .matching("org.ernie4j.(**)")
             .should().beFreeOfCycles()
             .as("no package cycles");
+
+    @ArchTest
+    static final ArchRule CORE_LAYERS = CoreRules.layers(false);
+
+    @ArchTest
+    static final ArchRule THE_ENGINE_INTERFACE_KNOWS_NO_ENGINE = CoreRules.THE_ENGINE_INTERFACE_KNOWS_NO_ENGINE;
+
+    @ArchTest
+    static final ArchRule THE_REFERENCE_ENGINE_DOES_NOT_USE_THE_FUSED_ONE = CoreRules.THE_REFERENCE_ENGINE_DOES_NOT_USE_THE_FUSED_ONE;
 
     @ArchTest
     static final ArchRule NO_SILENTLY_WRONG_LOSSES = noClasses()

@@ -1,9 +1,12 @@
 package org.ernie4j.core.config;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * A configuration that cannot be used. The message names the key's path (such as {@code model.heads}) and, when read
  * from a file, the file and line.
  */
+@PublicApi
 public class ConfigException extends IllegalArgumentException
 {
     private static final long serialVersionUID = 1L;

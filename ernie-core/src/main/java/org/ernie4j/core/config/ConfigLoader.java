@@ -26,10 +26,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Reads a YAML configuration strictly: an unknown key, a value of the wrong type or an impossible combination is an error
  * that names the key's path and the file and line. Nothing is coerced: {@code hidden: "256"} is an error, not 256.
  */
+@PublicApi
 public final class ConfigLoader
 {
     private final ObjectMapper yaml;

@@ -1,5 +1,6 @@
 package org.ernie4j.core.config;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.corpus.CorpusOptions;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param threads annotation threads
  * @param maxLineLength lines longer than this mark a file as unusable (skipped with a warning)
  */
+@PublicApi
 public record CorpusSection(String path, String format, String gazetteer, int threads, int maxLineLength)
 {
     @JsonCreator

@@ -5,10 +5,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * The whole configuration of a run, as read from YAML. Every key has a default; see the README's configuration
  * reference. Values are immutable; {@link ConfigLoader} reads and validates them.
  */
+@PublicApi
 public record ErnieConfig(CorpusSection corpus, VocabularySection vocabulary, ModelSection model, TrainingSection training,
         ScheduleSection schedule, EvaluationSection evaluation, PluginsSection plugins, List<TaskSection> tasks)
 {

@@ -3,6 +3,8 @@ package org.ernie4j.core.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * {@code evaluation:} held-out documents and when every introduced task is evaluated on them (to measure forgetting).
  *
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param examples held-out examples per task
  * @param every also evaluate every this many steps; 0 evaluates only at the end of each stage
  */
+@PublicApi
 public record EvaluationSection(double heldOut, int examples, long every)
 {
     @JsonCreator

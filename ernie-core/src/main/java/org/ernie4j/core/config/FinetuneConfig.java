@@ -2,6 +2,7 @@ package org.ernie4j.core.config;
 
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *         weights: the no-pre-training baseline)
  * @param output where the fine-tuned model and its metrics go
  */
+@PublicApi
 public record FinetuneConfig(String model, String initialize, DataSection data, Training training, String output)
 {
     @JsonCreator

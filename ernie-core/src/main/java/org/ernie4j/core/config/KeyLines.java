@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -20,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  * {@code tasks[0].settings.masking-rate}). Data binding keeps the last of two equal keys, so a second {@code training:}
  * section would silently replace the first: reading the text token by token here is what sees both, and refuses them.
  */
+@PublicApi
 public final class KeyLines
 {
     private static final YAMLFactory YAML = new YAMLFactory();

@@ -1,5 +1,6 @@
 package org.ernie4j.core.config;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * {@code model:} the encoder's shape. Defaults are the reference configuration (hidden 256, 4 layers, 4 heads, FFN 1024).
  */
+@PublicApi
 public record ModelSection(int hidden, int layers, int heads, int intermediate, int maxPositions, int segmentTypes, int taskTypes,
         double dropout, double layerNormEpsilon, String activation, double initializerRange)
 {

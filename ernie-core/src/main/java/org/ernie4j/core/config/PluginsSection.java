@@ -7,6 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * {@code plugins:} a folder of task plugin jars. Tasks in jars present at start can be named in {@code tasks:}; any
  * other task found there, at start or while training runs, joins the run as the newest stage at the next step
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param scanIntervalMillis how often the folder is scanned while training runs
  * @param settings task name to settings, for tasks that join from the folder
  */
+@PublicApi
 public record PluginsSection(String directory, long scanIntervalMillis, Map<String, Map<String, Object>> settings)
 {
     @JsonCreator

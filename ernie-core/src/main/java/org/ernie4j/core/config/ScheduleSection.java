@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.training.schedule.ScheduleKind;
 import org.ernie4j.core.training.schedule.ScheduleSpec;
 
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param weights task name to weight, for the weights sampler
  * @param maskedLmEveryStep a task with a masked-token head whose loss is added to every step of the other tasks
  */
+@PublicApi
 public record ScheduleSection(String kind, double temperature, Map<String, Double> weights, String maskedLmEveryStep)
 {
     @JsonCreator

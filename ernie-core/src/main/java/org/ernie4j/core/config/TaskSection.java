@@ -6,6 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -14,6 +16,7 @@ import static java.util.Objects.requireNonNull;
  * @param name the task's name, as {@code ernie tasks} lists it
  * @param settings the task's settings; which keys are valid is the task's to say
  */
+@PublicApi
 public record TaskSection(String name, Map<String, Object> settings)
 {
     @JsonCreator

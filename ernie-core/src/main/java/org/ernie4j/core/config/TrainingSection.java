@@ -1,5 +1,6 @@
 package org.ernie4j.core.config;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.model.optim.OptimizerSettings;
 import org.ernie4j.core.training.TrainingSettings;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <p>{@code initialize-from} is here rather than under {@code model:} because it does not change the model's shape, only
  * where a fresh run's first values come from; a resumed run takes its checkpoint's values and ignores it.
  */
+@PublicApi
 public record TrainingSection(long seed, int batchSize, int sequenceLength, long stepsPerTask, int openDocuments, double learningRate,
         double warmupFraction, double weightDecay, double clipNorm, double beta1, double beta2, double epsilon, long checkpointEvery,
         int keepCheckpoints, String engine, int batchesAhead, String initializeFrom)

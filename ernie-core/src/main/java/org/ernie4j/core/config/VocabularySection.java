@@ -2,6 +2,7 @@ package org.ernie4j.core.config;
 
 import java.util.OptionalInt;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.wordpiece.TokenizerSettings;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param file a BERT {@code vocab.txt} to use instead of training one
  * @param maxLength the longest input in pieces, 0 for the model's position table
  */
+@PublicApi
 public record VocabularySection(int size, String file, boolean lowercase, boolean stripAccents, boolean splitCjk, boolean cleanText,
         int maxWordLength, int maxLength)
 {

@@ -3,6 +3,8 @@ package org.ernie4j.core.embed;
 import java.util.List;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -14,6 +16,7 @@ import static java.util.Objects.requireNonNull;
  * @param mean the mean of the pieces' vectors, not normalised (see {@link MeanPooling})
  * @param tokens one vector per piece, in the order of {@code pieces}
  */
+@PublicApi
 public record Encoding(List<String> pieces, Optional<float[]> pooled, float[] mean, float[][] tokens)
 {
     public Encoding

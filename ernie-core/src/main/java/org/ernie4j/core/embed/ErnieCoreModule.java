@@ -1,5 +1,6 @@
 package org.ernie4j.core.embed;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.engine.NativeEnvironment;
 import org.ernie4j.core.text.annotate.OpenNlpModels;
@@ -19,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Installing this module also prepares the native environment (BLAS kernels, OpenMP threads), which must happen
  * before anything loads ND4J; a host application should create its injector early.
  */
+@PublicApi
 public final class ErnieCoreModule
         extends AbstractModule
 {

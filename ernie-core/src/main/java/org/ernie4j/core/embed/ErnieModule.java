@@ -3,6 +3,7 @@ package org.ernie4j.core.embed;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.embed.TextClassifier;
 import org.ernie4j.core.embed.TextEncoder;
 import org.ernie4j.core.engine.NativeEnvironment;
@@ -26,6 +27,7 @@ import static java.util.Objects.requireNonNull;
  *
  * {@link Builder#build()} loads the models.
  */
+@PublicApi
 public final class ErnieModule
         extends AbstractModule
 {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.core.finetune.FineTunedModel;
 import org.ernie4j.core.finetune.FinetuneKind;
@@ -22,6 +23,7 @@ import static java.util.Objects.requireNonNull;
  * A fine-tuned classifier for applications: a text (or pair) to a label with probabilities, or words to a label each.
  * Safe for concurrent callers: calls are serialised, because a SameDiff session is not safe to share.
  */
+@PublicApi
 public final class TextClassifier
         implements AutoCloseable
 {

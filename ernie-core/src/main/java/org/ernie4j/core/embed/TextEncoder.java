@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.core.model.EncoderLayout;
@@ -25,6 +26,7 @@ import static java.util.Objects.requireNonNull;
  * first token where the model has a pooler, and the mean of the pieces). Safe for concurrent callers: calls are
  * serialised, because a SameDiff session is not safe to share.
  */
+@PublicApi
 public final class TextEncoder
         implements AutoCloseable
 {

@@ -8,9 +8,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Measures what the BLAS really delivers: the median float32 matrix-product speed at a given size.
  */
+@PublicApi
 public final class BlasProbe
 {
     private BlasProbe()

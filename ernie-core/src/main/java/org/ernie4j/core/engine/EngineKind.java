@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Which engine executes the model: the fused CPU engine, the SameDiff graph, or whichever is faster here.
  */
+@PublicApi
 public enum EngineKind
 {
     /** The fused engine where it can run (ND4J's CPU backend and the vector API), else the SameDiff graph. */

@@ -2,6 +2,8 @@ package org.ernie4j.core.engine;
 
 import java.util.BitSet;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -14,6 +16,7 @@ import static java.util.Objects.requireNonNull;
  *         label grid, or masked position in order); empty where not recorded. Held-out evaluation needs them to tell
  *         which document each right answer came from.
  */
+@PublicApi
 public record Evaluation(double loss, long correct, long labelled, BitSet rightItems)
 {
     public Evaluation

@@ -1,5 +1,6 @@
 package org.ernie4j.core.engine;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * and never updates them. Applying an update, and choosing the next batch, are someone else's job: that keeps a step
  * separable for data-parallel drivers that average gradients between machines.
  */
+@PublicApi
 public interface ModelEngine
         extends AutoCloseable
 {

@@ -14,6 +14,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Sets the native libraries' environment before ND4J loads them, so that a user never has to know these knobs:
  *
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code setenv} (through JavaCPP's {@code systems} preset) and only take effect if this runs before the first ND4J call.
  * A value the user already set is left alone.
  */
+@PublicApi
 public final class NativeEnvironment
 {
     private static final Logger LOG = LoggerFactory.getLogger(NativeEnvironment.class);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -12,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param labels the class names, by index
  * @param confusion {@code confusion[gold][predicted]} counts
  */
+@PublicApi
 public record ClassificationMetrics(List<String> labels, long[][] confusion)
 {
     public ClassificationMetrics

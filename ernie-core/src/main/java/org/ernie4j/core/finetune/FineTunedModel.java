@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
@@ -35,6 +36,7 @@ import static java.util.Objects.requireNonNull;
  * A fine-tuned classifier on disk, self-contained: {@code parameters.bin} (the encoder and the head),
  * {@code vocab.txt}, and {@code model.json} (the encoder's shape, the kind of head, the labels, the task id).
  */
+@PublicApi
 public record FineTunedModel(EncoderConfig encoder, FinetuneKind kind, List<String> labels, int taskId, int maxLength,
         WordPieceVocabulary vocabulary, ModelParameters parameters)
 {

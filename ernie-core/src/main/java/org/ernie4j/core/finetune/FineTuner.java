@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.FinetuneConfig;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -41,6 +42,7 @@ import static java.util.Objects.requireNonNull;
  * items, the dev metric after each epoch, the best model kept, early stopping after {@code patience} epochs without
  * improvement, and the best model's test metrics.
  */
+@PublicApi
 public final class FineTuner
 {
     private static final Logger LOG = LoggerFactory.getLogger(FineTuner.class);

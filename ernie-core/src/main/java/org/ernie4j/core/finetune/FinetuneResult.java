@@ -3,6 +3,8 @@ package org.ernie4j.core.finetune;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -13,6 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param bestEpoch the epoch of the best model, from 1
  * @param test the test metrics of the best model, or null when there is no test data
  */
+@PublicApi
 public record FinetuneResult(Path model, List<Double> devHistory, int bestEpoch, ClassificationMetrics test)
 {
     public FinetuneResult

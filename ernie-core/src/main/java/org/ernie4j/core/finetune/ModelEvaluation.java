@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.spi.example.Example;
@@ -11,6 +12,7 @@ import org.ernie4j.spi.example.Example;
 /**
  * A fine-tuned model's metrics on a labelled file.
  */
+@PublicApi
 public final class ModelEvaluation
 {
     private static final int BATCH = 32;

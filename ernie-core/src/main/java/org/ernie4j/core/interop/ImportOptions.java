@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -15,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param maskedLmTask the task whose masked-token head takes BERT's {@code cls.predictions} weights; empty to not import them
  * @param ignoredPrefixes name prefixes of tensors to leave out (such as {@code cls.seq_relationship.}); each is reported
  */
+@PublicApi
 public record ImportOptions(OptionalInt taskTypes, Optional<String> maskedLmTask, List<String> ignoredPrefixes)
 {
     /** The configuration's default {@code model.task-types}. */

@@ -3,6 +3,8 @@ package org.ernie4j.core.interop;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * What an import did besides copying tensors one to one, so that nothing happens unseen: parameters it created, tensors
  * it left out because the user asked, configuration keys it did not read, and differences worth knowing.
@@ -13,6 +15,7 @@ import java.util.List;
  * @param unusedConfigKeys keys of {@code config.json} that do not change the encoder's function
  * @param notes differences between the file's model and ernie4j's that only matter for training
  */
+@PublicApi
 public record ImportReport(int imported, List<String> created, List<String> ignored, List<String> unusedConfigKeys, List<String> notes)
 {
     public ImportReport

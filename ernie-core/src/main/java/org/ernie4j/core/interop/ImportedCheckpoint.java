@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.model.Activation;
@@ -33,6 +34,7 @@ import static java.util.Objects.requireNonNull;
  * pre-training run, {@code TextEncoder}, {@code export}. It is written beside the target and renamed into place, so a
  * failed import leaves nothing under the target's name.
  */
+@PublicApi
 public final class ImportedCheckpoint
 {
     /** The corpus fingerprint of an imported checkpoint: it was trained elsewhere, on data ernie4j never saw. */

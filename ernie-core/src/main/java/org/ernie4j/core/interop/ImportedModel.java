@@ -2,6 +2,7 @@ package org.ernie4j.core.interop;
 
 import java.nio.file.Path;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
@@ -15,6 +16,7 @@ import static java.util.Objects.requireNonNull;
  * @param source the imported directory
  * @param weightsSha256 the SHA-256 of the imported weight file, recorded as the model's provenance
  */
+@PublicApi
 public record ImportedModel(Path source, EncoderConfig encoder, ModelParameters parameters, WordPieceVocabulary vocabulary,
         String weightsSha256, ImportReport report)
 {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
@@ -35,6 +36,7 @@ import static org.ernie4j.core.interop.OnnxGraphWriter.real;
  * file back through the graph, as it reads PyTorch's exports. Beside it go the tokenizer as {@code tokenizer.json} (its
  * vocabulary and settings, for Hugging Face's tokenizers and for the import) and the vocabulary as {@code vocab.txt}.
  */
+@PublicApi
 public final class OnnxExport
 {
     public static final int OPSET = 17;

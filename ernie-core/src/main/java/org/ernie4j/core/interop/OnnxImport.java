@@ -13,6 +13,8 @@ import org.nd4j.shade.protobuf.UnsafeByteOperations;
 
 import onnx.Onnx.ModelProto;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -21,6 +23,7 @@ import static java.util.Objects.requireNonNull;
  * classes (as ND4J ships them); {@link OnnxBertGraph} recovers each weight's role from the graph, and the rest is the
  * safetensors import's: every tensor accounted for, problems named together.
  */
+@PublicApi
 public final class OnnxImport
 {
     public static final String MODEL = "model.onnx";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -23,6 +24,7 @@ import static java.util.Objects.requireNonNull;
  * <p>A masked-token head is written as BERT's {@code cls.predictions} only when asked, naming its task: a run can have
  * several, and which one a user wants beside the encoder is theirs to say.
  */
+@PublicApi
 public final class WeightExport
 {
     private final Optional<String> maskedLmTask;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
@@ -38,6 +39,7 @@ import static java.util.Objects.requireNonNull;
  * prefix, or the import fails. Missing, extra and mis-shaped tensors are all reported at once, by name. A {@code bert.}
  * or {@code ernie.} prefix (as a {@code BertForPreTraining} file has) is taken off the encoder's names.
  */
+@PublicApi
 public final class WeightImport
 {
     public static final String WEIGHTS = "model.safetensors";

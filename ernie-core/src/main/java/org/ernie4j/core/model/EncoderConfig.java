@@ -3,6 +3,8 @@ package org.ernie4j.core.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * The shape of the shared Transformer encoder: sizes of the embeddings and layers, and the numerical details that a
  * checkpoint must agree on.
@@ -20,6 +22,7 @@ import java.util.List;
  * @param activation the feed-forward activation
  * @param initializerRange standard deviation of the truncated normal that initialises weights
  */
+@PublicApi
 public record EncoderConfig(
         int vocabularySize,
         int hidden,

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -18,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Parameters can be added (a new task's head) but never removed or replaced, so an engine that holds references to
  * the arrays stays valid.
  */
+@PublicApi
 public final class ModelParameters
 {
     private final DataType dataType;

@@ -2,6 +2,8 @@ package org.ernie4j.core.model;
 
 import java.util.Arrays;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -12,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param initialization how the tensor is filled before training
  * @param decayed whether weight decay applies (weights yes; biases and layer-norm parameters no, as in BERT)
  */
+@PublicApi
 public record ParameterSpec(String name, long[] shape, Initialization initialization, boolean decayed)
 {
     public ParameterSpec

@@ -1,5 +1,6 @@
 package org.ernie4j.core.model;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.spi.head.HeadSpec;
 
 import static java.util.Objects.requireNonNull;
@@ -11,6 +12,7 @@ import static java.util.Objects.requireNonNull;
  * @param taskId the task embedding row, assigned in order of introduction
  * @param head what the task predicts
  */
+@PublicApi
 public record TaskHead(String name, int taskId, HeadSpec head)
 {
     public TaskHead

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.model.EncoderConfig;
@@ -31,6 +32,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param source the checkpoint directory
  */
+@PublicApi
 public record PretrainedModel(Path source, EncoderConfig encoder, WordPieceVocabulary vocabulary, Map<String, INDArray> parameters,
         List<CheckpointManifest.TaskRecord> tasks)
 {

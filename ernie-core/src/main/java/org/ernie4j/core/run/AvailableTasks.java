@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.training.plugin.PluginException;
@@ -21,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  * {@code ernie schedule}, the checks before a corpus is prepared), so that every command sees the tasks that
  * {@code pretrain} would train. Closing it closes the jars.
  */
+@PublicApi
 public final class AvailableTasks
         implements AutoCloseable
 {

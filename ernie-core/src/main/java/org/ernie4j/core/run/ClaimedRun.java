@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.run.RunLock;
 import org.ernie4j.core.text.prepare.PreparedCorpus;
@@ -19,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * corpus: what {@link PretrainingRun#claim} gives, so that the corpus is prepared under the lock and only after every
  * check that does not need it. Closing it releases the lock.
  */
+@PublicApi
 public final class ClaimedRun
         implements AutoCloseable
 {

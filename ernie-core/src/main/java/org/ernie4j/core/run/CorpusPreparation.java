@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.CorpusSection;
 import org.ernie4j.core.config.ErnieConfig;
@@ -29,6 +30,7 @@ import static java.util.Objects.requireNonNull;
  * Prepares a corpus once and reuses it: a prepared directory that was made from the same input files is opened as it is;
  * one made from other input is refused rather than silently trained on.
  */
+@PublicApi
 public final class CorpusPreparation
 {
     private static final Logger LOG = LoggerFactory.getLogger(CorpusPreparation.class);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.config.ErnieConfig;
@@ -49,6 +50,7 @@ import static java.util.Objects.requireNonNull;
  * logs metrics and held-out evaluations, and checkpoints as configured. The directory holds {@code config.yaml},
  * {@code metrics.jsonl}, {@code evaluations.jsonl}, {@code checkpoints/} and {@code run.lock}.
  */
+@PublicApi
 public final class PretrainingRun
 {
     private static final Logger LOG = LoggerFactory.getLogger(PretrainingRun.class);

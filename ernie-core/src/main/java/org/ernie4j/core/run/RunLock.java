@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * An exclusive lock on a run directory, held while a process trains in it: two processes writing the same checkpoints
  * would corrupt each other. The operating system releases the lock when the process dies, so a crash never leaves a
  * stale lock behind.
  */
+@PublicApi
 public final class RunLock
         implements AutoCloseable
 {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -15,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param lastCheckpoint the newest checkpoint, if any
  * @param skips per task, the inputs its label generator skipped, by reason
  */
+@PublicApi
 public record RunOutcome(long startedAt, long completedSteps, long totalSteps, Optional<Path> lastCheckpoint,
         Map<String, Map<String, Long>> skips)
 {

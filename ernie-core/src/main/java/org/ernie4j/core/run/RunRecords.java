@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.training.StepRecord;
 import org.ernie4j.core.training.evaluate.AccuracyInterval;
 import org.ernie4j.core.training.evaluate.TaskEvaluation;
@@ -23,6 +24,7 @@ import static java.util.Objects.requireNonNull;
  * What a run directory recorded: every training step ({@code metrics.jsonl}) and every held-out evaluation
  * ({@code evaluations.jsonl}).
  */
+@PublicApi
 public record RunRecords(Path directory, List<StepRecord> steps, List<TaskEvaluation> evaluations)
 {
     private static final ObjectMapper JSON = new ObjectMapper();

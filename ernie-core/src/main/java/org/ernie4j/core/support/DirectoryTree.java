@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Deletes a directory with everything in it: staging directories, replaced checkpoints, scratch runs.
  */
+@PublicApi
 public final class DirectoryTree
 {
     private DirectoryTree()

@@ -3,11 +3,14 @@ package org.ernie4j.core.support;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Derives independent random seeds from a run seed and a purpose (a parameter name, a step, a task and epoch), so that
  * every random choice of a run is a pure function of the run seed and a position: nothing depends on the order in which
  * things happen to be computed, and a resumed run draws exactly what an uninterrupted one would.
  */
+@PublicApi
 public final class Seeds
 {
     private Seeds()

@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Versions recorded in checkpoints, read from the Maven metadata that every jar (and the fat jar) carries.
  */
+@PublicApi
 public final class Versions
 {
     private Versions()

@@ -3,6 +3,7 @@ package org.ernie4j.core.training;
 import java.util.List;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.core.model.optim.Optimizer;
@@ -22,6 +23,7 @@ import static java.util.Objects.requireNonNull;
  * <p>The trainer still decides everything else: the schedule, the batches, the learning rate of each step, the
  * checkpoints, evaluations and metrics, which it writes only at the end of a round.
  */
+@PublicApi
 public interface LocalRounds
 {
     /** The steps of a full round (more than 1); a round ends earlier where a checkpoint or an evaluation is due. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.execution.Execution;
@@ -52,6 +53,7 @@ import static java.util.Objects.requireNonNull;
  * documents, the schedule, the held-out evaluation and the checkpoints; started fresh or resumed from a checkpoint so
  * that it continues exactly where that checkpoint stood.
  */
+@PublicApi
 public final class PretrainingSession
         implements AutoCloseable
 {

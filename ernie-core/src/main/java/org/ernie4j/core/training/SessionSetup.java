@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.training.evaluate.EvaluationSettings;
 import org.ernie4j.core.training.schedule.ScheduleSpec;
@@ -29,6 +30,7 @@ import static java.util.Objects.requireNonNull;
  * @param checkpoints where checkpoints go
  * @param resolvedConfig the full configuration, recorded in checkpoints
  */
+@PublicApi
 public record SessionSetup(
         EncoderConfig encoder,
         TrainingSettings training,

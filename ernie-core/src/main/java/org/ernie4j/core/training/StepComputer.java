@@ -2,6 +2,7 @@ package org.ernie4j.core.training;
 
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -19,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * from a local one only in where this arithmetic happens.
  */
 @FunctionalInterface
+@PublicApi
 public interface StepComputer
         extends AutoCloseable
 {

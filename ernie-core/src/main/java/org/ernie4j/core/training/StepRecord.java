@@ -1,5 +1,7 @@
 package org.ernie4j.core.training;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -17,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * @param dataSeconds the part of it spent waiting for batches (near zero when batches are built ahead in time)
  * @param maskedLmLoss the loss of the masked-LM batch added to this step, or NaN when none was
  */
+@PublicApi
 public record StepRecord(long step, String task, double loss, double accuracy, int examples, int tokens, double gradientNorm,
         double learningRate, double seconds, double dataSeconds, double maskedLmLoss)
 {

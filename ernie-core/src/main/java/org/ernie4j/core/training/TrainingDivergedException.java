@@ -1,9 +1,12 @@
 package org.ernie4j.core.training;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * A step whose loss or gradients are not finite. The update of that step is not applied, so the parameters and every
  * checkpoint stay as they were.
  */
+@PublicApi
 public class TrainingDivergedException extends RuntimeException
 {
     private static final long serialVersionUID = 1L;

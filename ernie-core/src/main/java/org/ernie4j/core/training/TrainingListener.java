@@ -3,11 +3,13 @@ package org.ernie4j.core.training;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.training.evaluate.TaskEvaluation;
 
 /**
  * Hears about a run's progress: a progress bar, a metrics log. Called on the training thread; keep it quick.
  */
+@PublicApi
 public interface TrainingListener
 {
     default void onStart(long firstStep, long totalSteps)

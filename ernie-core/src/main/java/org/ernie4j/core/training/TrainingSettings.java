@@ -1,5 +1,6 @@
 package org.ernie4j.core.training;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.model.optim.OptimizerSettings;
 
@@ -19,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * @param engine which engine executes the model
  * @param batchesAhead batches each task keeps built in advance on a background thread (0: built when needed)
  */
+@PublicApi
 public record TrainingSettings(
         long seed,
         int batchSize,

@@ -1,5 +1,6 @@
 package org.ernie4j.core.engine.execution;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.fused.FusedAdamW;
@@ -20,6 +21,7 @@ import static java.util.Objects.requireNonNull;
  * comes with the fused AdamW, both sharing one set of worker threads; the SameDiff engine comes with the ND4J AdamW,
  * which runs on any backend. Both optimizers keep the same state, so a checkpoint resumes under either.
  */
+@PublicApi
 public final class Execution
         implements AutoCloseable
 {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.ModelParameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * and each keeps its own step count for the bias correction. A task's head therefore does not drift on momentum while
  * other tasks train (which ND4J's {@code fit()} does), and a head that joins late starts its moments from zero.
  */
+@PublicApi
 public final class AdamW
         implements Optimizer
 {

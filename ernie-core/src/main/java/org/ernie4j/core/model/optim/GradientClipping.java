@@ -4,9 +4,12 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Clipping by the global L2 norm over all gradients of a step.
  */
+@PublicApi
 public final class GradientClipping
 {
     private GradientClipping()

@@ -4,11 +4,14 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Applies one step's gradients to the model parameters it was created for. The trainer asks for the gradients' global
  * norm first (to stop on divergence before anything moves, and to clip), then applies the update with the clipping
  * factor; an implementation may fuse the scaling into its update rather than scale the gradients first.
  */
+@PublicApi
 public interface Optimizer
 {
     /** The global L2 norm of the gradients. */

@@ -1,5 +1,7 @@
 package org.ernie4j.core.model.optim;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Adam's hyper-parameters, the learning-rate schedule and gradient clipping.
  *
@@ -12,6 +14,7 @@ package org.ernie4j.core.model.optim;
  * @param weightDecay decoupled weight decay on weights (not on biases or layer norms)
  * @param clipNorm the largest global gradient norm; larger gradients are scaled down to it; 0 disables clipping
  */
+@PublicApi
 public record OptimizerSettings(
         double learningRate,
         long warmupSteps,

@@ -14,6 +14,8 @@ import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -21,6 +23,7 @@ import static java.util.Objects.requireNonNull;
  * them are not thread-safe, so each thread gets its own through the {@code new...} methods. Loading takes about a second,
  * so load once per process.
  */
+@PublicApi
 public final class OpenNlpModels
 {
     private final SentenceModel sentences;

@@ -11,11 +11,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * The SHA-256 of a corpus: over the relative path, the length and the bytes of every input file, in reading order. Two
  * corpora with the same fingerprint give the same prepared corpus under the same settings; a checkpoint records it so
  * that training can tell when it is resumed on different data.
  */
+@PublicApi
 public final class CorpusFingerprint
 {
     private CorpusFingerprint() {}

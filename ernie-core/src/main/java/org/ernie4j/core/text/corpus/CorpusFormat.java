@@ -1,8 +1,11 @@
 package org.ernie4j.core.text.corpus;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * How a corpus on disk is laid out.
  */
+@PublicApi
 public enum CorpusFormat
 {
     /**

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -17,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * subfolders in a fixed order (by relative path), so that every read of the same corpus sees the same documents in the
  * same order. Hidden files and folders (names starting with a dot) are ignored.
  */
+@PublicApi
 public final class CorpusInput
 {
     private final Path path;

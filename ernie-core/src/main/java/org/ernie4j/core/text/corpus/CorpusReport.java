@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -17,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * @param documents the documents read
  * @param skipped the skipped files, lines or documents by reason; reasons that never occurred are absent
  */
+@PublicApi
 public record CorpusReport(long files, long documents, Map<SkipReason, Skipped> skipped)
 {
     /** How many examples of each skip reason a report keeps. */

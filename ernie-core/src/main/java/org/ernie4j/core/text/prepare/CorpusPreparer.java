@@ -3,6 +3,7 @@ package org.ernie4j.core.text.prepare;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.annotate.AnnotationStats;
 import org.ernie4j.core.text.annotate.DocumentAnnotator;
 import org.ernie4j.core.text.annotate.Gazetteer;
@@ -30,6 +31,7 @@ import static java.util.Objects.requireNonNull;
  * annotates. The result goes to a temporary sibling directory that is renamed into place when complete. The same input
  * and options give byte-identical output, whatever the number of threads.
  */
+@PublicApi
 public final class CorpusPreparer
 {
     private static final Logger log = LoggerFactory.getLogger(CorpusPreparer.class);

@@ -1,5 +1,7 @@
 package org.ernie4j.core.text.prepare;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * The size of a prepared corpus.
  *
@@ -8,6 +10,7 @@ package org.ernie4j.core.text.prepare;
  * @param tokens tokens in those sentences
  * @param pieces WordPiece ids of those tokens
  */
+@PublicApi
 public record CorpusStats(long documents, long sentences, long tokens, long pieces)
 {
 }

@@ -2,6 +2,7 @@ package org.ernie4j.core.text.prepare;
 
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.annotate.AnnotationStats;
 import org.ernie4j.core.text.corpus.CorpusReport;
 
@@ -21,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  * @param annotation what annotation produced and cut
  * @param documentsWithoutSentences documents left out because annotation found no sentence in them
  */
+@PublicApi
 public record Manifest(
         int formatVersion,
         String corpusFingerprint,

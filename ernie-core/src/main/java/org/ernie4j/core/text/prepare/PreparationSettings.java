@@ -1,5 +1,6 @@
 package org.ernie4j.core.text.prepare;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.annotate.LongSentencePolicy;
 import org.ernie4j.core.text.corpus.CorpusFormat;
 
@@ -17,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param vocabularySize the size asked of the trainer, or null when a vocabulary file was used
  * @param minPairCount the trainer's minimum pair count, or null when a vocabulary file was used
  */
+@PublicApi
 public record PreparationSettings(
         String input,
         CorpusFormat format,

@@ -1,9 +1,12 @@
 package org.ernie4j.core.text.prepare;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Hears how preparing a corpus advances, for a progress bar. Called on the thread that runs the preparation, so
  * implementations should return quickly.
  */
+@PublicApi
 public interface PrepareListener
 {
     /** Hears nothing. */

@@ -1,8 +1,11 @@
 package org.ernie4j.core.text.prepare;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * The steps of preparing a corpus, in order.
  */
+@PublicApi
 public enum PreparePhase
 {
     /** Reading the corpus once: checking files, counting documents and, when the vocabulary is trained, words. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;
@@ -24,6 +25,7 @@ import static java.util.Objects.requireNonNull;
  * memory as their compact encoded bytes. Training reads everything from here and never annotates again. Immutable and
  * thread-safe.
  */
+@PublicApi
 public final class PreparedCorpus
 {
     private final Path directory;

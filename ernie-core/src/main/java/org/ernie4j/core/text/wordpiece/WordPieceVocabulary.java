@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.spi.document.Vocabulary;
 
 import static java.util.Objects.requireNonNull;
@@ -23,6 +24,7 @@ import static java.util.Objects.requireNonNull;
  * before it is split into pieces (uncased BERT's unless the model defines others). Immutable and safe to share between
  * threads.
  */
+@PublicApi
 public final class WordPieceVocabulary
         implements Vocabulary
 {

@@ -3,6 +3,7 @@ package org.ernie4j.core.training.benchmark;
 import java.util.List;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.fused.StepProfile;
 import org.ernie4j.core.model.EncoderConfig;
@@ -22,6 +23,7 @@ import org.ernie4j.core.model.EncoderConfig;
  * @param optimizerSeconds the median time of the optimizer update (norm, clipping and AdamW) within a step
  * @param residentTrace the resident memory sampled every so many timed steps, in order (empty when not asked for)
  */
+@PublicApi
 public record BenchmarkResult(EncoderConfig config, int batchSize, int sequenceLength, EngineKind engine, List<Double> stepSeconds,
         double medianSeconds, double tokensPerSecond, long peakResidentBytes, Optional<StepProfile> profile, double optimizerSeconds,
         List<Long> residentTrace)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.training.PretrainingSession;
 import org.ernie4j.core.training.SessionSetup;
 import org.ernie4j.core.training.StepRecord;
@@ -17,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * number of steps, and each step's wait for data is set against the step's time. Run once with batches built when needed
  * and once with batches built ahead, it shows what the background building hides.
  */
+@PublicApi
 public final class DataWait
 {
     private DataWait()

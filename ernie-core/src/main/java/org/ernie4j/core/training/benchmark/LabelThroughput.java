@@ -3,6 +3,7 @@ package org.ernie4j.core.training.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.support.Seeds;
 import org.ernie4j.core.training.task.ActiveTask;
 import org.ernie4j.spi.document.Document;
@@ -16,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * shards (decoding included) and passed through the generator in corpus order, for at least a given time and at least
  * one whole pass.
  */
+@PublicApi
 public final class LabelThroughput
 {
     private LabelThroughput()

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -35,6 +36,7 @@ import static java.util.Objects.requireNonNull;
  * Times full masked-LM training steps (forward, backward, clipping, AdamW update) of an encoder on full-length batches
  * with 15% of positions masked. The token ids are random: the cost of a step does not depend on the text.
  */
+@PublicApi
 public final class StepBenchmark
 {
     private final EncoderConfig config;

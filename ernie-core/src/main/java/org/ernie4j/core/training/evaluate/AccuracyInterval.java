@@ -3,6 +3,8 @@ package org.ernie4j.core.training.evaluate;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * A 95% interval around a held-out accuracy.
  *
@@ -14,6 +16,7 @@ import java.util.SplittableRandom;
  * @param low the lower bound
  * @param high the upper bound
  */
+@PublicApi
 public record AccuracyInterval(double low, double high)
 {
     /** Unknown: no items, or a record written before intervals were kept. */

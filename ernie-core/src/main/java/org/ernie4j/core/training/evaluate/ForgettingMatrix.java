@@ -11,6 +11,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -18,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * column per task (in order of introduction). From it, each task's forgetting as continual-learning practice defines
  * it: the drop from its best value before the end to its final value.
  */
+@PublicApi
 public final class ForgettingMatrix
 {
     private final List<String> tasks;

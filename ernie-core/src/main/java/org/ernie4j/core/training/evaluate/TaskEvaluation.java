@@ -1,5 +1,6 @@
 package org.ernie4j.core.training.evaluate;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.spi.baseline.BaselineAccuracy;
 
 import static java.util.Objects.requireNonNull;
@@ -18,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * @param interval the accuracy's 95% interval
  * @param baseline what the same items allow without reading the text
  */
+@PublicApi
 public record TaskEvaluation(long step, int stage, String task, double loss, double accuracy, long labelled, int examples, int documents,
         AccuracyInterval interval, BaselineAccuracy baseline)
 {

@@ -4,10 +4,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * How a run decides which task trains at each step. Every kind trains the same number of steps, N iterations per task
  * times the number of tasks, so that kinds compare on the same budget.
  */
+@PublicApi
 public enum ScheduleKind
 {
     /** ERNIE 2.0's continual multi-task learning: tasks join stage by stage; every stage trains all introduced tasks. */

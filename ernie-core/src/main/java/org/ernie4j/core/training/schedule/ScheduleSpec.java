@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -16,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param weights task name to weight, for the weights sampler; tasks not named weigh 0
  * @param maskedLmEveryStep a task with a masked-token head whose loss is added to every step of the other tasks, or null
  */
+@PublicApi
 public record ScheduleSpec(ScheduleKind kind, double temperature, Map<String, Double> weights, String maskedLmEveryStep)
 {
     public ScheduleSpec

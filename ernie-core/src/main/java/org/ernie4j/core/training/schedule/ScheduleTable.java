@@ -2,10 +2,13 @@ package org.ernie4j.core.training.schedule;
 
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Prints a schedule's stages as a plain-text table: one row per stage and task with its iterations and the stage's
  * steps.
  */
+@PublicApi
 public final class ScheduleTable
 {
     private ScheduleTable()

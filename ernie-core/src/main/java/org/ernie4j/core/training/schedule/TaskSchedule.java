@@ -2,10 +2,13 @@ package org.ernie4j.core.training.schedule;
 
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Which task trains at each step of a run. A schedule is a pure function of its inputs: it can be printed before any
  * training and recomputed exactly when a run resumes.
  */
+@PublicApi
 public interface TaskSchedule
 {
     /** The number of steps. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
@@ -21,6 +22,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * A task that has joined a run: its id, head and label generator, made once from its settings.
  */
+@PublicApi
 public final class ActiveTask
 {
     private static final TaskReporter QUIET = new TaskReporter()

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.spi.InvalidSettingException;
 import org.ernie4j.spi.TaskSettings;
 
@@ -18,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * A task's settings from the configuration, converted on read with errors that name the setting's path, and with a
  * record of the keys read so that keys the task never reads can be reported as unknown.
  */
+@PublicApi
 public final class ConfiguredTaskSettings
         implements TaskSettings
 {

@@ -8,6 +8,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.spi.PretrainingTask;
 
 import static java.util.Objects.requireNonNull;
@@ -16,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * The pre-training tasks found with {@link ServiceLoader}, by name. Two tasks with one name, or a service entry that
  * cannot be instantiated, are errors naming the classes involved.
  */
+@PublicApi
 public final class TaskCatalog
 {
     /** Where the tasks on the class path come from. */
