@@ -93,6 +93,12 @@ class TestArchitecture
             .as("only org.ernie4j.runner.spark uses Spark, a provided dependency: the plain runner never loads it");
 
     @ArchTest
+    static final ArchRule ONLY_THE_DATASET_BUILDERS_READ_MAIL = noClasses()
+            .that().resideOutsideOfPackage("org.ernie4j.runner.datasets..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.james.mime4j..")
+            .as("only the runner's dataset builders parse mail (mime4j); the core reads corpora as plain text");
+
+    @ArchTest
     static final ArchRule NO_STACK_TRACES_ON_THE_CONSOLE = noClasses()
             .should().callMethod(Throwable.class, "printStackTrace")
             .as("errors are reported with messages or through the log, never printStackTrace");
