@@ -2,14 +2,9 @@ package org.ernie4j.tasks.word;
 
 import java.util.stream.Stream;
 
-import org.ernie4j.spi.PretrainingTask;
-import org.ernie4j.spi.testing.TaskContractCheck;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.ernie4j.spi.testing.ListedTaskContracts;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every task this module lists in {@code META-INF/services} keeps the task contract with its default settings, checked
@@ -18,27 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestTaskContracts
 {
-    static Stream<PretrainingTask> listedTasks()
+    @TestFactory
+    Stream<DynamicTest> listedTasksKeepTheContract()
     {
-        return TaskContractCheck.listedIn(TestTaskContracts.class.getPackageName());
-    }
-
-    static Stream<Arguments> namedTasks()
-    {
-        return listedTasks().map(task -> Arguments.of(task.info().name(), task));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("namedTasks")
-    void keepsTheContractWithDefaultSettings(String name, PretrainingTask task)
-    {
-        TaskContractCheck.verify(task);
-    }
-
-    @Test
-    void listsTheThreeWordAwareTasks()
-    {
-        assertThat(listedTasks().map(task -> task.info().name()))
-                .containsExactlyInAnyOrder("knowledge-masking", "capitalization", "token-document-relation");
+        return ListedTaskContracts.of(TestTaskContracts.class.getPackageName(),
+                "knowledge-masking", "capitalization", "token-document-relation").tests();
     }
 }

@@ -53,21 +53,8 @@ public final class FusedAdamW
         List<Slot> active = active(gradients);
         long total = total(active);
         Arrays.fill(partialSquares, 0);
-        workers.run(w -> {
-            double sum = 0;
-            long from = total * w / workers.count();
-            long to = total * (w + 1) / workers.count();
-            long offset = 0;
-            for (Slot slot : active) {
-                long start = Math.max(from, offset);
-                long end = Math.min(to, offset + slot.length);
-                if (start < end) {
-                    sum += Kernels.sumOfSquares(slot.gradient, start - offset, end - start);
-                }
-                offset += slot.length;
-            }
-            partialSquares[w] = sum;
-        });
+        workers.run(w -> forEachPiece(active, total, w,
+                (slot, offset, length) -> partialSquares[w] += Kernels.sumOfSquares(slot.gradient, offset, length)));
         return Math.sqrt(Arrays.stream(partialSquares).sum());
     }
 
@@ -80,19 +67,7 @@ public final class FusedAdamW
             slot.prepare(settings, learningRate);
         }
         float scale = (float) gradientScale;
-        workers.run(w -> {
-            long from = total * w / workers.count();
-            long to = total * (w + 1) / workers.count();
-            long offset = 0;
-            for (Slot slot : active) {
-                long start = Math.max(from, offset);
-                long end = Math.min(to, offset + slot.length);
-                if (start < end) {
-                    slot.update(start - offset, end - start, scale);
-                }
-                offset += slot.length;
-            }
-        });
+        workers.run(w -> forEachPiece(active, total, w, (slot, offset, length) -> slot.update(offset, length, scale)));
     }
 
     @Override
@@ -143,6 +118,30 @@ public final class FusedAdamW
             active.add(slot);
         }
         return active;
+    }
+
+    /**
+     * Worker {@code w}'s share of the active slots' elements, laid end to end and split evenly over the workers, as a
+     * piece of each slot it covers.
+     */
+    private void forEachPiece(List<Slot> active, long total, int w, Piece piece)
+    {
+        long from = total * w / workers.count();
+        long to = total * (w + 1) / workers.count();
+        long offset = 0;
+        for (Slot slot : active) {
+            long start = Math.max(from, offset);
+            long end = Math.min(to, offset + slot.length);
+            if (start < end) {
+                piece.accept(slot, start - offset, end - start);
+            }
+            offset += slot.length;
+        }
+    }
+
+    private interface Piece
+    {
+        void accept(Slot slot, long offset, long length);
     }
 
     private static long total(List<Slot> active)

@@ -68,10 +68,10 @@ final class TaskPlan
             Activations activations, PoolerPass pooler)
     {
         if (task.head() instanceof SequenceClassificationHead sequence) {
-            return new SequenceHeadPass(config, parameters, pooler, task.name(), sequence.numClasses());
+            return ClassificationHeadPass.sequence(config, parameters, pooler, task.name(), sequence.numClasses());
         }
         if (task.head() instanceof TokenClassificationHead token) {
-            return new TokenHeadPass(config, parameters, activations, task.name(), token.numClasses());
+            return ClassificationHeadPass.token(config, parameters, activations, task.name(), token.numClasses());
         }
         if (task.head() instanceof MaskedTokenHead) {
             return new MaskedTokenHeadPass(config, parameters, encoder, activations, task.name());

@@ -53,13 +53,8 @@ final class HeadFeeds
         if (head instanceof MaskedTokenHead && targets instanceof BatchTargets.MaskedPositions masked) {
             return masked(taskName, masked, batch.size() * batch.length(), vocabularySize, type);
         }
-        if (head instanceof CustomHead custom && targets instanceof BatchTargets.CustomRows rows) {
-            if (rows.width() != custom.targetWidth()) {
-                throw new IllegalArgumentException("task " + taskName + ": custom targets have width " + rows.width()
-                        + " but the head expects " + custom.targetWidth());
-            }
-            INDArray values = Nd4j.createFromArray(rows.values()).reshape(batch.size(), rows.width()).castTo(type);
-            return new HeadFeeds(Map.of(GraphNames.TARGET_VALUES, values), null);
+        if (head instanceof CustomHead custom) {
+            return new HeadFeeds(Map.of(GraphNames.TARGET_VALUES, new CustomHeadBuilder(taskName, custom).targets(batch, type)), null);
         }
         throw new IllegalArgumentException("task " + taskName + ": a " + head + " head cannot take "
                 + targets.getClass().getSimpleName() + " targets");

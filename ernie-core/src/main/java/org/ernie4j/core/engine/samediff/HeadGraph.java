@@ -3,7 +3,6 @@ package org.ernie4j.core.engine.samediff;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.spi.head.CustomHead;
-import org.ernie4j.spi.head.CustomHeadGraph;
 import org.ernie4j.spi.head.HeadSpec;
 import org.ernie4j.spi.head.MaskedTokenHead;
 import org.ernie4j.spi.head.SequenceClassificationHead;
@@ -11,6 +10,7 @@ import org.ernie4j.spi.head.TokenClassificationHead;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 import static java.util.Objects.requireNonNull;
 
@@ -65,13 +65,17 @@ final class HeadGraph
         }
         if (head instanceof CustomHead custom) {
             SDVariable targets = sd.placeHolder(GraphNames.TARGET_VALUES, type, -1, custom.targetWidth());
-            SDVariable loss = custom.build(new Custom(taskName, targets));
-            if (loss == null) {
-                throw new IllegalStateException("custom head of task " + taskName + " returned no loss");
-            }
+            SDVariable loss = new CustomHeadBuilder(taskName, custom)
+                    .build(sd, this::sequenceOutput3d, outputs.pooled(), outputs.mask(), targets);
             return sd.identity(GraphNames.LOSS, loss);
         }
         throw new IllegalArgumentException("unknown head kind: " + head);
+    }
+
+    /** The sequence output as a custom head sees it, {@code [batch, length, hidden]}. */
+    private SDVariable sequenceOutput3d()
+    {
+        return sd.reshape(outputs.sequence(), sd.concat(0, outputs.batchAndLength(), sd.constant(Nd4j.createFromArray((long) hidden))));
     }
 
     private SDVariable crossEntropy(SDVariable logits, int classes)
@@ -81,55 +85,5 @@ final class HeadGraph
         SDVariable weights = sd.placeHolder(GraphNames.TARGET_WEIGHTS, type, -1);
         SDVariable negativeLogLikelihood = sd.nn.logSoftmax(logits).mul(oneHot).sum(1).neg();
         return negativeLogLikelihood.mul(weights).sum().rename(GraphNames.LOSS);
-    }
-
-    private final class Custom
-            implements CustomHeadGraph
-    {
-        private final String taskName;
-        private final SDVariable targets;
-
-        private Custom(String taskName, SDVariable targets)
-        {
-            this.taskName = taskName;
-            this.targets = targets;
-        }
-
-        @Override
-        public SameDiff sameDiff()
-        {
-            return sd;
-        }
-
-        @Override
-        public SDVariable sequenceOutput()
-        {
-            return sd.reshape(outputs.sequence(), sd.concat(0, outputs.batchAndLength(),
-                    sd.constant(org.nd4j.linalg.factory.Nd4j.createFromArray((long) hidden))));
-        }
-
-        @Override
-        public SDVariable pooledOutput()
-        {
-            return outputs.pooled();
-        }
-
-        @Override
-        public SDVariable mask()
-        {
-            return outputs.mask();
-        }
-
-        @Override
-        public SDVariable targets()
-        {
-            return targets;
-        }
-
-        @Override
-        public String name(String localName)
-        {
-            return HeadLayout.prefix(taskName) + "." + localName;
-        }
     }
 }

@@ -9,15 +9,11 @@ import java.util.Map;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.model.EncoderConfig;
-import org.ernie4j.core.model.Initialization;
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.core.model.ParameterSpec;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.TokenLabels;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +35,7 @@ final class TaskGraph
     private final EmbeddingInput embeddings;
     private final int dropoutMaskCount;
     private final boolean hasLogits;
-    private final List<String> trainable;
+    private final GraphParameters trainable;
 
     TaskGraph(EncoderConfig config, ModelParameters parameters, TaskHead task)
     {
@@ -55,8 +51,7 @@ final class TaskGraph
         sd.setLossVariables(GraphNames.LOSS);
         this.dropoutMaskCount = encoder.dropoutMaskCount();
         this.hasLogits = sd.hasVariable(GraphNames.LOGITS);
-        adoptCustomVariables();
-        this.trainable = trainableNames();
+        this.trainable = GraphParameters.adopt(sd, parameters);
         Quietly.call(() -> {
             sd.createGradFunction(GraphNames.EMBEDDINGS);
             return null;
@@ -67,19 +62,12 @@ final class TaskGraph
     {
         HeadFeeds head = HeadFeeds.of(task.name(), task.head(), batch, config.vocabularySize(), parameters.dataType());
         Map<String, INDArray> feeds = feeds(batch, head, dropoutSeed, true);
-        List<String> requested = new ArrayList<>(trainable);
+        List<String> requested = new ArrayList<>(trainable.names());
         requested.add(GraphNames.EMBEDDINGS);
         List<String> outputs = hasLogits ? List.of(GraphNames.LOSS, GraphNames.LOGITS) : List.of(GraphNames.LOSS);
         OutAndGrad result = sd.calculateGradientsAndOutputs(feeds, outputs, requested);
 
-        Map<String, INDArray> gradients = new HashMap<>();
-        for (String name : trainable) {
-            // Variables off the loss path (the pooler, for a token head) have no gradient.
-            INDArray gradient = result.getGradients().get(name);
-            if (gradient != null) {
-                gradients.put(name, gradient);
-            }
-        }
+        Map<String, INDArray> gradients = trainable.gradients(result);
         INDArray embeddingGradient = result.getGradients().get(GraphNames.EMBEDDINGS);
         embeddings.tableGradients(batch, task.taskId(), embeddingGradient)
                 .forEach((name, gradient) -> gradients.merge(name, gradient, INDArray::addi));
@@ -97,7 +85,7 @@ final class TaskGraph
     /** The names of the parameters this graph trains (excluding the embedding tables outside the graph). */
     List<String> trainable()
     {
-        return trainable;
+        return trainable.names();
     }
 
     private Map<String, INDArray> feeds(Batch batch, HeadFeeds head, long dropoutSeed, boolean training)
@@ -145,39 +133,5 @@ final class TaskGraph
             }
         }
         return new Evaluation(loss, correct, labelled, rightItems);
-    }
-
-    /**
-     * A custom head creates its variables in the graph. The first time, they become model parameters (so they are
-     * trained and checkpointed); when the parameters already hold them (a resumed run), the graph takes the stored values.
-     */
-    private void adoptCustomVariables()
-    {
-        for (SDVariable variable : sd.variables()) {
-            if (variable.getVariableType() != VariableType.VARIABLE) {
-                continue;
-            }
-            String name = variable.name();
-            if (parameters.contains(name)) {
-                if (variable.getArr() != parameters.get(name)) {
-                    sd.setArrayForVariable(name, parameters.get(name));
-                }
-                continue;
-            }
-            INDArray value = variable.getArr();
-            parameters.add(new ParameterSpec(name, value.shape(), Initialization.ZEROS, true), value.castTo(parameters.dataType()));
-            sd.setArrayForVariable(name, parameters.get(name));
-        }
-    }
-
-    private List<String> trainableNames()
-    {
-        List<String> names = new ArrayList<>();
-        for (SDVariable variable : sd.variables()) {
-            if (variable.getVariableType() == VariableType.VARIABLE) {
-                names.add(variable.name());
-            }
-        }
-        return List.copyOf(names);
     }
 }
