@@ -137,9 +137,11 @@ class TestFusedEngine
                 compareLogits(reference.logits(task, batch), fused.logits(task, batch), batch, head instanceof TokenClassificationHead);
             }
 
-            // A second step reuses every buffer: it must not see anything of the first.
+            // A second step reuses every buffer: it must not see anything of the first. Not bit for bit: the vector
+            // loops may run interpreted in one step and JIT-compiled in the next, whose reductions round differently
+            // (seen at 1e-8 relative under load); a leftover buffer would show as a difference many orders larger.
             StepResult again = fused.gradients(task, batch, 99);
-            assertThat(again.loss()).isEqualTo(actual.loss());
+            assertThat(again.loss()).as("second step's loss").isCloseTo(actual.loss(), org.assertj.core.data.Offset.offset(1e-6 * Math.abs(actual.loss())));
             for (Map.Entry<String, INDArray> entry : actual.gradients().entrySet()) {
                 assertThat(again.gradients().get(entry.getKey()).equalsWithEps(entry.getValue(), 1e-6))
                         .as("second step's gradient of %s", entry.getKey()).isTrue();
