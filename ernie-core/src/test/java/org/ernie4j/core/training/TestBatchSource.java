@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.testing.TestingCorpus;
 import org.ernie4j.core.testing.TestingTasks;
 import org.ernie4j.core.training.data.ExampleStream;
@@ -19,7 +20,6 @@ import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.TaskContext;
 import org.ernie4j.spi.TaskInfo;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.head.HeadSpec;
 import org.junit.jupiter.api.Test;
 

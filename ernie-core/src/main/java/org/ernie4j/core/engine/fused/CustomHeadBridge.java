@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.core.engine.Batch;
+import org.ernie4j.core.engine.BatchTargets;
 import org.ernie4j.core.engine.samediff.Quietly;
 import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.Initialization;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterSpec;
-import org.ernie4j.spi.example.Batch;
-import org.ernie4j.spi.example.BatchTargets;
 import org.ernie4j.spi.head.CustomHead;
 import org.ernie4j.spi.head.CustomHeadGraph;
 import org.nd4j.autodiff.samediff.SDVariable;

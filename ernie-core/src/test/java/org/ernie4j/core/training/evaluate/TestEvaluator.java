@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
+import org.ernie4j.core.engine.Batch;
+import org.ernie4j.core.engine.BatchTargets;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -18,8 +20,6 @@ import org.ernie4j.core.training.schedule.TaskSchedule;
 import org.ernie4j.core.training.task.ActiveTask;
 import org.ernie4j.core.training.task.ConfiguredTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
-import org.ernie4j.spi.example.Batch;
-import org.ernie4j.spi.example.BatchTargets;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.SequenceLabel;
 import org.junit.jupiter.api.Test;

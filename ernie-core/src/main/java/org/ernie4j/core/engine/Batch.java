@@ -1,6 +1,9 @@
-package org.ernie4j.spi.example;
+package org.ernie4j.core.engine;
 
 import java.util.List;
+
+import org.ernie4j.core.PublicApi;
+import org.ernie4j.spi.example.Example;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,6 +11,7 @@ import static java.util.Objects.requireNonNull;
  * Examples of one task padded to a common length and laid out as flat row-major arrays ({@code [size, length]}), the
  * form the model consumes. Every example of a batch has the same kind of target.
  */
+@PublicApi
 public final class Batch
 {
     private final List<Example> examples;

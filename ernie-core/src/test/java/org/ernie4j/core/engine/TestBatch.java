@@ -1,7 +1,13 @@
-package org.ernie4j.spi.example;
+package org.ernie4j.core.engine;
 
 import java.util.List;
 
+import org.ernie4j.spi.example.CustomTarget;
+import org.ernie4j.spi.example.Example;
+import org.ernie4j.spi.example.MaskedTokens;
+import org.ernie4j.spi.example.SequenceLabel;
+import org.ernie4j.spi.example.Target;
+import org.ernie4j.spi.example.TokenLabels;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,11 +1,20 @@
-package org.ernie4j.spi.example;
+package org.ernie4j.core.engine;
 
 import java.util.Arrays;
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
+import org.ernie4j.spi.example.CustomTarget;
+import org.ernie4j.spi.example.Example;
+import org.ernie4j.spi.example.MaskedTokens;
+import org.ernie4j.spi.example.SequenceLabel;
+import org.ernie4j.spi.example.Target;
+import org.ernie4j.spi.example.TokenLabels;
+
 /**
  * The targets of a {@link Batch}, gathered by kind into flat arrays.
  */
+@PublicApi
 public sealed interface BatchTargets
         permits BatchTargets.SequenceLabels, BatchTargets.TokenLabelGrid, BatchTargets.MaskedPositions, BatchTargets.CustomRows
 {
