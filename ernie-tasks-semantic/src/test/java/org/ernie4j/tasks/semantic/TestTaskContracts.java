@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ernie4j.spi.PretrainingTask;
-import org.ernie4j.spi.testing.TaskContractCheck;
+import org.ernie4j.testkit.TaskContractCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

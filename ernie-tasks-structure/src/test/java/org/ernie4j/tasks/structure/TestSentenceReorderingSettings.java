@@ -2,7 +2,7 @@ package org.ernie4j.tasks.structure;
 
 import java.util.Map;
 
-import org.ernie4j.spi.testing.TestingTaskSettings;
+import org.ernie4j.testkit.TestingTaskSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,7 +3,7 @@ package org.ernie4j.tasks.structure;
 import java.util.stream.Stream;
 
 import org.ernie4j.spi.PretrainingTask;
-import org.ernie4j.spi.testing.TaskContractCheck;
+import org.ernie4j.testkit.TaskContractCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
