@@ -3,7 +3,10 @@ package org.ernie4j.testkit;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.document.Document;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The shared test fixtures on the class path: {@code fixtures/sotu-annotated.txt}, real State of the Union text with
@@ -47,6 +50,15 @@ public final class Fixtures
                 .maxSequenceLength(TaskContractCheck.FIXTURE_MAX_SEQUENCE_LENGTH)
                 .corpus(sotu())
                 .build();
+    }
+
+    /**
+     * Settings as a run would give them to a task named {@code taskName}, with errors that name {@code tasks.<taskName>.<key>}.
+     * They record which keys the task read: {@link MapTaskSettings#unreadKeys()} are the ones a run would refuse.
+     */
+    public static MapTaskSettings settings(String taskName, Map<String, ?> values)
+    {
+        return new MapTaskSettings("tasks." + requireNonNull(taskName, "taskName is null"), values);
     }
 
     // Initialization-on-demand holder: read on first use, immutable afterwards, safe to share between test classes.

@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
 import org.ernie4j.spi.LabelGenerator;
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.TaskContext;
 import org.ernie4j.spi.TaskInfo;
@@ -41,8 +42,9 @@ import static java.util.Objects.requireNonNull;
  * <ol>
  * <li><b>The task answers.</b> {@code info()}, {@code head(context)} and {@code labels(context)} return something and do
  * not throw.</li>
- * <li><b>Settings are read when the task joins.</b> With a {@link TestingTaskContext}, every setting given must have been
- * read by {@code head(context)} or {@code labels(context)}: a run reports any other key as unknown and stops.</li>
+ * <li><b>Settings are read when the task joins.</b> With settings that record their reads ({@link MapTaskSettings}, as
+ * a {@link TestingTaskContext} has), every setting given must have been read by {@code head(context)} or
+ * {@code labels(context)}: a run reports any other key as unknown and stops.</li>
  * <li><b>Labels are in range for the head.</b> Every target is of the kind the head predicts; a class is below the head's
  * number of classes; a masked piece's original is a non-special piece of the vocabulary, never at {@code [CLS]} or the
  * last {@code [SEP]}; a custom target has the head's width. An example that predicts nothing (no masked position, no
@@ -242,7 +244,7 @@ public final class TaskContractCheck
 
     private void checkSettingsWereRead(List<String> violations)
     {
-        if (context.settings() instanceof TestingTaskSettings settings) {
+        if (context.settings() instanceof MapTaskSettings settings) {
             for (String key : settings.unreadKeys()) {
                 violations.add("setting '" + key + "' was not read by head(context) or labels(context): a run stops with"
                         + " \"unknown setting\" (read every setting there, not while generating)");

@@ -3,6 +3,7 @@ package org.ernie4j.testkit;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.TaskContext;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Vocabulary;
@@ -10,8 +11,9 @@ import org.ernie4j.spi.document.Vocabulary;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A {@link TaskContext} for tests, built with {@link #builder(Vocabulary)}. Its settings and reporter are the testing
- * fakes, available with their full types through {@link #testingSettings()} and {@link #testingReporter()}.
+ * A {@link TaskContext} for tests, built with {@link #builder(Vocabulary)}. Its settings are those a run gives
+ * ({@link MapTaskSettings}, which records which keys the task read), under the path {@code tasks.<task name>}; its
+ * reporter is the testing fake, available with its full type through {@link #testingReporter()}.
  *
  * <pre>{@code
  * TestingTaskContext context = TestingTaskContext.builder(vocabulary)
@@ -27,7 +29,7 @@ public final class TestingTaskContext
 {
     private final int taskId;
     private final Vocabulary vocabulary;
-    private final TestingTaskSettings settings;
+    private final MapTaskSettings settings;
     private final int maxSequenceLength;
     private final TestingDocumentSource corpus;
     private final TestingTaskReporter reporter;
@@ -36,7 +38,7 @@ public final class TestingTaskContext
     {
         this.taskId = builder.taskId;
         this.vocabulary = builder.vocabulary;
-        this.settings = new TestingTaskSettings(builder.taskName, builder.settings);
+        this.settings = Fixtures.settings(builder.taskName, builder.settings);
         this.maxSequenceLength = builder.maxSequenceLength;
         this.corpus = new TestingDocumentSource(builder.corpus);
         this.reporter = builder.reporter;
@@ -59,14 +61,9 @@ public final class TestingTaskContext
         return vocabulary;
     }
 
+    /** The settings, typed to ask which keys were read. */
     @Override
-    public TestingTaskSettings settings()
-    {
-        return settings;
-    }
-
-    /** The settings, typed as the fake, to ask which keys were read. */
-    public TestingTaskSettings testingSettings()
+    public MapTaskSettings settings()
     {
         return settings;
     }

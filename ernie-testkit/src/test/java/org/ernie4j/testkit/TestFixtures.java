@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
 import org.ernie4j.spi.document.Span;
@@ -11,6 +12,7 @@ import org.ernie4j.spi.document.Token;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Properties of the shared fixture that every test built on it relies on. They must hold for the hand-made stand-in and
@@ -92,6 +94,14 @@ class TestFixtures
         assertThat(context.maxSequenceLength()).isEqualTo(TaskContractCheck.FIXTURE_MAX_SEQUENCE_LENGTH);
         assertThat(context.settings().getDouble("rate", 0.1)).isEqualTo(0.5);
         assertThat(context.settings().invalid("rate", "too high").path()).isEqualTo("tasks.my-task.rate");
-        assertThat(Fixtures.context("my-task", Map.of()).testingSettings().readKeys()).as("a new context each time").isEmpty();
+        assertThat(Fixtures.context("my-task", Map.of()).settings().readKeys()).as("a new context each time").isEmpty();
+    }
+
+    @Test
+    void givesSettingsUnderTheTaskName()
+    {
+        MapTaskSettings settings = Fixtures.settings("my-task", Map.of("rate", "high", "unread", 1));
+        assertThatThrownBy(() -> settings.getDouble("rate", 0.1)).hasMessage("tasks.my-task.rate: expected a number, not the text 'high'");
+        assertThat(settings.unreadKeys()).containsExactly("unread");
     }
 }

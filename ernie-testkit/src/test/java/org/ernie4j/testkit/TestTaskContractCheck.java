@@ -357,7 +357,7 @@ class TestTaskContractCheck
                 .hasMessageContaining("setting 'lable' was not read");
         assertThatThrownBy(() -> TaskContractCheck.verify(eager, Map.of("label", "one")))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("labels(context) threw org.ernie4j.spi.InvalidSettingException: tasks.fake.label: expected an integer, but got 'one' (String)");
+                .hasMessageContaining("labels(context) threw org.ernie4j.spi.InvalidSettingException: tasks.fake.label: expected an integer, not the text 'one'");
     }
 
     @Test

@@ -44,7 +44,7 @@ class TestTestingTaskContext
         assertThat(context.corpus().get(0)).isSameAs(document);
         assertThat(context.reporter()).isSameAs(reporter);
         assertThat(context.settings().getDouble("masking-rate", 0.15)).isEqualTo(0.2);
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
         assertThat(context.settings().invalid("masking-rate", "bad").path()).isEqualTo("tasks.knowledge-masking.masking-rate");
     }
 

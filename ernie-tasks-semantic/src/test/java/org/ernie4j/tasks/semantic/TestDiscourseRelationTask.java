@@ -79,7 +79,7 @@ class TestDiscourseRelationTask
     {
         TestingTaskContext context = context(settings, maxSequenceLength, Fixtures.sotu());
         TaskContractCheck.of(TASK, context).verify(Fixtures.sotu());
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @ParameterizedTest
@@ -104,8 +104,8 @@ class TestDiscourseRelationTask
         TestingTaskContext context = context(Map.of("markers", List.of("but=contrast", "yet=concession"), "max-segment-length", 20,
                 "max-class-share", 0.5, "class-weights", "none", "sample-documents", 10), 128, List.of());
         TASK.labels(context);
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
-        assertThat(context.testingSettings().readKeys()).containsExactlyInAnyOrder(
+        assertThat(context.settings().unreadKeys()).isEmpty();
+        assertThat(context.settings().readKeys()).containsExactlyInAnyOrder(
                 "markers-file", "markers", "max-segment-length", "max-class-share", "class-weights", "sample-documents");
     }
 

@@ -90,7 +90,7 @@ class TestIrRelevanceTask
     {
         TestingTaskContext context = context(settings, maxSequenceLength, Fixtures.sotu());
         TaskContractCheck.of(TASK, context).verify(Fixtures.sotu());
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @ParameterizedTest
@@ -107,8 +107,8 @@ class TestIrRelevanceTask
         TestingTaskContext context = context(Map.of("log", LOG.toString(), "fallback", "none", "pairs-per-document", 3,
                 "random-title-share", 0.5, "max-query-length", 16, "held-out-queries", 0.2), 128, List.of());
         TASK.labels(context);
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
-        assertThat(context.testingSettings().readKeys()).containsExactlyInAnyOrder(
+        assertThat(context.settings().unreadKeys()).isEmpty();
+        assertThat(context.settings().readKeys()).containsExactlyInAnyOrder(
                 "log", "fallback", "pairs-per-document", "random-title-share", "max-query-length", "held-out-queries");
     }
 

@@ -18,7 +18,7 @@ import org.ernie4j.core.training.data.HeldOutSplit;
 import org.ernie4j.core.training.schedule.ScheduleSpec;
 import org.ernie4j.core.training.schedule.TaskSchedule;
 import org.ernie4j.core.training.task.ActiveTask;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.SequenceLabel;
@@ -125,7 +125,7 @@ class TestEvaluator
 
     private static ActiveTask activate(PretrainingTask task)
     {
-        return ActiveTask.activate(task, 0, new ConfiguredTaskSettings("tasks[0].settings", Map.of()), CORPUS.vocabulary(), MAX_LENGTH, CORPUS);
+        return ActiveTask.activate(task, 0, new MapTaskSettings("tasks[0].settings", Map.of()), CORPUS.vocabulary(), MAX_LENGTH, CORPUS);
     }
 
     /** An engine that only evaluates. */
