@@ -41,8 +41,8 @@ import org.ernie4j.core.training.benchmark.DataWait;
 import org.ernie4j.core.training.benchmark.LabelThroughput;
 import org.ernie4j.core.training.benchmark.StepBenchmark;
 import org.ernie4j.core.training.task.ActiveTask;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
 import org.ernie4j.core.training.task.TaskCatalog;
+import org.ernie4j.spi.MapTaskSettings;
 
 import com.google.inject.Inject;
 import picocli.CommandLine;
@@ -342,7 +342,7 @@ final class BenchmarkCommand
         List<ActiveTask> tasks = new ArrayList<>();
         int id = 0;
         for (String name : catalog.tasks().keySet()) {
-            ConfiguredTaskSettings settings = new ConfiguredTaskSettings("tasks." + name + ".settings", benchmarkSettings(name));
+            MapTaskSettings settings = new MapTaskSettings("tasks." + name + ".settings", benchmarkSettings(name));
             tasks.add(ActiveTask.activate(catalog.get(name), id++, settings,
                     corpus.vocabulary(), sequenceLength, corpus.documents()));
         }

@@ -1,7 +1,6 @@
 package org.ernie4j.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -13,25 +12,28 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The dependency rules of docs/ARCHITECTURE.md, checked on the compiled classes of every module (the runner sees them
  * all). The Maven enforcer checks the module rules on the poms; {@link CoreRules} holds the rules of the core's layers.
  */
-@AnalyzeClasses(packages = "org.ernie4j", importOptions = {ImportOption.DoNotIncludeTests.class, TestArchitecture.NoTestJars.class})
+@AnalyzeClasses(packages = "org.ernie4j", importOptions = ImportOption.DoNotIncludeTests.class)
 class TestArchitecture
 {
-    /** The SPI's test kit comes as a test-jar, which the default option does not recognise as tests. */
-    static final class NoTestJars
-            implements ImportOption
-    {
-        @Override
-        public boolean includes(Location location)
-        {
-            return !location.contains("-tests.jar");
-        }
-    }
-
     @ArchTest
     static final ArchRule TASK_PLUGINS_SEE_ONLY_THE_SPI = noClasses()
             .that().resideInAPackage("org.ernie4j.tasks..")
             .should().dependOnClassesThat().resideInAnyPackage("org.ernie4j.core..", "org.ernie4j.runner..")
             .as("task plugins depend on the SPI only, never on the core or the runner");
+
+    // The kit is main code of ernie-testkit (the runner's tests see it), so every rule here checks it too. A rule with
+    // no class to check fails (ArchUnit's failOnEmptyShould), so this one also fails if the kit ever drops out of view.
+    @ArchTest
+    static final ArchRule TEST_KIT_SEES_ONLY_THE_SPI = noClasses()
+            .that().resideInAPackage("org.ernie4j.testkit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.ernie4j.core..", "org.ernie4j.runner..", "org.ernie4j.tasks..")
+            .as("the test kit depends on the SPI only, never on the core, the runner or a task plugin");
+
+    @ArchTest
+    static final ArchRule ONLY_TESTS_USE_THE_TEST_KIT = noClasses()
+            .that().resideOutsideOfPackage("org.ernie4j.testkit..")
+            .should().dependOnClassesThat().resideInAPackage("org.ernie4j.testkit..")
+            .as("only tests use the test kit: no main code of the SPI, the core, the runner or a task plugin");
 
     @ArchTest
     static final ArchRule TASK_FAMILIES_ARE_INDEPENDENT = slices()

@@ -55,7 +55,7 @@ class TestChecksBeforePreparing
                 "  - name: knowledge-masking\n    settings:\n      masking-rate: lots"));
         TestingErnie.Result result = pretrain(config, "--corpus", resource("tiny-corpus"));
         assertThat(result.code()).as(result.err()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
-        assertThat(result.err()).contains("configuration error: tasks[0].settings.masking-rate: expected a number, got string 'lots'")
+        assertThat(result.err()).contains("configuration error: tasks[0].settings.masking-rate: expected a number, not the text 'lots'")
                 .contains("(" + config + ", line " + lineOf(config, "      masking-rate:") + ")");
         assertNothingPrepared();
     }

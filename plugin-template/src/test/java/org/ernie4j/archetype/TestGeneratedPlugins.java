@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.SpiVersion;
-import org.ernie4j.spi.testing.TaskContractCheck;
+import org.ernie4j.testkit.TaskContractCheck;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The jars that the archetype's integration tests built from generated projects are task plugins the runner takes: a
- * compatible {@code Ernie-Spi-Version}, a {@code META-INF/services} entry naming a class of the jar, no copy of the SPI,
- * and a task that loads in a class loader of its own (only the SPI shared), carries the name it was generated with and
- * keeps the task contract as loaded. The projects themselves follow the names they were generated with, leave one
+ * compatible {@code Ernie-Spi-Version}, a {@code META-INF/services} entry naming a class of the jar, no copy of the SPI
+ * or of the test kit, and a task that loads in a class loader of its own (only the SPI shared), carries the name it was
+ * generated with and keeps the task contract as loaded. The projects themselves follow the names they were generated with, leave one
  * marked place for the labelling rule, and ran their own tests.
  *
  * <p>Runs in the {@code verify} phase, after {@code archetype:integration-test}; {@code ernie4j.archetype.projects} is
@@ -76,6 +76,7 @@ class TestGeneratedPlugins
             List<String> names = Collections.list(file.entries()).stream().map(JarEntry::getName).toList();
             assertThat(names).contains(taskClass.replace('.', '/') + ".class");
             assertThat(names).as("the SPI is provided by the runner").noneMatch(name -> name.startsWith("org/ernie4j/spi/"));
+            assertThat(names).as("the test kit is for the plugin's tests only").noneMatch(name -> name.startsWith("org/ernie4j/testkit/"));
         }
 
         List<PretrainingTask> tasks = PluginJarLoader.tasks(jar);

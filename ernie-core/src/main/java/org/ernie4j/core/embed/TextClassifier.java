@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.ernie4j.core.PublicApi;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.core.finetune.FineTunedModel;
 import org.ernie4j.core.finetune.FinetuneKind;
 import org.ernie4j.core.finetune.ItemEncoder;
 import org.ernie4j.core.finetune.LabelledItem;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;

@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.ernie4j.core.PublicApi;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.InputBuilder;
 import org.ernie4j.spi.example.SequenceLabel;

@@ -2,7 +2,6 @@ package org.ernie4j.core.engine;
 
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.FinetuneConfig;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.engine.execution.Execution;
@@ -26,7 +27,6 @@ import org.ernie4j.core.model.optim.Optimizer;
 import org.ernie4j.core.model.optim.OptimizerSettings;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.support.Seeds;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;

@@ -3,10 +3,10 @@ package org.ernie4j.core.finetune;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ernie4j.core.engine.Batch;
+import org.ernie4j.core.engine.BatchTargets;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.spi.example.Batch;
-import org.ernie4j.spi.example.BatchTargets;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -17,8 +17,8 @@ import org.ernie4j.core.training.plugin.PluginException;
 import org.ernie4j.core.training.plugin.PluginFolder;
 import org.ernie4j.core.training.plugin.PluginJar;
 import org.ernie4j.core.training.plugin.PluginWatcher;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
 import org.ernie4j.core.training.task.TaskCatalog;
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +74,7 @@ final class PluginTasks
     /** The setup of a task from the folder, with its settings from {@code plugins.settings}. */
     TaskSetup setupOf(String name)
     {
-        return new TaskSetup(catalog.get(name), new ConfiguredTaskSettings("plugins.settings." + name, settings.settingsOf(name)));
+        return new TaskSetup(catalog.get(name), new MapTaskSettings("plugins.settings." + name, settings.settingsOf(name)));
     }
 
     /**

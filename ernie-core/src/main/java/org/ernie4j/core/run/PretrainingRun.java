@@ -33,8 +33,8 @@ import org.ernie4j.core.training.checkpoint.CorruptCheckpointException;
 import org.ernie4j.core.training.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.training.evaluate.EvaluationSettings;
 import org.ernie4j.core.training.task.ActiveTask;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
 import org.ernie4j.core.training.task.TaskCatalog;
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.document.Vocabulary;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -254,7 +254,7 @@ public final class PretrainingRun
         List<TaskSetup> tasks = new ArrayList<>();
         for (int i = 0; i < config.tasks().size(); i++) {
             TaskSection section = config.tasks().get(i);
-            tasks.add(new TaskSetup(tasksAvailable.get(section.name()), new ConfiguredTaskSettings("tasks[" + i + "].settings", section.settings())));
+            tasks.add(new TaskSetup(tasksAvailable.get(section.name()), new MapTaskSettings("tasks[" + i + "].settings", section.settings())));
         }
         EvaluationSection evaluation = config.evaluation();
         return new SessionSetup(config.model().encoder(corpus.vocabulary().size()), config.training().settings(tasks.size()),

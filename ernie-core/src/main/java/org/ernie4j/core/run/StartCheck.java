@@ -6,9 +6,9 @@ import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.ErnieConfig;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 import org.ernie4j.core.training.task.ActiveTask;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
 import org.ernie4j.core.training.task.TaskCatalog;
 import org.ernie4j.spi.InvalidSettingException;
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;
@@ -55,20 +55,20 @@ final class StartCheck
                 throw new ConfigException("tasks[" + i + "].name", "no pre-training task named '" + name + "'; known tasks: "
                         + String.join(", ", catalog.tasks().keySet()));
             }
-            readSettings(catalog.get(name), new ConfiguredTaskSettings("tasks[" + i + "].settings", config.tasks().get(i).settings()),
+            readSettings(catalog.get(name), new MapTaskSettings("tasks[" + i + "].settings", config.tasks().get(i).settings()),
                     config.training().sequenceLength());
         }
         List<String> configured = config.tasks().stream().map(task -> task.name()).toList();
         for (String name : available.fromFolder()) {
             if (!configured.contains(name)) {
                 // It joins at the first step boundary with these settings.
-                readSettings(catalog.get(name), new ConfiguredTaskSettings("plugins.settings." + name, config.plugins().settingsOf(name)),
+                readSettings(catalog.get(name), new MapTaskSettings("plugins.settings." + name, config.plugins().settingsOf(name)),
                         config.training().sequenceLength());
             }
         }
     }
 
-    private static void readSettings(PretrainingTask task, ConfiguredTaskSettings settings, int maxSequenceLength)
+    private static void readSettings(PretrainingTask task, MapTaskSettings settings, int maxSequenceLength)
     {
         try {
             ActiveTask.readSettings(task, settings, WordPieceVocabulary.of(WordPieceVocabulary.SPECIAL_TOKENS), maxSequenceLength, NO_DOCUMENTS);

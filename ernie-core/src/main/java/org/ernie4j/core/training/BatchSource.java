@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.training.data.ExampleStream;
 import org.ernie4j.core.training.data.StreamPosition;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 
 import static java.util.Objects.requireNonNull;

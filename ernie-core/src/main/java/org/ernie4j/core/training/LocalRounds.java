@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.ernie4j.core.PublicApi;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.core.model.optim.Optimizer;
 import org.ernie4j.core.model.optim.OptimizerSettings;
-import org.ernie4j.spi.example.Batch;
 
 import static java.util.Objects.requireNonNull;
 

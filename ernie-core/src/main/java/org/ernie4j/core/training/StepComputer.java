@@ -3,13 +3,13 @@ package org.ernie4j.core.training;
 import java.util.Optional;
 
 import org.ernie4j.core.PublicApi;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.spi.example.Batch;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,6 +1,6 @@
 package org.ernie4j.core.training;
 
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
 
 import static java.util.Objects.requireNonNull;
@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * A task of a run with its settings, in the run's order of introduction.
  */
-public record TaskSetup(PretrainingTask task, ConfiguredTaskSettings settings)
+public record TaskSetup(PretrainingTask task, MapTaskSettings settings)
 {
     public TaskSetup
     {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.model.optim.GradientClipping;
 import org.ernie4j.core.model.optim.Optimizer;
@@ -17,7 +18,6 @@ import org.ernie4j.core.training.data.StreamPosition;
 import org.ernie4j.core.training.evaluate.Evaluator;
 import org.ernie4j.core.training.evaluate.TaskEvaluation;
 import org.ernie4j.core.training.task.ActiveTask;
-import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static java.util.Objects.requireNonNull;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.ernie4j.core.config.ConfigLoader;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.pretrained.PretrainedModel;
-import org.ernie4j.spi.example.Batch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 
 import org.ernie4j.core.config.ConfigLoader;
 import org.ernie4j.core.embed.TextEncoder;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.fused.FusedEngine;
 import org.ernie4j.core.engine.fused.Workers;
@@ -16,7 +17,6 @@ import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.InputBuilder;
 import org.ernie4j.spi.example.SequenceLabel;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ernie4j.spi.example.Batch;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
 import org.ernie4j.spi.example.SequenceLabel;

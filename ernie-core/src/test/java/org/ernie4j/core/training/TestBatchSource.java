@@ -8,18 +8,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.testing.TestingCorpus;
 import org.ernie4j.core.testing.TestingTasks;
 import org.ernie4j.core.training.data.ExampleStream;
 import org.ernie4j.core.training.data.LabelGenerationException;
 import org.ernie4j.core.training.data.StreamPosition;
 import org.ernie4j.core.training.task.ActiveTask;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
 import org.ernie4j.spi.LabelGenerator;
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.TaskContext;
 import org.ernie4j.spi.TaskInfo;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.head.HeadSpec;
 import org.junit.jupiter.api.Test;
 
@@ -148,7 +148,7 @@ class TestBatchSource
 
     private ActiveTask activate(PretrainingTask task)
     {
-        return ActiveTask.activate(task, 0, new ConfiguredTaskSettings("tasks[0].settings", Map.of()), corpus.vocabulary(), LENGTH, corpus);
+        return ActiveTask.activate(task, 0, new MapTaskSettings("tasks[0].settings", Map.of()), corpus.vocabulary(), LENGTH, corpus);
     }
 
     private BatchSource source(ActiveTask task, StreamPosition position, int ahead)

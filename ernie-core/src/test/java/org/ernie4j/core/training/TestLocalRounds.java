@@ -13,7 +13,7 @@ import org.ernie4j.core.training.evaluate.EvaluationSettings;
 import org.ernie4j.core.training.evaluate.TaskEvaluation;
 import org.ernie4j.core.training.schedule.ScheduleKind;
 import org.ernie4j.core.training.schedule.ScheduleSpec;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,8 +88,8 @@ class TestLocalRounds
     {
         TestingCorpus corpus = TestingCorpus.washington1790(4);
         SessionSetup setup = TestPretrainingSession.withTasks(TestPretrainingSession.setup(corpus, temporary.resolve("run"), 7), List.of(
-                new TaskSetup(new TestingTasks.MaskedWords(), new ConfiguredTaskSettings("tasks[0].settings", Map.of())),
-                new TaskSetup(new TestingTasks.Diverging(), new ConfiguredTaskSettings("tasks[1].settings", Map.of()))));
+                new TaskSetup(new TestingTasks.MaskedWords(), new MapTaskSettings("tasks[0].settings", Map.of())),
+                new TaskSetup(new TestingTasks.Diverging(), new MapTaskSettings("tasks[1].settings", Map.of()))));
         List<List<Long>> rounds = new ArrayList<>();
         try (PretrainingSession session = PretrainingSession.start(setup, SequentialRounds.steps(ROUND, rounds))) {
             long firstBadStep = session.schedule().stages().get(1).firstStep();

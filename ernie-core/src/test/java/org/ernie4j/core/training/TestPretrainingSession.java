@@ -16,7 +16,7 @@ import org.ernie4j.core.training.evaluate.EvaluationSettings;
 import org.ernie4j.core.training.evaluate.TaskEvaluation;
 import org.ernie4j.core.training.schedule.ScheduleKind;
 import org.ernie4j.core.training.schedule.ScheduleSpec;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -90,7 +90,7 @@ class TestPretrainingSession
         TestingCorpus corpus = TestingCorpus.washington1790(4);
         SessionSetup good = setup(corpus, temporary.resolve("run"), 7);
         List<TaskSetup> tasks = List.of(new TaskSetup(new TestingTasks.MaskedWords(),
-                new ConfiguredTaskSettings("tasks.testing-masked-words.settings", Map.of("rat", 0.2))));
+                new MapTaskSettings("tasks.testing-masked-words.settings", Map.of("rat", 0.2))));
         SessionSetup bad = withTasks(good, tasks);
         assertThatThrownBy(() -> PretrainingSession.start(bad))
                 .hasMessageContaining("tasks.testing-masked-words.settings.rat")
@@ -104,8 +104,8 @@ class TestPretrainingSession
         TestingCorpus corpus = TestingCorpus.washington1790(4);
         SessionSetup good = setup(corpus, temporary.resolve("run"), 7);
         List<TaskSetup> tasks = List.of(
-                new TaskSetup(new TestingTasks.MaskedWords(), new ConfiguredTaskSettings("tasks[0].settings", Map.of())),
-                new TaskSetup(new TestingTasks.Diverging(), new ConfiguredTaskSettings("tasks[1].settings", Map.of())));
+                new TaskSetup(new TestingTasks.MaskedWords(), new MapTaskSettings("tasks[0].settings", Map.of())),
+                new TaskSetup(new TestingTasks.Diverging(), new MapTaskSettings("tasks[1].settings", Map.of())));
         SessionSetup setup = withTasks(good, tasks);
         try (PretrainingSession session = PretrainingSession.start(setup)) {
             // Stage 0 trains only the first task; the diverging task joins in stage 1.
@@ -195,7 +195,7 @@ class TestPretrainingSession
         String failing = corpus.documents().get(corpus.size() - 1).id();
         TrainingSettings oneDocumentAtATime = new TrainingSettings(7, 4, 48, STEPS_PER_TASK, 1, 100, 3, good.training().optimizer());
         SessionSetup setup = new SessionSetup(good.encoder(), oneDocumentAtATime, good.schedule(), good.evaluation(),
-                List.of(new TaskSetup(new TestingTasks.FailsOnOneDocument(failing), new ConfiguredTaskSettings("tasks[0].settings", Map.of()))),
+                List.of(new TaskSetup(new TestingTasks.FailsOnOneDocument(failing), new MapTaskSettings("tasks[0].settings", Map.of()))),
                 good.documents(), good.vocabulary(), good.vocabularyFile(), good.corpus(), good.checkpoints(), good.resolvedConfig());
         List<StepRecord> steps = new ArrayList<>();
         try (PretrainingSession session = PretrainingSession.start(setup)) {
@@ -237,8 +237,8 @@ class TestPretrainingSession
         OptimizerSettings optimizer = new OptimizerSettings(1e-3, 4, 2 * STEPS_PER_TASK, 0.9, 0.999, 1e-6, 0.01, 1.0);
         TrainingSettings training = new TrainingSettings(seed, 4, 48, STEPS_PER_TASK, 3, 5, 3, optimizer);
         List<TaskSetup> tasks = List.of(
-                new TaskSetup(new TestingTasks.MaskedWords(), new ConfiguredTaskSettings("tasks.testing-masked-words.settings", Map.of())),
-                new TaskSetup(new TestingTasks.SentenceOrder(), new ConfiguredTaskSettings("tasks.testing-sentence-order.settings", Map.of())));
+                new TaskSetup(new TestingTasks.MaskedWords(), new MapTaskSettings("tasks.testing-masked-words.settings", Map.of())),
+                new TaskSetup(new TestingTasks.SentenceOrder(), new MapTaskSettings("tasks.testing-sentence-order.settings", Map.of())));
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.putObject("model").put("hidden", 16);
         return new SessionSetup(encoder, training, ScheduleSpec.continual(), EvaluationSettings.off(), tasks, corpus, corpus.vocabulary(), Optional.empty(),

@@ -19,7 +19,7 @@ import org.ernie4j.core.training.checkpoint.ScheduleEvent;
 import org.ernie4j.core.training.evaluate.EvaluationSettings;
 import org.ernie4j.core.training.evaluate.ForgettingMatrix;
 import org.ernie4j.core.training.evaluate.TaskEvaluation;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -174,7 +174,7 @@ class TestTaskChangesWhileTraining
 
     private static TaskSetup sentenceOrder()
     {
-        return new TaskSetup(new TestingTasks.SentenceOrder(), new ConfiguredTaskSettings("plugins.settings.testing-sentence-order", Map.of()));
+        return new TaskSetup(new TestingTasks.SentenceOrder(), new MapTaskSettings("plugins.settings.testing-sentence-order", Map.of()));
     }
 
     private static SessionSetup oneTask(TestingCorpus corpus, Path directory)

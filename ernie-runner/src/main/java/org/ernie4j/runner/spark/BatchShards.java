@@ -3,9 +3,9 @@ package org.ernie4j.runner.spark;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.core.support.Seeds;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 
 /**

@@ -3,7 +3,7 @@ package org.ernie4j.runner.spark;
 import java.io.Serializable;
 import java.util.List;
 
-import org.ernie4j.spi.example.Batch;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.spi.example.Example;
 
 import static java.util.Objects.requireNonNull;

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.spark.broadcast.Broadcast;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.core.training.LocalRounds;
 import org.ernie4j.core.training.StepComputer;
-import org.ernie4j.spi.example.Batch;
 
 import static java.util.Objects.requireNonNull;
 

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.NativeEnvironment;
 import org.ernie4j.core.engine.StepResult;
@@ -14,7 +15,6 @@ import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.core.model.optim.Optimizer;
 import org.ernie4j.core.model.optim.OptimizerSettings;
-import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.engine.execution.Execution;
@@ -15,7 +16,6 @@ import org.ernie4j.core.model.optim.Optimizer;
 import org.ernie4j.core.model.optim.OptimizerSettings;
 import org.ernie4j.core.training.LocalRounds;
 import org.ernie4j.core.training.StepComputer;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

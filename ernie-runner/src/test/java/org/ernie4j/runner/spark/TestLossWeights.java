@@ -2,7 +2,7 @@ package org.ernie4j.runner.spark;
 
 import java.util.List;
 
-import org.ernie4j.spi.example.Batch;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
 import org.ernie4j.spi.example.SequenceLabel;

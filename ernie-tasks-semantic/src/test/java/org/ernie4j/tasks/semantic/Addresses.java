@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ernie4j.spi.document.Document;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingVocabulary;
 
 /**
  * Four raw State of the Union addresses from {@code src/test/resources/sotu} (1794 Washington, 1940 Roosevelt, 1964

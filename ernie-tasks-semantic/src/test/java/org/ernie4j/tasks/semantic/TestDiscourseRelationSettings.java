@@ -3,7 +3,8 @@ package org.ernie4j.tasks.semantic;
 import java.util.List;
 import java.util.Map;
 
-import org.ernie4j.spi.testing.TestingTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
+import org.ernie4j.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ class TestDiscourseRelationSettings
     @Test
     void defaultsAreTheDocumentedOnes()
     {
-        DiscourseRelationSettings settings = DiscourseRelationSettings.read(TestingTaskSettings.empty("discourse-relation"), 128);
+        DiscourseRelationSettings settings = DiscourseRelationSettings.read(Fixtures.settings("discourse-relation", Map.of()), 128);
         assertThat(settings.markers()).isSameAs(DiscourseMarkers.english());
         // Half of what is left of 128 pieces after [CLS] and two [SEP].
         assertThat(settings.maxSegmentLength()).isEqualTo(62);
@@ -27,7 +28,7 @@ class TestDiscourseRelationSettings
     @Test
     void readsEveryKey()
     {
-        TestingTaskSettings values = new TestingTaskSettings("discourse-relation", Map.of("markers", List.of("but=contrast", "for example=example"),
+        MapTaskSettings values = Fixtures.settings("discourse-relation", Map.of("markers", List.of("but=contrast", "for example=example"),
                 "max-segment-length", 40, "max-class-share", 1, "class-weights", "balanced", "sample-documents", 50));
         DiscourseRelationSettings settings = DiscourseRelationSettings.read(values, 128);
         assertThat(settings).hasToString("2 markers in 2 classes, max-segment-length=40, max-class-share=1.0, class-weights=balanced, sample-documents=50");

@@ -19,12 +19,12 @@ import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.SequenceLabel;
 import org.ernie4j.spi.head.SequenceClassificationHead;
-import org.ernie4j.spi.testing.EdgeCaseDocuments;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TaskContractCheck;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.EdgeCaseDocuments;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TaskContractCheck;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,7 +79,7 @@ class TestDiscourseRelationTask
     {
         TestingTaskContext context = context(settings, maxSequenceLength, Fixtures.sotu());
         TaskContractCheck.of(TASK, context).verify(Fixtures.sotu());
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @ParameterizedTest
@@ -104,8 +104,8 @@ class TestDiscourseRelationTask
         TestingTaskContext context = context(Map.of("markers", List.of("but=contrast", "yet=concession"), "max-segment-length", 20,
                 "max-class-share", 0.5, "class-weights", "none", "sample-documents", 10), 128, List.of());
         TASK.labels(context);
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
-        assertThat(context.testingSettings().readKeys()).containsExactlyInAnyOrder(
+        assertThat(context.settings().unreadKeys()).isEmpty();
+        assertThat(context.settings().readKeys()).containsExactlyInAnyOrder(
                 "markers-file", "markers", "max-segment-length", "max-class-share", "class-weights", "sample-documents");
     }
 

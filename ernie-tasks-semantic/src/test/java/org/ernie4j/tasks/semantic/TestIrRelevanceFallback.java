@@ -14,11 +14,11 @@ import org.ernie4j.spi.document.Sentence;
 import org.ernie4j.spi.document.Span;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.SequenceLabel;
-import org.ernie4j.spi.testing.EdgeCaseDocuments;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.EdgeCaseDocuments;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

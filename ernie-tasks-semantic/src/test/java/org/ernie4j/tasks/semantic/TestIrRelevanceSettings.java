@@ -3,7 +3,7 @@ package org.ernie4j.tasks.semantic;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.ernie4j.spi.testing.TestingTaskSettings;
+import org.ernie4j.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +41,6 @@ class TestIrRelevanceSettings
 
     private static IrRelevanceSettings read(Map<String, ?> values)
     {
-        return IrRelevanceSettings.read(new TestingTaskSettings("ir-relevance", values), 128);
+        return IrRelevanceSettings.read(Fixtures.settings("ir-relevance", values), 128);
     }
 }

@@ -22,11 +22,11 @@ import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.SequenceLabel;
 import org.ernie4j.spi.head.SequenceClassificationHead;
-import org.ernie4j.spi.testing.EdgeCaseDocuments;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TaskContractCheck;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.EdgeCaseDocuments;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TaskContractCheck;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,7 +90,7 @@ class TestIrRelevanceTask
     {
         TestingTaskContext context = context(settings, maxSequenceLength, Fixtures.sotu());
         TaskContractCheck.of(TASK, context).verify(Fixtures.sotu());
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @ParameterizedTest
@@ -107,8 +107,8 @@ class TestIrRelevanceTask
         TestingTaskContext context = context(Map.of("log", LOG.toString(), "fallback", "none", "pairs-per-document", 3,
                 "random-title-share", 0.5, "max-query-length", 16, "held-out-queries", 0.2), 128, List.of());
         TASK.labels(context);
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
-        assertThat(context.testingSettings().readKeys()).containsExactlyInAnyOrder(
+        assertThat(context.settings().unreadKeys()).isEmpty();
+        assertThat(context.settings().readKeys()).containsExactlyInAnyOrder(
                 "log", "fallback", "pairs-per-document", "random-title-share", "max-query-length", "held-out-queries");
     }
 
@@ -214,7 +214,7 @@ class TestIrRelevanceTask
     void aTenthOfTheQueriesIsHeldOutTheSameWayInEveryRunAndAtLeastOne()
             throws IOException
     {
-        SearchLog log = new SearchLogReader(VOCABULARY, new org.ernie4j.spi.testing.TestingTaskReporter(), IrRelevanceTask.NAME)
+        SearchLog log = new SearchLogReader(VOCABULARY, new org.ernie4j.testkit.TestingTaskReporter(), IrRelevanceTask.NAME)
                 .read(new java.io.StringReader(String.join("\n", java.util.stream.IntStream.range(0, 400)
                         .mapToObj(i -> "query " + i + "\ttitle " + i + "\tclicked").toList())), "generated");
         HeldOutQueries tenth = HeldOutQueries.of(log, 0.1);
@@ -223,7 +223,7 @@ class TestIrRelevanceTask
         assertThat(HeldOutQueries.of(log, 0.1).heldOutPairs()).isEqualTo(tenth.heldOutPairs());
         assertThat(HeldOutQueries.of(log, 0.0).heldOutPairs()).isEmpty();
         // A log of two queries: one is held out, one trained on, whatever the share.
-        SearchLog two = new SearchLogReader(VOCABULARY, new org.ernie4j.spi.testing.TestingTaskReporter(), IrRelevanceTask.NAME)
+        SearchLog two = new SearchLogReader(VOCABULARY, new org.ernie4j.testkit.TestingTaskReporter(), IrRelevanceTask.NAME)
                 .read(new java.io.StringReader("tax\tTaxes\tclicked\nwar\tThe Army\tshown\n"), "two");
         assertThat(HeldOutQueries.of(two, 0.01).heldOutQueryCount()).isEqualTo(1);
         assertThat(HeldOutQueries.of(two, 0.99).heldOutQueryCount()).isEqualTo(1);
@@ -237,7 +237,7 @@ class TestIrRelevanceTask
         LabelGenerator labels = TASK.labels(context(Map.of("log", LOG.toString(), "random-title-share", 0.5), 128, corpus));
         SplittableRandom random = new SplittableRandom(1);
         // The training queries' pairs, once in expectation per pass: ceil(pairs / (0.5 x 7)) a document.
-        SearchLog log = new SearchLogReader(VOCABULARY, new org.ernie4j.spi.testing.TestingTaskReporter(), IrRelevanceTask.NAME).read(Files.newBufferedReader(LOG), LOG.toString());
+        SearchLog log = new SearchLogReader(VOCABULARY, new org.ernie4j.testkit.TestingTaskReporter(), IrRelevanceTask.NAME).read(Files.newBufferedReader(LOG), LOG.toString());
         int trainingPairs = HeldOutQueries.of(log, IrRelevanceSettings.DEFAULT_HELD_OUT_QUERIES).trainingPairs().length;
         assertThat(trainingPairs).isBetween(12, 23);
         for (Document document : corpus) {

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TestingDocumentSource;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TestingDocumentSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

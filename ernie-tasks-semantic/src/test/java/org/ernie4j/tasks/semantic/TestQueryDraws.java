@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.ernie4j.spi.document.Document;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TestingTaskReporter;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TestingTaskReporter;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,8 +3,8 @@ package org.ernie4j.tasks.semantic;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.ernie4j.spi.testing.ListedTaskContracts;
-import org.ernie4j.spi.testing.TaskContractCheck;
+import org.ernie4j.testkit.ListedTaskContracts;
+import org.ernie4j.testkit.TaskContractCheck;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

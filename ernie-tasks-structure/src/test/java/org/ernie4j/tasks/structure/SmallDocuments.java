@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.List;
 
 import org.ernie4j.spi.document.Document;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingVocabulary;
 
 /**
  * Hand-made documents whose sentences have exactly the number of pieces a unit test asks for: sentence {@code i} is its

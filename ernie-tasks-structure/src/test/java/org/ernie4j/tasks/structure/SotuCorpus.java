@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.ernie4j.spi.document.Document;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingVocabulary;
 
 import static java.util.Objects.requireNonNull;
 

@@ -2,7 +2,7 @@ package org.ernie4j.tasks.structure;
 
 import java.util.List;
 
-import org.ernie4j.spi.testing.TestingTaskReporter;
+import org.ernie4j.testkit.TestingTaskReporter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

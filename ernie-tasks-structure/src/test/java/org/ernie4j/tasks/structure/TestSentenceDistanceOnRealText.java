@@ -13,7 +13,7 @@ import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.SequenceLabel;
-import org.ernie4j.spi.testing.TestingTaskContext;
+import org.ernie4j.testkit.TestingTaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

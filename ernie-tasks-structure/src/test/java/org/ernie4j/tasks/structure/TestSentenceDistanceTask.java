@@ -15,12 +15,12 @@ import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.SequenceLabel;
 import org.ernie4j.spi.head.SequenceClassificationHead;
-import org.ernie4j.spi.testing.EdgeCaseDocuments;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TaskContractCheck;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.EdgeCaseDocuments;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TaskContractCheck;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -74,7 +74,7 @@ class TestSentenceDistanceTask
     {
         TestingTaskContext context = context(Fixtures.vocabulary(), settings, maxSequenceLength, Fixtures.sotu());
         TaskContractCheck.of(TASK, context).verify(Fixtures.sotu());
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @ParameterizedTest
@@ -100,8 +100,8 @@ class TestSentenceDistanceTask
         TestingTaskContext context = context(SMALL, Map.of("adjacent-weight", 2, "same-document-weight", 1.5, "other-document-weight", 1,
                 "max-segment-length", 50), 128, List.of());
         TASK.labels(context);
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
-        assertThat(context.testingSettings().readKeys())
+        assertThat(context.settings().unreadKeys()).isEmpty();
+        assertThat(context.settings().readKeys())
                 .containsExactlyInAnyOrder("adjacent-weight", "same-document-weight", "other-document-weight", "max-segment-length");
     }
 
@@ -114,7 +114,7 @@ class TestSentenceDistanceTask
                 Arguments.of(Map.of("other-document-weight", Double.POSITIVE_INFINITY), 128,
                         "tasks.sentence-distance.other-document-weight: must be a finite number of at least 0, not Infinity"),
                 Arguments.of(Map.of("other-document-weight", "a third"), 128,
-                        "tasks.sentence-distance.other-document-weight: expected a number, but got 'a third' (String)"),
+                        "tasks.sentence-distance.other-document-weight: expected a number, not the text 'a third'"),
                 Arguments.of(Map.of("adjacent-weight", 0, "same-document-weight", 0, "other-document-weight", 0.0), 128,
                         "tasks.sentence-distance.other-document-weight: together with adjacent-weight and same-document-weight must be positive:"
                                 + " all three are 0, so no class could be drawn"),

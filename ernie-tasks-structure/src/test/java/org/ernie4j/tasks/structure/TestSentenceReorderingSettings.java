@@ -2,7 +2,8 @@ package org.ernie4j.tasks.structure;
 
 import java.util.Map;
 
-import org.ernie4j.spi.testing.TestingTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
+import org.ernie4j.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ class TestSentenceReorderingSettings
     @Test
     void defaultsAreTheDocumentedOnes()
     {
-        SentenceReorderingSettings settings = SentenceReorderingSettings.read(TestingTaskSettings.empty("sentence-reordering"), 128);
+        SentenceReorderingSettings settings = SentenceReorderingSettings.read(Fixtures.settings("sentence-reordering", Map.of()), 128);
         assertThat(settings.maxSegments()).isEqualTo(3);
         assertThat(settings.classCount()).isEqualTo(9);
         // The longest paragraph that fits with [CLS] and a [SEP] after each of 3 segments.
@@ -22,14 +23,14 @@ class TestSentenceReorderingSettings
     @Test
     void theDefaultParagraphLengthFollowsMaxSegments()
     {
-        TestingTaskSettings values = new TestingTaskSettings("sentence-reordering", Map.of("max-segments", 5));
+        MapTaskSettings values = Fixtures.settings("sentence-reordering", Map.of("max-segments", 5));
         assertThat(SentenceReorderingSettings.read(values, 512)).hasToString("max-segments=5, max-paragraph-length=506");
     }
 
     @Test
     void readsEveryKey()
     {
-        TestingTaskSettings values = new TestingTaskSettings("sentence-reordering", Map.of("max-segments", 2, "max-paragraph-length", 60));
+        MapTaskSettings values = Fixtures.settings("sentence-reordering", Map.of("max-segments", 2, "max-paragraph-length", 60));
         assertThat(SentenceReorderingSettings.read(values, 128)).hasToString("max-segments=2, max-paragraph-length=60");
         assertThat(values.unreadKeys()).isEmpty();
     }

@@ -16,11 +16,11 @@ import org.ernie4j.spi.TaskFamily;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.head.SequenceClassificationHead;
-import org.ernie4j.spi.testing.EdgeCaseDocuments;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TaskContractCheck;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.EdgeCaseDocuments;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TaskContractCheck;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -83,7 +83,7 @@ class TestSentenceReorderingTask
     {
         TestingTaskContext context = context(Fixtures.vocabulary(), settings, maxSequenceLength);
         TaskContractCheck.of(TASK, context).verify(Fixtures.sotu());
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @ParameterizedTest
@@ -99,8 +99,8 @@ class TestSentenceReorderingTask
     {
         TestingTaskContext context = context(SMALL, Map.of("max-segments", 4, "max-paragraph-length", 100), 128);
         TASK.labels(context);
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
-        assertThat(context.testingSettings().readKeys()).containsExactlyInAnyOrder("max-segments", "max-paragraph-length");
+        assertThat(context.settings().unreadKeys()).isEmpty();
+        assertThat(context.settings().readKeys()).containsExactlyInAnyOrder("max-segments", "max-paragraph-length");
     }
 
     static Stream<Arguments> badSettings()
@@ -108,7 +108,7 @@ class TestSentenceReorderingTask
         return Stream.of(
                 Arguments.of(Map.of("max-segments", 1), 128, "tasks.sentence-reordering.max-segments: must be between 2 and 5, not 1"),
                 Arguments.of(Map.of("max-segments", 6), 128, "tasks.sentence-reordering.max-segments: must be between 2 and 5, not 6"),
-                Arguments.of(Map.of("max-segments", 2.5), 128, "tasks.sentence-reordering.max-segments: expected an integer, but got 2.5 (Double)"),
+                Arguments.of(Map.of("max-segments", 2.5), 128, "tasks.sentence-reordering.max-segments: expected an integer, not 2.5"),
                 Arguments.of(Map.of("max-segments", 5), 10,
                         "tasks.sentence-reordering.max-segments: 5 segments need inputs of at least 11 pieces, but the model's maximum length is 10"),
                 Arguments.of(Map.of(), 6,

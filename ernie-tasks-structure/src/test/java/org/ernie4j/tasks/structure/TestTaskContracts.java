@@ -2,7 +2,7 @@ package org.ernie4j.tasks.structure;
 
 import java.util.stream.Stream;
 
-import org.ernie4j.spi.testing.ListedTaskContracts;
+import org.ernie4j.testkit.ListedTaskContracts;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.ernie4j.spi.document.Document;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.TestingVocabulary;
 
 /**
  * Three whole State of the Union addresses from this module's test resources ({@code sotu/}), annotated by

@@ -9,7 +9,7 @@ import org.ernie4j.spi.document.Token;
 import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
-import org.ernie4j.spi.testing.TestingTaskReporter;
+import org.ernie4j.testkit.TestingTaskReporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,13 +5,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
-import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Span;
 import org.ernie4j.spi.document.Token;
+import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
-import org.ernie4j.spi.testing.TestingTaskReporter;
+import org.ernie4j.testkit.TestingTaskReporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

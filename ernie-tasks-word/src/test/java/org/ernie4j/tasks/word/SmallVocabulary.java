@@ -2,7 +2,7 @@ package org.ernie4j.tasks.word;
 
 import java.util.List;
 
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.TestingVocabulary;
 
 /**
  * A vocabulary just big enough for the hand-made sentences of this module's unit tests. They count pieces, so they must

@@ -14,8 +14,8 @@ import org.ernie4j.spi.document.Token;
 import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TestingTaskContext;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TestingTaskContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

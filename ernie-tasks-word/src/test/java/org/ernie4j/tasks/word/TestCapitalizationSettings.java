@@ -2,7 +2,8 @@ package org.ernie4j.tasks.word;
 
 import java.util.Map;
 
-import org.ernie4j.spi.testing.TestingTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
+import org.ernie4j.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ class TestCapitalizationSettings
     @Test
     void defaultsAreTheDocumentedOnes()
     {
-        CapitalizationSettings settings = CapitalizationSettings.read(TestingTaskSettings.empty("capitalization"));
+        CapitalizationSettings settings = CapitalizationSettings.read(Fixtures.settings("capitalization", Map.of()));
         assertThat(settings.ignoreSentenceInitial()).isTrue();
         assertThat(settings).isEqualTo(CapitalizationSettings.defaults());
         assertThat(settings).hasToString("ignore-sentence-initial=true");
@@ -21,7 +22,7 @@ class TestCapitalizationSettings
     @Test
     void readsEveryKey()
     {
-        TestingTaskSettings values = new TestingTaskSettings("capitalization", Map.of("ignore-sentence-initial", false));
+        MapTaskSettings values = Fixtures.settings("capitalization", Map.of("ignore-sentence-initial", false));
         assertThat(CapitalizationSettings.read(values).ignoreSentenceInitial()).isFalse();
         assertThat(values.unreadKeys()).isEmpty();
     }

@@ -14,12 +14,12 @@ import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
 import org.ernie4j.spi.head.TokenClassificationHead;
-import org.ernie4j.spi.testing.EdgeCaseDocuments;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TaskContractCheck;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.EdgeCaseDocuments;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TaskContractCheck;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -72,7 +72,7 @@ class TestCapitalizationTask
     {
         TestingTaskContext context = context(Fixtures.vocabulary(), settings, maxSequenceLength);
         TaskContractCheck.of(TASK, context).verify(Fixtures.sotu());
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @Test
@@ -86,8 +86,8 @@ class TestCapitalizationTask
     {
         TestingTaskContext context = context(Map.of("ignore-sentence-initial", false), 128);
         TASK.labels(context);
-        assertThat(context.testingSettings().readKeys()).containsExactly("ignore-sentence-initial");
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().readKeys()).containsExactly("ignore-sentence-initial");
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @Test
@@ -95,7 +95,7 @@ class TestCapitalizationTask
     {
         assertThatThrownBy(() -> TASK.labels(context(Map.of("ignore-sentence-initial", "yes"), 128)))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("tasks.capitalization.ignore-sentence-initial: expected true or false, but got 'yes' (String)");
+                .hasMessage("tasks.capitalization.ignore-sentence-initial: expected true or false, not the text 'yes'");
     }
 
     @Test

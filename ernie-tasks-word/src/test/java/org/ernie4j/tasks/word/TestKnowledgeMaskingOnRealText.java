@@ -10,13 +10,13 @@ import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Span;
 import org.ernie4j.spi.example.MaskedTokens;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -2,7 +2,8 @@ package org.ernie4j.tasks.word;
 
 import java.util.Map;
 
-import org.ernie4j.spi.testing.TestingTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
+import org.ernie4j.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ class TestKnowledgeMaskingSettings
     @Test
     void defaultsAreTheDocumentedOnes()
     {
-        KnowledgeMaskingSettings settings = KnowledgeMaskingSettings.read(TestingTaskSettings.empty("knowledge-masking"));
+        KnowledgeMaskingSettings settings = KnowledgeMaskingSettings.read(Fixtures.settings("knowledge-masking", Map.of()));
         assertThat(settings.maskingRate()).isEqualTo(0.15);
         assertThat(settings.strategy()).isEqualTo(MaskingStrategy.MIXED);
         assertThat(settings.entityShare()).isEqualTo(0.4);
@@ -25,7 +26,7 @@ class TestKnowledgeMaskingSettings
     @Test
     void readsEveryKey()
     {
-        TestingTaskSettings values = new TestingTaskSettings("knowledge-masking", Map.of(
+        MapTaskSettings values = Fixtures.settings("knowledge-masking", Map.of(
                 "masking-rate", 0.25, "strategy", "phrase", "entity-share", 0.1, "phrase-share", 0.2, "mask-probability", 0.5, "random-probability", 0.25));
         KnowledgeMaskingSettings settings = KnowledgeMaskingSettings.read(values);
         assertThat(settings).hasToString(

@@ -14,12 +14,12 @@ import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
 import org.ernie4j.spi.head.MaskedTokenHead;
-import org.ernie4j.spi.testing.EdgeCaseDocuments;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TaskContractCheck;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.EdgeCaseDocuments;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TaskContractCheck;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,7 +69,7 @@ class TestKnowledgeMaskingTask
     {
         TestingTaskContext context = context(settings, maxSequenceLength);
         TaskContractCheck.of(TASK, context).verify(DOCUMENTS);
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @Test
@@ -84,8 +84,8 @@ class TestKnowledgeMaskingTask
         TestingTaskContext context = context(Map.of("masking-rate", 0.2, "strategy", "mixed", "entity-share", 0.5, "phrase-share", 0.3,
                 "mask-probability", 0.7, "random-probability", 0.2), 128);
         TASK.labels(context);
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
-        assertThat(context.testingSettings().readKeys()).containsExactlyInAnyOrder(
+        assertThat(context.settings().unreadKeys()).isEmpty();
+        assertThat(context.settings().readKeys()).containsExactlyInAnyOrder(
                 "masking-rate", "strategy", "entity-share", "phrase-share", "mask-probability", "random-probability");
         assertThat(context.testingReporter().warnings()).isEmpty();
     }
@@ -96,7 +96,7 @@ class TestKnowledgeMaskingTask
                 Arguments.of(Map.of("masking-rate", 0.0), "tasks.knowledge-masking.masking-rate: must be greater than 0 and at most 1, not 0.0"),
                 Arguments.of(Map.of("masking-rate", 1.5), "tasks.knowledge-masking.masking-rate: must be greater than 0 and at most 1, not 1.5"),
                 Arguments.of(Map.of("masking-rate", Double.NaN), "tasks.knowledge-masking.masking-rate: must be greater than 0 and at most 1, not NaN"),
-                Arguments.of(Map.of("masking-rate", "high"), "tasks.knowledge-masking.masking-rate: expected a number, but got 'high' (String)"),
+                Arguments.of(Map.of("masking-rate", "high"), "tasks.knowledge-masking.masking-rate: expected a number, not the text 'high'"),
                 Arguments.of(Map.of("strategy", "entities"), "tasks.knowledge-masking.strategy: must be one of mixed, entity, phrase, word, not 'entities'"),
                 Arguments.of(Map.of("strategy", "MIXED"), "tasks.knowledge-masking.strategy: must be one of mixed, entity, phrase, word, not 'MIXED'"),
                 Arguments.of(Map.of("entity-share", -0.1), "tasks.knowledge-masking.entity-share: must be between 0 and 1, not -0.1"),

@@ -3,8 +3,8 @@ package org.ernie4j.tasks.word;
 import java.util.List;
 
 import org.ernie4j.spi.document.Sentence;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

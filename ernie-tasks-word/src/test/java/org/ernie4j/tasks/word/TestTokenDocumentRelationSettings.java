@@ -3,7 +3,8 @@ package org.ernie4j.tasks.word;
 import java.util.List;
 import java.util.Map;
 
-import org.ernie4j.spi.testing.TestingTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
+import org.ernie4j.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ class TestTokenDocumentRelationSettings
     @Test
     void defaultsAreTheDocumentedOnes()
     {
-        TokenDocumentRelationSettings settings = TokenDocumentRelationSettings.read(TestingTaskSettings.empty("token-document-relation"));
+        TokenDocumentRelationSettings settings = TokenDocumentRelationSettings.read(Fixtures.settings("token-document-relation", Map.of()));
         assertThat(settings.ignoreStopWords()).isTrue();
         assertThat(settings.stopWords()).containsExactlyInAnyOrderElementsOf(StopWords.english());
         assertThat(settings).hasToString(TokenDocumentRelationSettings.defaults().toString())
@@ -25,7 +26,7 @@ class TestTokenDocumentRelationSettings
     @Test
     void readsEveryKeyAndComparesStopWordsAsTypes()
     {
-        TestingTaskSettings values = new TestingTaskSettings("token-document-relation", Map.of(
+        MapTaskSettings values = Fixtures.settings("token-document-relation", Map.of(
                 "ignore-stop-words", true, "stop-words", List.of("The", " Nation\u2019s ", "ＵＳＡ")));
         TokenDocumentRelationSettings settings = TokenDocumentRelationSettings.read(values);
         assertThat(settings.stopWords()).containsExactlyInAnyOrder("the", "nation's", "usa");
@@ -37,7 +38,7 @@ class TestTokenDocumentRelationSettings
     void ignoresNothingWhenStopWordsAreLabelled()
     {
         TokenDocumentRelationSettings settings = TokenDocumentRelationSettings.read(
-                new TestingTaskSettings("token-document-relation", Map.of("ignore-stop-words", false)));
+                Fixtures.settings("token-document-relation", Map.of("ignore-stop-words", false)));
         assertThat(settings.isIgnored("the")).isFalse();
     }
 }

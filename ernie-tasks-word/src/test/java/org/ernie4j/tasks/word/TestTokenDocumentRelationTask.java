@@ -12,12 +12,12 @@ import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
 import org.ernie4j.spi.head.TokenClassificationHead;
-import org.ernie4j.spi.testing.EdgeCaseDocuments;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TaskContractCheck;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.EdgeCaseDocuments;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TaskContractCheck;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -67,7 +67,7 @@ class TestTokenDocumentRelationTask
     {
         TestingTaskContext context = context(Fixtures.vocabulary(), settings, maxSequenceLength);
         TaskContractCheck.of(TASK, context).verify(Fixtures.sotu());
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().unreadKeys()).isEmpty();
     }
 
     @Test
@@ -81,16 +81,16 @@ class TestTokenDocumentRelationTask
     {
         TestingTaskContext context = context(Map.of("ignore-stop-words", true, "stop-words", List.of("the")), 128);
         TASK.labels(context);
-        assertThat(context.testingSettings().readKeys()).containsExactlyInAnyOrder("ignore-stop-words", "stop-words");
-        assertThat(context.testingSettings().unreadKeys()).isEmpty();
+        assertThat(context.settings().readKeys()).containsExactlyInAnyOrder("ignore-stop-words", "stop-words");
+        assertThat(context.settings().unreadKeys()).isEmpty();
         assertThat(context.testingReporter().warnings()).isEmpty();
     }
 
     static Stream<Arguments> badSettings()
     {
         return Stream.of(
-                Arguments.of(Map.of("ignore-stop-words", "no"), "tasks.token-document-relation.ignore-stop-words: expected true or false, but got 'no' (String)"),
-                Arguments.of(Map.of("stop-words", "the"), "tasks.token-document-relation.stop-words: expected a list of strings, but got 'the' (String)"),
+                Arguments.of(Map.of("ignore-stop-words", "no"), "tasks.token-document-relation.ignore-stop-words: expected true or false, not the text 'no'"),
+                Arguments.of(Map.of("stop-words", "the"), "tasks.token-document-relation.stop-words: expected a list of strings, not the text 'the'"),
                 Arguments.of(Map.of("stop-words", List.of("the", " ")), "tasks.token-document-relation.stop-words: item 1 is blank"),
                 Arguments.of(Map.of("stop-words", List.of("")), "tasks.token-document-relation.stop-words: item 0 is blank"),
                 Arguments.of(Map.of("stop-words", List.of("of the")),

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.ernie4j.spi.document.Sentence;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,11 +9,11 @@ import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.TokenLabels;
-import org.ernie4j.spi.testing.Fixtures;
-import org.ernie4j.spi.testing.TaskContractCheck;
-import org.ernie4j.spi.testing.TestingDocumentBuilder;
-import org.ernie4j.spi.testing.TestingTaskContext;
-import org.ernie4j.spi.testing.TestingVocabulary;
+import org.ernie4j.testkit.Fixtures;
+import org.ernie4j.testkit.TaskContractCheck;
+import org.ernie4j.testkit.TestingDocumentBuilder;
+import org.ernie4j.testkit.TestingTaskContext;
+import org.ernie4j.testkit.TestingVocabulary;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,7 @@ class Test${classPrefix}Task
     @Test
     void keepsTheTaskContract()
     {
-        // The bundled real text and the edge cases of the SPI's test kit: labels in range, no answer in the inputs,
+        // The bundled real text and the edge cases of the test kit: labels in range, no answer in the inputs,
         // lengths within the maximum, deterministic for a seed, no exception on odd documents, every setting read.
         // A task with settings checks them here too: TaskContractCheck.verify(TASK, Map.of("my-setting", 3)).
         TaskContractCheck.verify(TASK);

@@ -9,7 +9,7 @@ import org.ernie4j.core.engine.samediff.CustomHeadBuilder;
 import org.ernie4j.core.engine.samediff.GraphParameters;
 import org.ernie4j.core.engine.samediff.Quietly;
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.spi.example.Batch;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.spi.head.CustomHead;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
@@ -15,7 +16,6 @@ import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,7 +1,7 @@
 package org.ernie4j.core.engine.fused;
 
-import org.ernie4j.spi.example.Batch;
-import org.ernie4j.spi.example.BatchTargets;
+import org.ernie4j.core.engine.Batch;
+import org.ernie4j.core.engine.BatchTargets;
 import org.ernie4j.spi.example.TokenLabels;
 import org.ernie4j.spi.head.HeadSpec;
 import org.ernie4j.spi.head.MaskedTokenHead;

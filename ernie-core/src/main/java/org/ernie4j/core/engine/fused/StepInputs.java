@@ -1,7 +1,7 @@
 package org.ernie4j.core.engine.fused;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.model.EncoderConfig;
-import org.ernie4j.spi.example.Batch;
 
 /**
  * What a step reads of its batch, checked once: the ids, segments and lengths in flat row order, the task id, and

@@ -3,9 +3,9 @@ package org.ernie4j.core.engine.samediff;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scatter.ScatterAdd;
 import org.nd4j.linalg.factory.Nd4j;

@@ -2,10 +2,10 @@ package org.ernie4j.core.engine.samediff;
 
 import java.util.Map;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
-import org.ernie4j.spi.example.Batch;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -3,8 +3,8 @@ package org.ernie4j.core.engine.samediff;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.ernie4j.spi.example.Batch;
-import org.ernie4j.spi.example.BatchTargets;
+import org.ernie4j.core.engine.Batch;
+import org.ernie4j.core.engine.BatchTargets;
 import org.ernie4j.spi.example.TokenLabels;
 import org.ernie4j.spi.head.CustomHead;
 import org.ernie4j.spi.head.HeadSpec;

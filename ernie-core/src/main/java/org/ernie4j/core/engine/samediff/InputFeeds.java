@@ -3,7 +3,7 @@ package org.ernie4j.core.engine.samediff;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.ernie4j.spi.example.Batch;
+import org.ernie4j.core.engine.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

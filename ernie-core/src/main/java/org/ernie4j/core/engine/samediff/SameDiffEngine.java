@@ -3,6 +3,7 @@ package org.ernie4j.core.engine.samediff;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
@@ -11,7 +12,6 @@ import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.spi.example.Batch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static java.util.Objects.requireNonNull;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.ernie4j.core.PublicApi;
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -24,7 +25,6 @@ import org.ernie4j.core.model.optim.Optimizer;
 import org.ernie4j.core.model.optim.OptimizerSettings;
 import org.ernie4j.core.training.LocalRounds;
 import org.ernie4j.core.training.StepComputer;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;
 import org.ernie4j.spi.head.MaskedTokenHead;

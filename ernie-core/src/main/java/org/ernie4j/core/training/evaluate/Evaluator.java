@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.support.Seeds;
@@ -15,7 +16,6 @@ import org.ernie4j.core.training.schedule.TaskSchedule;
 import org.ernie4j.core.training.task.ActiveTask;
 import org.ernie4j.spi.document.DocumentSource;
 import org.ernie4j.spi.document.Vocabulary;
-import org.ernie4j.spi.example.Batch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.support.Seeds;
 import org.ernie4j.core.training.task.ActiveTask;
 import org.ernie4j.spi.baseline.BaselineAccuracy;
 import org.ernie4j.spi.baseline.LayoutBaseline;
 import org.ernie4j.spi.document.DocumentSource;
 import org.ernie4j.spi.document.Vocabulary;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.Example;
 
 import static java.util.Objects.requireNonNull;

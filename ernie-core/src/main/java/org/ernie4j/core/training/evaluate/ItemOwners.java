@@ -2,8 +2,8 @@ package org.ernie4j.core.training.evaluate;
 
 import java.util.Arrays;
 
-import org.ernie4j.spi.example.Batch;
-import org.ernie4j.spi.example.BatchTargets;
+import org.ernie4j.core.engine.Batch;
+import org.ernie4j.core.engine.BatchTargets;
 import org.ernie4j.spi.example.TokenLabels;
 
 /**

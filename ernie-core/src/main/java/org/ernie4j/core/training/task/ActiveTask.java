@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.spi.LabelGenerator;
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.TaskContext;
 import org.ernie4j.spi.TaskReporter;
@@ -56,7 +57,7 @@ public final class ActiveTask
      *
      * @throws org.ernie4j.spi.InvalidSettingException for a bad setting, or for a setting the task never read
      */
-    public static ActiveTask activate(PretrainingTask task, int taskId, ConfiguredTaskSettings settings, Vocabulary vocabulary,
+    public static ActiveTask activate(PretrainingTask task, int taskId, MapTaskSettings settings, Vocabulary vocabulary,
             int maxSequenceLength, DocumentSource corpus)
     {
         requireNonNull(task, "task is null");
@@ -76,7 +77,7 @@ public final class ActiveTask
      *
      * @throws org.ernie4j.spi.InvalidSettingException for a bad setting, or for a setting the task never read
      */
-    public static void readSettings(PretrainingTask task, ConfiguredTaskSettings settings, Vocabulary vocabulary, int maxSequenceLength,
+    public static void readSettings(PretrainingTask task, MapTaskSettings settings, Vocabulary vocabulary, int maxSequenceLength,
             DocumentSource corpus)
     {
         requireNonNull(task, "task is null");
@@ -86,7 +87,7 @@ public final class ActiveTask
         refuseUnread(task.info().name(), settings);
     }
 
-    private static void refuseUnread(String name, ConfiguredTaskSettings settings)
+    private static void refuseUnread(String name, MapTaskSettings settings)
     {
         Set<String> unread = settings.unreadKeys();
         if (!unread.isEmpty()) {
@@ -147,7 +148,7 @@ public final class ActiveTask
         }
     }
 
-    private record Context(int taskId, Vocabulary vocabulary, ConfiguredTaskSettings settings, int maxSequenceLength,
+    private record Context(int taskId, Vocabulary vocabulary, MapTaskSettings settings, int maxSequenceLength,
             DocumentSource corpus, TaskReporter reporter)
             implements TaskContext
     {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.engine.samediff.SameDiffEngine;
@@ -15,7 +16,6 @@ import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.CustomTarget;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;

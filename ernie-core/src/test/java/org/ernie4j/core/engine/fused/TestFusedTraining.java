@@ -22,7 +22,7 @@ import org.ernie4j.core.training.checkpoint.CheckpointStore;
 import org.ernie4j.core.training.checkpoint.LoadedCheckpoint;
 import org.ernie4j.core.training.evaluate.EvaluationSettings;
 import org.ernie4j.core.training.schedule.ScheduleSpec;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,8 +116,8 @@ class TestFusedTraining
         OptimizerSettings optimizer = new OptimizerSettings(1e-3, 5, 2 * STEPS_PER_TASK, 0.9, 0.999, 1e-6, 0.01, 1.0);
         TrainingSettings training = new TrainingSettings(7, 8, 48, STEPS_PER_TASK, 3, CHECKPOINT_EVERY, 10, optimizer, engine);
         List<TaskSetup> tasks = List.of(
-                new TaskSetup(new TestingTasks.MaskedWords(), new ConfiguredTaskSettings("tasks[0].settings", Map.of())),
-                new TaskSetup(new TestingTasks.SentenceOrder(), new ConfiguredTaskSettings("tasks[1].settings", Map.of())));
+                new TaskSetup(new TestingTasks.MaskedWords(), new MapTaskSettings("tasks[0].settings", Map.of())),
+                new TaskSetup(new TestingTasks.SentenceOrder(), new MapTaskSettings("tasks[1].settings", Map.of())));
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.putObject("model").put("hidden", 32);
         return new SessionSetup(encoder, training, ScheduleSpec.continual(), EvaluationSettings.off(), tasks, corpus, corpus.vocabulary(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
@@ -12,7 +13,6 @@ import org.ernie4j.core.model.HeadLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.TaskHead;
-import org.ernie4j.spi.example.Batch;
 import org.ernie4j.spi.example.CustomTarget;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.MaskedTokens;

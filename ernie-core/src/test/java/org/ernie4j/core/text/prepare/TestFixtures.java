@@ -44,9 +44,9 @@ public class TestFixtures
     private static final String HOW_TO_REGENERATE = "If the change is intended, regenerate the fixtures from the project root with\n"
             + "  mvn -q -pl ernie-core -am test -Dtest=TestFixtures -Dsurefire.failIfNoSpecifiedTests=false -D" + REGENERATE + "=true\n"
             + "then review the diff and commit it.";
-    // Tests run in the module directory. The fixtures live in the SPI's test resources (task plugins read them from the
-    // SPI test-jar and may not depend on the core); they are compared with, and regenerated into, that source tree.
-    private static final Path FIXTURES = Path.of("../ernie-spi/src/test/resources/fixtures").toAbsolutePath().normalize();
+    // Tests run in the module directory. The fixtures live in the test kit's resources (task plugins read them from
+    // ernie-testkit and may not depend on the core); they are compared with, and regenerated into, that source tree.
+    private static final Path FIXTURES = Path.of("../ernie-testkit/src/main/resources/fixtures").toAbsolutePath().normalize();
     // The shared data sits beside the project checkout (see the data README); -Dernie4j.data=... points elsewhere.
     private static final Path SOTU = Path.of(System.getProperty("ernie4j.data", "../../shared/data"), "sotu").toAbsolutePath().normalize();
     private static final int VOCABULARY_SIZE = 2500;

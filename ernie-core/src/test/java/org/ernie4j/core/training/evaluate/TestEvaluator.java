@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
+import org.ernie4j.core.engine.Batch;
+import org.ernie4j.core.engine.BatchTargets;
 import org.ernie4j.core.engine.Evaluation;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
@@ -16,10 +18,8 @@ import org.ernie4j.core.training.data.HeldOutSplit;
 import org.ernie4j.core.training.schedule.ScheduleSpec;
 import org.ernie4j.core.training.schedule.TaskSchedule;
 import org.ernie4j.core.training.task.ActiveTask;
-import org.ernie4j.core.training.task.ConfiguredTaskSettings;
+import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
-import org.ernie4j.spi.example.Batch;
-import org.ernie4j.spi.example.BatchTargets;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.SequenceLabel;
 import org.junit.jupiter.api.Test;
@@ -125,7 +125,7 @@ class TestEvaluator
 
     private static ActiveTask activate(PretrainingTask task)
     {
-        return ActiveTask.activate(task, 0, new ConfiguredTaskSettings("tasks[0].settings", Map.of()), CORPUS.vocabulary(), MAX_LENGTH, CORPUS);
+        return ActiveTask.activate(task, 0, new MapTaskSettings("tasks[0].settings", Map.of()), CORPUS.vocabulary(), MAX_LENGTH, CORPUS);
     }
 
     /** An engine that only evaluates. */

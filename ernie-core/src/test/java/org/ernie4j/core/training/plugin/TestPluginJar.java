@@ -9,7 +9,7 @@ import org.ernie4j.core.testing.TestingTasks;
 import org.ernie4j.core.training.task.TaskCatalog;
 import org.ernie4j.spi.PretrainingTask;
 import org.ernie4j.spi.SpiVersion;
-import org.ernie4j.spi.testing.PluginJarBuilder;
+import org.ernie4j.testkit.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
