@@ -23,6 +23,8 @@ import org.ernie4j.core.text.prepare.PreparedCorpus;
 import org.ernie4j.core.training.CorpusIdentity;
 import org.ernie4j.core.training.PretrainingSession;
 import org.ernie4j.core.training.ResumeCheck;
+import org.ernie4j.core.training.RunOptions;
+import org.ernie4j.core.training.SessionRequest;
 import org.ernie4j.core.training.SessionSetup;
 import org.ernie4j.core.training.StepComputer;
 import org.ernie4j.core.training.TaskChanges;
@@ -175,9 +177,10 @@ public final class PretrainingRun
                 TaskEventLog taskEvents = TaskEventLog.open(runDirectory.resolve(TASK_EVENTS), startStep);
                 Plugins plugins = plugins(config, taskEvents)) {
             SessionSetup setup = setup(config, corpus, runDirectory.resolve(CHECKPOINTS), plugins.catalog());
-            try (PretrainingSession session = checkpoint.isPresent()
-                    ? PretrainingSession.resume(setup, checkpoint.get(), plugins::find, steps)
-                    : PretrainingSession.start(setup, initialWeights(config, setup), steps)) {
+            SessionRequest request = checkpoint.isPresent()
+                    ? SessionRequest.resume(setup, checkpoint.get()).withJoinedTasks(plugins::find)
+                    : SessionRequest.start(setup).withInitialWeights(initialWeights(config, setup));
+            try (PretrainingSession session = PretrainingSession.open(request.withSteps(steps))) {
                 long startedAt = session.step();
                 plugins.joinTasksFoundAtStart(session.tasks().stream().map(ActiveTask::name).toList());
                 onSession.accept(session);
@@ -185,7 +188,7 @@ public final class PretrainingRun
                 all.add(metrics);
                 all.add(evaluations);
                 all.add(taskEvents);
-                long completed = session.run(all, maxSteps, plugins.changes(), waitForTasks);
+                long completed = session.run(new RunOptions(all, maxSteps, plugins.changes(), waitForTasks));
                 Map<String, Map<String, Long>> skips = new LinkedHashMap<>();
                 for (ActiveTask task : session.tasks()) {
                     skips.put(task.name(), task.skipCounts());

@@ -91,9 +91,9 @@ class TestLocalRounds
                 new TaskSetup(new TestingTasks.MaskedWords(), new MapTaskSettings("tasks[0].settings", Map.of())),
                 new TaskSetup(new TestingTasks.Diverging(), new MapTaskSettings("tasks[1].settings", Map.of()))));
         List<List<Long>> rounds = new ArrayList<>();
-        try (PretrainingSession session = PretrainingSession.start(setup, SequentialRounds.steps(ROUND, rounds))) {
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup).withSteps(SequentialRounds.steps(ROUND, rounds)))) {
             long firstBadStep = session.schedule().stages().get(1).firstStep();
-            assertThatThrownBy(() -> session.run(List.of()))
+            assertThatThrownBy(() -> session.run(RunOptions.of(List.of())))
                     .isInstanceOf(TrainingDivergedException.class)
                     .hasMessageContaining("(task testing-diverging)")
                     .satisfies(e -> assertThat(((TrainingDivergedException) e).step()).isGreaterThanOrEqualTo(firstBadStep));
@@ -117,8 +117,8 @@ class TestLocalRounds
     private static Trained train(SessionSetup setup, StepComputer.Factory computers)
     {
         Trained trained = new Trained();
-        try (PretrainingSession session = PretrainingSession.start(setup, computers)) {
-            session.run(List.of(trained));
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup).withSteps(computers))) {
+            session.run(RunOptions.of(List.of(trained)));
         }
         return trained;
     }

@@ -41,20 +41,20 @@ class TestPretrainingSession
         TestingCorpus corpus = TestingCorpus.washington1790(4);
         List<StepRecord> straight = new ArrayList<>();
         Map<String, INDArray> straightParameters;
-        try (PretrainingSession session = PretrainingSession.start(setup(corpus, temporary.resolve("straight"), 7))) {
-            session.run(List.of(straight::add));
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup(corpus, temporary.resolve("straight"), 7)))) {
+            session.run(RunOptions.of(List.of(straight::add)));
             assertThat(session.step()).isEqualTo(2 * STEPS_PER_TASK);
             straightParameters = snapshot(session);
         }
 
         List<StepRecord> interrupted = new ArrayList<>();
         SessionSetup setup = setup(corpus, temporary.resolve("interrupted"), 7);
-        try (PretrainingSession first = PretrainingSession.start(setup)) {
-            assertThat(first.run(List.of(interrupted::add), STEPS_PER_TASK)).isEqualTo(STEPS_PER_TASK);
+        try (PretrainingSession first = PretrainingSession.open(SessionRequest.start(setup))) {
+            assertThat(first.run(RunOptions.of(List.of(interrupted::add)).withMaxSteps(STEPS_PER_TASK))).isEqualTo(STEPS_PER_TASK);
         }
-        try (PretrainingSession second = PretrainingSession.resume(setup, latest(setup))) {
+        try (PretrainingSession second = PretrainingSession.open(SessionRequest.resume(setup, latest(setup)))) {
             assertThat(second.step()).isEqualTo(STEPS_PER_TASK);
-            second.run(List.of(interrupted::add));
+            second.run(RunOptions.of(List.of(interrupted::add)));
             assertThat(second.step()).isEqualTo(2 * STEPS_PER_TASK);
             Map<String, INDArray> resumedParameters = snapshot(second);
             straightParameters.forEach((name, value) -> assertThat(resumedParameters.get(name).equalsWithEps(value, 1e-6))
@@ -76,11 +76,11 @@ class TestPretrainingSession
     {
         TestingCorpus corpus = TestingCorpus.washington1790(4);
         SessionSetup setup = setup(corpus, temporary.resolve("run"), 7);
-        try (PretrainingSession session = PretrainingSession.start(setup)) {
-            session.run(List.of(), 3);
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup))) {
+            session.run(RunOptions.of(List.of()).withMaxSteps(3));
         }
         SessionSetup other = setup(corpus, temporary.resolve("run"), 8);
-        assertThatThrownBy(() -> PretrainingSession.resume(other, latest(other)))
+        assertThatThrownBy(() -> PretrainingSession.open(SessionRequest.resume(other, latest(other))))
                 .hasMessageContaining("seed is 7 but the configuration's is 8");
     }
 
@@ -92,7 +92,7 @@ class TestPretrainingSession
         List<TaskSetup> tasks = List.of(new TaskSetup(new TestingTasks.MaskedWords(),
                 new MapTaskSettings("tasks.testing-masked-words.settings", Map.of("rat", 0.2))));
         SessionSetup bad = withTasks(good, tasks);
-        assertThatThrownBy(() -> PretrainingSession.start(bad))
+        assertThatThrownBy(() -> PretrainingSession.open(SessionRequest.start(bad)))
                 .hasMessageContaining("tasks.testing-masked-words.settings.rat")
                 .hasMessageContaining("unknown setting")
                 .hasMessageContaining("rate");
@@ -107,10 +107,10 @@ class TestPretrainingSession
                 new TaskSetup(new TestingTasks.MaskedWords(), new MapTaskSettings("tasks[0].settings", Map.of())),
                 new TaskSetup(new TestingTasks.Diverging(), new MapTaskSettings("tasks[1].settings", Map.of())));
         SessionSetup setup = withTasks(good, tasks);
-        try (PretrainingSession session = PretrainingSession.start(setup)) {
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup))) {
             // Stage 0 trains only the first task; the diverging task joins in stage 1.
             long firstBadStep = session.schedule().stages().get(1).firstStep();
-            assertThatThrownBy(() -> session.run(List.of()))
+            assertThatThrownBy(() -> session.run(RunOptions.of(List.of())))
                     .isInstanceOf(TrainingDivergedException.class)
                     .hasMessageContaining("(task testing-diverging)")
                     .hasMessageMatching("training diverged at step \\d+ .*the loss is -?(Infinity|NaN).*")
@@ -146,10 +146,10 @@ class TestPretrainingSession
             }
         };
         long stageOneEnd;
-        try (PretrainingSession session = PretrainingSession.start(straightSetup)) {
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(straightSetup))) {
             stageOneEnd = session.schedule().stages().get(0).endStep();
             assertThat(session.heldOutDocuments()).isNotEmpty();
-            session.run(List.of(recorder));
+            session.run(RunOptions.of(List.of(recorder)));
         }
         // Every step of the second task also trained the masked-LM task; the masked-LM task's own steps did not twice.
         for (StepRecord record : straight) {
@@ -173,11 +173,11 @@ class TestPretrainingSession
 
         SessionSetup resumedSetup = withSchedule(setup(corpus, temporary.resolve("resumed"), 3), withMaskedLm, evaluation);
         List<StepRecord> resumed = new ArrayList<>();
-        try (PretrainingSession first = PretrainingSession.start(resumedSetup)) {
-            first.run(List.of(resumed::add), 7);
+        try (PretrainingSession first = PretrainingSession.open(SessionRequest.start(resumedSetup))) {
+            first.run(RunOptions.of(List.of(resumed::add)).withMaxSteps(7));
         }
-        try (PretrainingSession second = PretrainingSession.resume(resumedSetup, latest(resumedSetup))) {
-            second.run(List.of(resumed::add));
+        try (PretrainingSession second = PretrainingSession.open(SessionRequest.resume(resumedSetup, latest(resumedSetup)))) {
+            second.run(RunOptions.of(List.of(resumed::add)));
         }
         assertThat(resumed).hasSize(straight.size());
         for (int i = 0; i < straight.size(); i++) {
@@ -198,8 +198,8 @@ class TestPretrainingSession
                 List.of(new TaskSetup(new TestingTasks.FailsOnOneDocument(failing), new MapTaskSettings("tasks[0].settings", Map.of()))),
                 good.documents(), good.vocabulary(), good.vocabularyFile(), good.corpus(), good.checkpoints(), good.resolvedConfig());
         List<StepRecord> steps = new ArrayList<>();
-        try (PretrainingSession session = PretrainingSession.start(setup)) {
-            assertThatThrownBy(() -> session.run(List.of(steps::add)))
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup))) {
+            assertThatThrownBy(() -> session.run(RunOptions.of(List.of(steps::add))))
                     .isInstanceOf(TrainingStepException.class)
                     .hasMessageContaining("(task testing-failing) failed")
                     .hasMessageContaining("document " + failing)
@@ -209,8 +209,8 @@ class TestPretrainingSession
         LoadedCheckpoint saved = latest(setup);
         assertThat(saved.manifest().step()).as("a checkpoint of the state before the failed step").isEqualTo(steps.size());
         // The data position was wound back: resuming meets the same document at the same step.
-        try (PretrainingSession resumed = PretrainingSession.resume(setup, saved)) {
-            assertThatThrownBy(() -> resumed.run(List.of()))
+        try (PretrainingSession resumed = PretrainingSession.open(SessionRequest.resume(setup, saved))) {
+            assertThatThrownBy(() -> resumed.run(RunOptions.of(List.of())))
                     .isInstanceOf(TrainingStepException.class)
                     .satisfies(e -> assertThat(((TrainingStepException) e).step()).isEqualTo(steps.size()));
         }

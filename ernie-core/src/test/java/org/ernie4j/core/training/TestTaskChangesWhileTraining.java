@@ -48,7 +48,7 @@ class TestTaskChangesWhileTraining
         Map<String, INDArray> beforeJoin = new LinkedHashMap<>();
         Map<String, INDArray> afterJoin = new LinkedHashMap<>();
         List<String> stageTables = new ArrayList<>();
-        try (PretrainingSession session = PretrainingSession.start(setup)) {
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup))) {
             TrainingListener listener = new TrainingListener()
             {
                 @Override
@@ -68,7 +68,7 @@ class TestTaskChangesWhileTraining
                     stageTables.add(step + ": " + description + "\n" + stageTable);
                 }
             };
-            session.run(List.of(listener), Long.MAX_VALUE, changes, false);
+            session.run(RunOptions.of(List.of(listener)).withChanges(changes));
             assertThat(session.step()).isEqualTo(2 * STEPS_PER_TASK);
         }
         assertThat(stageTables).hasSize(1);
@@ -89,11 +89,11 @@ class TestTaskChangesWhileTraining
                         tuple("testing-sentence-order", 1, 5L, "test-plugin.jar"));
         assertThat(manifest.scheduleEvents()).containsExactly(new ScheduleEvent(ScheduleEvent.ADDED, "testing-sentence-order", 5));
 
-        assertThatThrownBy(() -> PretrainingSession.resume(setup, last))
+        assertThatThrownBy(() -> PretrainingSession.open(SessionRequest.resume(setup, last)))
                 .hasMessageContaining("testing-sentence-order (joined at step 5 from test-plugin.jar)")
                 .hasMessageContaining("Put their plugin jars back");
-        try (PretrainingSession resumed = PretrainingSession.resume(setup, last,
-                name -> name.equals("testing-sentence-order") ? Optional.of(sentenceOrder()) : Optional.empty())) {
+        try (PretrainingSession resumed = PretrainingSession.open(SessionRequest.resume(setup, last)
+                .withJoinedTasks(name -> name.equals("testing-sentence-order") ? Optional.of(sentenceOrder()) : Optional.empty()))) {
             assertThat(resumed.schedule().length()).isEqualTo(2 * STEPS_PER_TASK);
             assertThat(resumed.tasks()).extracting(task -> task.name()).containsExactly("testing-masked-words", "testing-sentence-order");
         }
@@ -107,7 +107,7 @@ class TestTaskChangesWhileTraining
         SessionSetup setup = TestPretrainingSession.withSchedule(one, one.schedule(), new EvaluationSettings(0.3, 20, 0));
         TestingChanges changes = new TestingChanges();
         List<TaskEvaluation> evaluations = new ArrayList<>();
-        try (PretrainingSession session = PretrainingSession.start(setup)) {
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup))) {
             TrainingListener listener = new TrainingListener()
             {
                 @Override
@@ -124,7 +124,7 @@ class TestTaskChangesWhileTraining
                     evaluations.addAll(results);
                 }
             };
-            session.run(List.of(listener), Long.MAX_VALUE, changes, false);
+            session.run(RunOptions.of(List.of(listener)).withChanges(changes));
         }
         // The single task's stage was to end at step 12; the join ends it at step 5, where the task present is measured.
         assertThat(evaluations).extracting(TaskEvaluation::step, TaskEvaluation::stage, TaskEvaluation::task)
@@ -141,21 +141,21 @@ class TestTaskChangesWhileTraining
         SessionSetup setup = twoTasks(corpus, temporary.resolve("run"));
         TestingChanges changes = new TestingChanges();
         List<StepRecord> steps = new ArrayList<>();
-        try (PretrainingSession session = PretrainingSession.start(setup)) {
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup))) {
             TrainingListener retireAtTen = record -> {
                 steps.add(record);
                 if (record.step() == 9) {
                     changes.offer(new TaskChange.Retire("testing-masked-words", "its jar was removed"));
                 }
             };
-            session.run(List.of(retireAtTen), Long.MAX_VALUE, changes, false);
+            session.run(RunOptions.of(List.of(retireAtTen)).withChanges(changes));
         }
         assertThat(steps.subList(10, steps.size())).extracting(StepRecord::task).containsOnly("testing-sentence-order");
         assertThat(steps).filteredOn(record -> record.task().equals("testing-sentence-order")).hasSize((int) STEPS_PER_TASK);
         LoadedCheckpoint last = new CheckpointStore(setup.checkpoints(), 3).latest().orElseThrow();
         assertThat(last.manifest().tasks().get(0).retiredAtStep()).isEqualTo(10L);
         assertThat(last.parameters()).containsKey("head.testing-masked-words.output.bias");
-        try (PretrainingSession resumed = PretrainingSession.resume(setup, last)) {
+        try (PretrainingSession resumed = PretrainingSession.open(SessionRequest.resume(setup, last))) {
             assertThat(resumed.schedule().length()).isEqualTo(steps.size());
             for (long step = 0; step < steps.size(); step++) {
                 assertThat(resumed.tasks().get(resumed.schedule().taskAt(step)).name()).as("step %d", step).isEqualTo(steps.get((int) step).task());

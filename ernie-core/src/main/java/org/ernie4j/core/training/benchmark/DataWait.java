@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.training.PretrainingSession;
+import org.ernie4j.core.training.RunOptions;
+import org.ernie4j.core.training.SessionRequest;
 import org.ernie4j.core.training.SessionSetup;
 import org.ernie4j.core.training.StepRecord;
 import org.ernie4j.core.training.TrainingListener;
@@ -75,8 +77,8 @@ public final class DataWait
         SessionSetup measured = setup.withTraining(setup.training().withBatchesAhead(batchesAhead), directory);
         List<StepRecord> records = new ArrayList<>();
         TrainingListener collect = records::add;
-        try (PretrainingSession session = PretrainingSession.start(measured)) {
-            session.run(List.of(collect), warmup + steps);
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(measured))) {
+            session.run(RunOptions.of(List.of(collect)).withMaxSteps(warmup + steps));
         }
         List<StepRecord> timed = records.subList(Math.min(warmup, records.size()), records.size());
         return new Result(batchesAhead, timed.stream().map(StepRecord::seconds).toList(), timed.stream().map(StepRecord::dataSeconds).toList());

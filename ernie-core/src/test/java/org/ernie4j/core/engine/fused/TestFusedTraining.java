@@ -14,6 +14,8 @@ import org.ernie4j.core.testing.TestingCorpus;
 import org.ernie4j.core.testing.TestingTasks;
 import org.ernie4j.core.training.CorpusIdentity;
 import org.ernie4j.core.training.PretrainingSession;
+import org.ernie4j.core.training.RunOptions;
+import org.ernie4j.core.training.SessionRequest;
 import org.ernie4j.core.training.SessionSetup;
 import org.ernie4j.core.training.StepRecord;
 import org.ernie4j.core.training.TaskSetup;
@@ -67,9 +69,9 @@ class TestFusedTraining
     private static List<StepRecord> train(SessionSetup setup, EngineKind expected)
     {
         List<StepRecord> records = new ArrayList<>();
-        try (PretrainingSession session = PretrainingSession.start(setup)) {
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.start(setup))) {
             assertThat(session.engineKind()).isEqualTo(expected);
-            session.run(List.of(records::add));
+            session.run(RunOptions.of(List.of(records::add)));
         }
         return records;
     }
@@ -83,10 +85,10 @@ class TestFusedTraining
                 original.documents(), original.vocabulary(), original.vocabularyFile(), original.corpus(),
                 temporary.resolve("resumed-" + original.training().engine().configName()), original.resolvedConfig());
         List<StepRecord> records = new ArrayList<>();
-        try (PretrainingSession session = PretrainingSession.resume(setup, checkpoint)) {
+        try (PretrainingSession session = PretrainingSession.open(SessionRequest.resume(setup, checkpoint))) {
             assertThat(session.engineKind()).isEqualTo(original.training().engine());
             assertThat(session.step()).isEqualTo(RESUME_AT);
-            session.run(List.of(records::add));
+            session.run(RunOptions.of(List.of(records::add)));
         }
         return records;
     }
