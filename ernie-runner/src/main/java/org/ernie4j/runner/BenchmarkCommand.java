@@ -23,9 +23,8 @@ import org.ernie4j.core.engine.BlasProbe;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.NativeEnvironment;
 import org.ernie4j.core.engine.execution.Execution;
-import org.ernie4j.core.engine.fused.SgemmPeak;
-import org.ernie4j.core.engine.fused.StepProfile;
-import org.ernie4j.core.engine.fused.Workers;
+import org.ernie4j.core.engine.execution.SgemmPeaks;
+import org.ernie4j.core.engine.execution.StepBreakdown;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.run.CorpusPreparation;
 import org.ernie4j.core.run.PretrainingRun;
@@ -263,10 +262,8 @@ final class BenchmarkCommand
     /** OpenBLAS sgemm at 1024 as the fused engine calls it: one thread, and every worker at once. */
     private static double[] fusedPeaks(int threads)
     {
-        try (Workers workers = new Workers(threads)) {
-            return new double[] {SgemmPeak.measure(workers, 1, 1024, 9), SgemmPeak.measure(workers, workers.count(), 1024, 9),
-                    workers.count()};
-        }
+        SgemmPeaks peaks = SgemmPeaks.measure(threads, 1024, 9);
+        return new double[] {peaks.oneWorker(), peaks.allWorkers(), peaks.workers()};
     }
 
     private String report(BenchmarkResult result, double sgemm, double[] peaks, List<String> environment)
@@ -307,7 +304,7 @@ final class BenchmarkCommand
         return text.toString();
     }
 
-    private static String profileReport(StepProfile profile, BenchmarkResult result, double[] peaks)
+    private static String profileReport(StepBreakdown profile, BenchmarkResult result, double[] peaks)
     {
         StringBuilder text = new StringBuilder();
         double achieved = profile.gigaflopsPerStep() / result.medianSeconds();
@@ -318,8 +315,8 @@ final class BenchmarkCommand
                 + " shares of the batch; mean of %d steps):%n%n| part | ms per step | share | GFLOP/s (one worker) |%n| --- | --- | --- | --- |%n",
                 (int) peaks[2], profile.steps()));
         double total = profile.totalSeconds() + result.optimizerSeconds();
-        for (StepProfile.Part part : profile.parts()) {
-            text.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f%% | %s |%n", part.op().description(), 1000 * part.seconds(),
+        for (StepBreakdown.Part part : profile.parts()) {
+            text.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f%% | %s |%n", part.description(), 1000 * part.seconds(),
                     100 * part.seconds() / total, part.gigaflops() > 0 ? String.format(Locale.ROOT, "%.1f", part.gigaflopsPerSecond()) : ""));
         }
         text.append(String.format(Locale.ROOT, "| optimizer: gradient norm + fused AdamW (all workers) | %.1f | %.1f%% | |%n",

@@ -1,11 +1,15 @@
 package org.ernie4j.core.engine.execution;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.fused.FusedAdamW;
 import org.ernie4j.core.engine.fused.FusedEngine;
 import org.ernie4j.core.engine.fused.FusedSupport;
+import org.ernie4j.core.engine.fused.StepProfile;
 import org.ernie4j.core.engine.fused.Workers;
 import org.ernie4j.core.engine.samediff.SameDiffEngine;
 import org.ernie4j.core.model.EncoderConfig;
@@ -136,6 +140,30 @@ public final class Execution
     {
         requireNonNull(settings, "settings is null");
         return kind == EngineKind.FUSED ? new FusedAdamW(settings, parameters, workers) : new AdamW(settings, parameters);
+    }
+
+    /**
+     * Where the steps' time went since the engine started or since {@link #resetProfile()}; empty for the SameDiff engine,
+     * which does not time its parts.
+     */
+    public Optional<StepBreakdown> profile()
+    {
+        if (!(engine instanceof FusedEngine fused)) {
+            return Optional.empty();
+        }
+        StepProfile profile = fused.profile();
+        List<StepBreakdown.Part> parts = profile.parts().stream()
+                .map(part -> new StepBreakdown.Part(part.op().description(), part.seconds(), part.gigaflops()))
+                .toList();
+        return Optional.of(new StepBreakdown(profile.steps(), parts, profile.gigaflopsPerStep()));
+    }
+
+    /** Starts the {@linkplain #profile() profile} afresh, after warm-up steps say; nothing for the SameDiff engine. */
+    public void resetProfile()
+    {
+        if (engine instanceof FusedEngine fused) {
+            fused.resetProfile();
+        }
     }
 
     @Override

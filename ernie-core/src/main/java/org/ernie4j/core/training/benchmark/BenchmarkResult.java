@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.EngineKind;
-import org.ernie4j.core.engine.fused.StepProfile;
+import org.ernie4j.core.engine.execution.StepBreakdown;
 import org.ernie4j.core.model.EncoderConfig;
 
 /**
@@ -25,7 +25,7 @@ import org.ernie4j.core.model.EncoderConfig;
  */
 @PublicApi
 public record BenchmarkResult(EncoderConfig config, int batchSize, int sequenceLength, EngineKind engine, List<Double> stepSeconds,
-        double medianSeconds, double tokensPerSecond, long peakResidentBytes, Optional<StepProfile> profile, double optimizerSeconds,
+        double medianSeconds, double tokensPerSecond, long peakResidentBytes, Optional<StepBreakdown> profile, double optimizerSeconds,
         List<Long> residentTrace)
 {
     public BenchmarkResult

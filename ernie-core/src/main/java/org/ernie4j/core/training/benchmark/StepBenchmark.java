@@ -9,11 +9,9 @@ import java.util.SplittableRandom;
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EngineKind;
-import org.ernie4j.core.engine.ModelEngine;
 import org.ernie4j.core.engine.StepResult;
 import org.ernie4j.core.engine.execution.Execution;
-import org.ernie4j.core.engine.fused.FusedEngine;
-import org.ernie4j.core.engine.fused.StepProfile;
+import org.ernie4j.core.engine.execution.StepBreakdown;
 import org.ernie4j.core.model.EncoderConfig;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.HeadLayout;
@@ -104,12 +102,11 @@ public final class StepBenchmark
         List<Double> seconds = new ArrayList<>();
         List<Double> optimizerSeconds = new ArrayList<>();
         List<Long> resident = new ArrayList<>();
-        Optional<StepProfile> profile = Optional.empty();
+        Optional<StepBreakdown> profile;
         EngineKind ran;
         try (Execution execution = Execution.create(engine, config, parameters, settings, threads);
                 StepComputer computer = computers.create(new StepComputer.Context(config, engine, 0, parameters, execution.engine()))) {
             ran = execution.kind();
-            ModelEngine model = execution.engine();
             Optimizer optimizer = execution.optimizer();
             if (computer.rounds().isPresent()) {
                 // Rounds run the optimizer on the workers: there is no driver-side update to time apart.
@@ -117,8 +114,8 @@ public final class StepBenchmark
             }
             else {
                 for (int step = 0; step < warmup + steps; step++) {
-                    if (step == warmup && model instanceof FusedEngine fused) {
-                        fused.resetProfile();
+                    if (step == warmup) {
+                        execution.resetProfile();
                     }
                     Batch batch = batch(random);
                     long started = System.nanoTime();
@@ -137,9 +134,7 @@ public final class StepBenchmark
                     }
                 }
             }
-            if (model instanceof FusedEngine fused) {
-                profile = Optional.of(fused.profile());
-            }
+            profile = execution.profile();
         }
         double median = median(seconds);
         return new BenchmarkResult(config, batchSize, sequenceLength, ran, List.copyOf(seconds), median,
