@@ -71,6 +71,9 @@ class TestArchitecture
     static final ArchRule CORE_LAYERS = CoreRules.layers(false);
 
     @ArchTest
+    static final ArchRule ONLY_THE_PUBLIC_API_LEAVES_THE_CORE = CoreRules.ONLY_THE_PUBLIC_API_LEAVES_THE_CORE;
+
+    @ArchTest
     static final ArchRule THE_ENGINE_INTERFACE_KNOWS_NO_ENGINE = CoreRules.THE_ENGINE_INTERFACE_KNOWS_NO_ENGINE;
 
     @ArchTest
