@@ -35,6 +35,7 @@ final class SentenceDistanceGenerator
     private final Vocabulary vocabulary;
     private final int maxSequenceLength;
     private final int maxSegmentLength;
+    private final int sentencesPerSegment;
     private final ClassBalance balance;
     private final DocumentSource corpus;
     private final TaskReporter reporter;
@@ -47,6 +48,7 @@ final class SentenceDistanceGenerator
         this.reporter = requireNonNull(reporter, "reporter is null");
         this.maxSequenceLength = maxSequenceLength;
         this.maxSegmentLength = settings.maxSegmentLength();
+        this.sentencesPerSegment = settings.sentencesPerSegment();
         this.balance = settings.balance();
     }
 
@@ -76,10 +78,10 @@ final class SentenceDistanceGenerator
         return examples;
     }
 
-    private static int[][] adjacent(List<int[]> sentences, RandomGenerator random)
+    private int[][] adjacent(List<int[]> sentences, RandomGenerator random)
     {
         int first = random.nextInt(sentences.size() - 1);
-        return new int[][] {sentences.get(first), sentences.get(first + 1)};
+        return new int[][] {endingAt(sentences, first), startingAt(sentences, first + 1)};
     }
 
     /** A pair {@code (i, j)} with {@code j >= i + 2}, every such pair equally likely; null when there is none. */
@@ -96,7 +98,7 @@ final class SentenceDistanceGenerator
         if (y >= x) {
             y++;
         }
-        return new int[][] {sentences.get(Math.min(x, y)), sentences.get(Math.max(x, y) + 1)};
+        return new int[][] {endingAt(sentences, Math.min(x, y)), startingAt(sentences, Math.max(x, y) + 1)};
     }
 
     private int[][] fromOtherDocument(Document document, List<int[]> sentences, RandomGenerator random)
@@ -107,8 +109,8 @@ final class SentenceDistanceGenerator
             reporter.skipped(NO_OTHER_DOCUMENT);
             return null;
         }
-        int[] first = sentences.get(random.nextInt(sentences.size()));
-        int[] second = anySentence(other.get(), random);
+        int[] first = endingAt(sentences, random.nextInt(sentences.size()));
+        int[] second = anyRun(other.get(), random);
         if (second == null) {
             reporter.skipped(EMPTY_OTHER_DOCUMENT);
             return null;
@@ -117,10 +119,11 @@ final class SentenceDistanceGenerator
     }
 
     /**
-     * The pieces of a random sentence of another document, or null if none has any. Reads one sentence, not the whole
+     * The pieces of a random sentence of another document and of the sentences after it, up to
+     * {@code sentences-per-segment} sentences with text, or null if none has any. Reads those sentences, not the whole
      * document, unless it meets sentences without tokens.
      */
-    private static int[] anySentence(Document document, RandomGenerator random)
+    private int[] anyRun(Document document, RandomGenerator random)
     {
         List<Sentence> sentences = document.sentences();
         if (sentences.isEmpty()) {
@@ -128,12 +131,49 @@ final class SentenceDistanceGenerator
         }
         int start = random.nextInt(sentences.size());
         for (int i = 0; i < sentences.size(); i++) {
-            Sentence sentence = sentences.get((start + i) % sentences.size());
-            if (sentence.pieceCount() > 0) {
-                return SentencePieces.of(sentence);
+            int at = (start + i) % sentences.size();
+            if (sentences.get(at).pieceCount() > 0) {
+                List<int[]> run = new ArrayList<>(sentencesPerSegment);
+                for (int next = at; next < sentences.size() && run.size() < sentencesPerSegment; next++) {
+                    if (sentences.get(next).pieceCount() > 0) {
+                        run.add(SentencePieces.of(sentences.get(next)));
+                    }
+                }
+                return concatenated(run, 0, run.size());
             }
         }
         return null;
+    }
+
+    /** Sentence {@code last} and up to {@code sentences-per-segment - 1} sentences before it, in document order. */
+    private int[] endingAt(List<int[]> sentences, int last)
+    {
+        return concatenated(sentences, Math.max(0, last - sentencesPerSegment + 1), last + 1);
+    }
+
+    /** Sentence {@code first} and up to {@code sentences-per-segment - 1} sentences after it. */
+    private int[] startingAt(List<int[]> sentences, int first)
+    {
+        return concatenated(sentences, first, Math.min(sentences.size(), first + sentencesPerSegment));
+    }
+
+    private static int[] concatenated(List<int[]> sentences, int from, int to)
+    {
+        if (to - from == 1) {
+            return sentences.get(from);
+        }
+        int length = 0;
+        for (int i = from; i < to; i++) {
+            length += sentences.get(i).length;
+        }
+        int[] pieces = new int[length];
+        int at = 0;
+        for (int i = from; i < to; i++) {
+            int[] sentence = sentences.get(i);
+            System.arraycopy(sentence, 0, pieces, at, sentence.length);
+            at += sentence.length;
+        }
+        return pieces;
     }
 
     private Example example(int[] first, int[] second, DistanceLabel label)

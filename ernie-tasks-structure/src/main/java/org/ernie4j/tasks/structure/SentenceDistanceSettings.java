@@ -14,16 +14,20 @@ final class SentenceDistanceSettings
     static final String SAME_DOCUMENT_WEIGHT = "same-document-weight";
     static final String OTHER_DOCUMENT_WEIGHT = "other-document-weight";
     static final String MAX_SEGMENT_LENGTH = "max-segment-length";
+    static final String SENTENCES_PER_SEGMENT = "sentences-per-segment";
 
     static final double DEFAULT_WEIGHT = 1.0;
+    static final int MOST_SENTENCES_PER_SEGMENT = 32;
 
     private final ClassBalance balance;
     private final int maxSegmentLength;
+    private final int sentencesPerSegment;
 
-    SentenceDistanceSettings(ClassBalance balance, int maxSegmentLength)
+    SentenceDistanceSettings(ClassBalance balance, int maxSegmentLength, int sentencesPerSegment)
     {
         this.balance = requireNonNull(balance, "balance is null");
         this.maxSegmentLength = maxSegmentLength;
+        this.sentencesPerSegment = sentencesPerSegment;
     }
 
     /**
@@ -51,7 +55,12 @@ final class SentenceDistanceSettings
             throw settings.invalid(MAX_SEGMENT_LENGTH, "must be between 1 and " + longest + " (half of the maximum length "
                     + maxSequenceLength + " less [CLS] and two [SEP]), not " + maxSegmentLength);
         }
-        return new SentenceDistanceSettings(new ClassBalance(new double[] {adjacent, sameDocument, otherDocument}), maxSegmentLength);
+        int sentencesPerSegment = settings.getInt(SENTENCES_PER_SEGMENT, 1);
+        if (sentencesPerSegment < 1 || sentencesPerSegment > MOST_SENTENCES_PER_SEGMENT) {
+            throw settings.invalid(SENTENCES_PER_SEGMENT, "must be between 1 and " + MOST_SENTENCES_PER_SEGMENT + ", not " + sentencesPerSegment);
+        }
+        return new SentenceDistanceSettings(new ClassBalance(new double[] {adjacent, sameDocument, otherDocument}), maxSegmentLength,
+                sentencesPerSegment);
     }
 
     /** The most pieces of each sentence such that {@code [CLS] a [SEP] b [SEP]} always fits. */
@@ -80,9 +89,16 @@ final class SentenceDistanceSettings
         return maxSegmentLength;
     }
 
+    /** How many consecutive sentences each side of a pair holds at most (fewer where the document ends). */
+    int sentencesPerSegment()
+    {
+        return sentencesPerSegment;
+    }
+
     @Override
     public String toString()
     {
-        return "class balance " + balance + ", " + MAX_SEGMENT_LENGTH + "=" + maxSegmentLength;
+        return "class balance " + balance + ", " + MAX_SEGMENT_LENGTH + "=" + maxSegmentLength + ", " + SENTENCES_PER_SEGMENT + "="
+                + sentencesPerSegment;
     }
 }

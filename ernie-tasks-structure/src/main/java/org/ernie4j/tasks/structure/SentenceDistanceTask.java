@@ -26,7 +26,11 @@ import static java.util.Objects.requireNonNull;
  * ({@link org.ernie4j.spi.document.DocumentSource#randomOther}), which is never the document itself.</li>
  * </ul>
  * Pairs from one document keep document order, so the order of the two sentences never gives a class away: telling 0 from
- * 1 is about distance alone. Sentences without tokens hold no text and are passed over: the sentences on either side of
+ * 1 is about distance alone. With {@code sentences-per-segment} k above 1 each side is a passage rather than a sentence:
+ * the first side is the drawn sentence with up to k - 1 sentences before it, the second the drawn sentence with up to
+ * k - 1 after it (fewer where the document ends), so that two sides of classes 0 and 1 never overlap, and class 1 keeps
+ * at least one sentence between them. More words per side give more to compare where single sentences of two
+ * documents are too alike to tell apart (docs/RESULTS.md measures this on the State of the Union addresses). Sentences without tokens hold no text and are passed over: the sentences on either side of
  * one are adjacent.
  *
  * <p>The input is {@code [CLS] a [SEP] b [SEP]}, with segment id 0 for {@code [CLS] a [SEP]} and 1 for {@code b [SEP]},
@@ -44,6 +48,8 @@ import static java.util.Objects.requireNonNull;
  * <tr><td>{@code other-document-weight}</td><td>1</td><td>how often class 2 is drawn, relative to the other weights</td></tr>
  * <tr><td>{@code max-segment-length}</td><td>(maximum input length - 3) / 2</td><td>the most word pieces kept of each
  * sentence of a pair, from 1 up to the default, with which any pair fits in an input</td></tr>
+ * <tr><td>{@code sentences-per-segment}</td><td>1</td><td>how many consecutive sentences each side of a pair holds at
+ * most, from 1 to 32; the pieces kept of a side are still at most {@code max-segment-length}</td></tr>
  * </table>
  * The three weights are the class balance: class {@code c} is drawn with probability {@code weight(c) / (sum of weights)};
  * the defaults make equal thirds. Weights must be finite and at least 0, and not all 0; a weight of 0 leaves its class out.

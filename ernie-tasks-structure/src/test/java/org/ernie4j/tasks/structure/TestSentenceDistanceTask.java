@@ -62,6 +62,8 @@ class TestSentenceDistanceTask
                 Arguments.of(Map.of(), 512),
                 Arguments.of(Map.of(), 5),
                 Arguments.of(Map.of("max-segment-length", 10), 64),
+                Arguments.of(Map.of("sentences-per-segment", 3), 128),
+                Arguments.of(Map.of("sentences-per-segment", 2, "max-segment-length", 7), 32),
                 Arguments.of(ADJACENT_ONLY, 32),
                 Arguments.of(SAME_DOCUMENT_ONLY, 32),
                 Arguments.of(OTHER_DOCUMENT_ONLY, 32),
@@ -98,11 +100,12 @@ class TestSentenceDistanceTask
     void readsEverySettingWhenItJoinsARun()
     {
         TestingTaskContext context = context(SMALL, Map.of("adjacent-weight", 2, "same-document-weight", 1.5, "other-document-weight", 1,
-                "max-segment-length", 50), 128, List.of());
+                "max-segment-length", 50, "sentences-per-segment", 2), 128, List.of());
         TASK.labels(context);
         assertThat(context.settings().unreadKeys()).isEmpty();
         assertThat(context.settings().readKeys())
-                .containsExactlyInAnyOrder("adjacent-weight", "same-document-weight", "other-document-weight", "max-segment-length");
+                .containsExactlyInAnyOrder("adjacent-weight", "same-document-weight", "other-document-weight", "max-segment-length",
+                        "sentences-per-segment");
     }
 
     static Stream<Arguments> badSettings()
@@ -122,6 +125,10 @@ class TestSentenceDistanceTask
                         "tasks.sentence-distance.max-segment-length: must be between 1 and 62 (half of the maximum length 128 less [CLS] and two [SEP]), not 0"),
                 Arguments.of(Map.of("max-segment-length", 63), 128,
                         "tasks.sentence-distance.max-segment-length: must be between 1 and 62 (half of the maximum length 128 less [CLS] and two [SEP]), not 63"),
+                Arguments.of(Map.of("sentences-per-segment", 0), 128,
+                        "tasks.sentence-distance.sentences-per-segment: must be between 1 and 32, not 0"),
+                Arguments.of(Map.of("sentences-per-segment", 33), 128,
+                        "tasks.sentence-distance.sentences-per-segment: must be between 1 and 32, not 33"),
                 Arguments.of(Map.of(), 4,
                         "tasks.sentence-distance.max-segment-length: a sentence pair needs inputs of at least 5 pieces, but the model's maximum length is 4"));
     }
@@ -169,6 +176,67 @@ class TestSentenceDistanceTask
         assertThat(labels.generate(document, new SplittableRandom(1))).singleElement()
                 .satisfies(example -> assertThat(example.inputIds()).containsExactly(
                         Stream.of("[CLS]", "charlie", "delta", "echo", "[SEP]", "foxtrot", "golf", "hotel", "[SEP]").mapToInt(SMALL::id).toArray()));
+    }
+
+    @Test
+    void makesAdjacentPassagesOfConsecutiveSentencesThatMeetWhereTheDrawnPairMeets()
+    {
+        Document document = SmallDocuments.withSentenceLengths("d", 1, 1, 1, 1, 1, 1);
+        LabelGenerator labels = TASK.labels(context(SMALL, withPassages(ADJACENT_ONLY, 2), 64, List.of(document)));
+        List<Example> examples = labels.generate(document, new SplittableRandom(3));
+        assertThat(examples).hasSize(5);
+        for (Example example : examples) {
+            List<Integer> sentences = SmallDocuments.sentencesOf(example.inputIds());
+            int separator = sentences.subList(1, sentences.size()).indexOf(-1) + 1;
+            List<Integer> first = sentences.subList(1, separator);
+            List<Integer> second = sentences.subList(separator + 1, sentences.size() - 1);
+            int meeting = first.get(first.size() - 1);
+            assertThat(second.get(0)).isEqualTo(meeting + 1);
+            assertThat(first).containsExactlyElementsOf(consecutive(Math.max(0, meeting - 1), meeting));
+            assertThat(second).containsExactlyElementsOf(consecutive(meeting + 1, Math.min(5, meeting + 2)));
+        }
+    }
+
+    @Test
+    void makesDistantPassagesThatNeitherOverlapNorTouch()
+    {
+        Document document = SmallDocuments.withSentenceLengths("d", 1, 1, 1, 1, 1, 1, 1, 1);
+        LabelGenerator labels = TASK.labels(context(SMALL, withPassages(SAME_DOCUMENT_ONLY, 3), 64, List.of(document)));
+        for (int seed = 0; seed < 20; seed++) {
+            for (Example example : labels.generate(document, new SplittableRandom(seed))) {
+                List<Integer> sentences = SmallDocuments.sentencesOf(example.inputIds());
+                int separator = sentences.subList(1, sentences.size()).indexOf(-1) + 1;
+                List<Integer> first = sentences.subList(1, separator);
+                List<Integer> second = sentences.subList(separator + 1, sentences.size() - 1);
+                assertThat(first).hasSizeBetween(1, 3).containsExactlyElementsOf(consecutive(first.get(0), first.get(first.size() - 1)));
+                assertThat(second).hasSizeBetween(1, 3).containsExactlyElementsOf(consecutive(second.get(0), second.get(second.size() - 1)));
+                assertThat(second.get(0)).as("a sentence between the passages").isGreaterThanOrEqualTo(first.get(first.size() - 1) + 2);
+            }
+        }
+    }
+
+    @Test
+    void oneSentencePerSegmentMakesTheSameExamplesAsBefore()
+    {
+        List<Document> corpus = List.of(SmallDocuments.withSentenceLengths("a", 2, 3, 1, 2, 4), SmallDocuments.withSentenceLengths("b", 1, 2, 3));
+        LabelGenerator byDefault = TASK.labels(context(SMALL, Map.of(), 64, corpus));
+        LabelGenerator explicit = TASK.labels(context(SMALL, Map.of("sentences-per-segment", 1), 64, corpus));
+        LabelGenerator passages = TASK.labels(context(SMALL, Map.of("sentences-per-segment", 2), 64, corpus));
+        List<Example> expected = byDefault.generate(corpus.get(0), new SplittableRandom(7));
+        assertThat(explicit.generate(corpus.get(0), new SplittableRandom(7))).usingRecursiveFieldByFieldElementComparator().isEqualTo(expected);
+        assertThat(passages.generate(corpus.get(0), new SplittableRandom(7))).usingRecursiveFieldByFieldElementComparator().isNotEqualTo(expected);
+    }
+
+    private static Map<String, Object> withPassages(Map<String, Object> settings, int sentencesPerSegment)
+    {
+        Map<String, Object> all = new java.util.HashMap<>(settings);
+        all.put("sentences-per-segment", sentencesPerSegment);
+        return all;
+    }
+
+    private static List<Integer> consecutive(int from, int to)
+    {
+        return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
     }
 
     @Test
