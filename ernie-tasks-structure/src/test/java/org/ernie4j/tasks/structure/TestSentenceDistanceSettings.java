@@ -21,14 +21,16 @@ class TestSentenceDistanceSettings
         // Half of what is left of 128 pieces after [CLS] and two [SEP].
         assertThat(settings.maxSegmentLength()).isEqualTo(62);
         assertThat(SentenceDistanceSettings.read(Fixtures.settings("sentence-distance", Map.of()), 512).maxSegmentLength()).isEqualTo(254);
+        assertThat(settings.sentencesPerSegment()).as("one sentence per side, the paper's pairs").isEqualTo(1);
     }
 
     @Test
     void readsEveryKey()
     {
         MapTaskSettings values = Fixtures.settings("sentence-distance", Map.of(
-                "adjacent-weight", 2, "same-document-weight", 1, "other-document-weight", 1.0, "max-segment-length", 40));
-        assertThat(SentenceDistanceSettings.read(values, 128)).hasToString("class balance [0.5, 0.25, 0.25], max-segment-length=40");
+                "adjacent-weight", 2, "same-document-weight", 1, "other-document-weight", 1.0, "max-segment-length", 40, "sentences-per-segment", 3));
+        assertThat(SentenceDistanceSettings.read(values, 128))
+                .hasToString("class balance [0.5, 0.25, 0.25], max-segment-length=40, sentences-per-segment=3");
         assertThat(values.unreadKeys()).isEmpty();
     }
 }
