@@ -130,19 +130,21 @@ final class SentenceDistanceGenerator
             return null;
         }
         int start = random.nextInt(sentences.size());
-        for (int i = 0; i < sentences.size(); i++) {
+        int first = -1;
+        for (int i = 0; i < sentences.size() && first < 0; i++) {
             int at = (start + i) % sentences.size();
-            if (sentences.get(at).pieceCount() > 0) {
-                List<int[]> run = new ArrayList<>(sentencesPerSegment);
-                for (int next = at; next < sentences.size() && run.size() < sentencesPerSegment; next++) {
-                    if (sentences.get(next).pieceCount() > 0) {
-                        run.add(SentencePieces.of(sentences.get(next)));
-                    }
-                }
-                return concatenated(run, 0, run.size());
+            first = sentences.get(at).pieceCount() > 0 ? at : -1;
+        }
+        if (first < 0) {
+            return null;
+        }
+        List<int[]> run = new ArrayList<>(sentencesPerSegment);
+        for (int next = first; next < sentences.size() && run.size() < sentencesPerSegment; next++) {
+            if (sentences.get(next).pieceCount() > 0) {
+                run.add(SentencePieces.of(sentences.get(next)));
             }
         }
-        return null;
+        return concatenated(run, 0, run.size());
     }
 
     /** Sentence {@code last} and up to {@code sentences-per-segment - 1} sentences before it, in document order. */
