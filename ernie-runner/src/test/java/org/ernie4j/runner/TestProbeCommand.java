@@ -46,7 +46,14 @@ class TestProbeCommand
                 .contains("each task trained alone from scratch for 8 steps")
                 .contains("| task | majority label | layout only | step 4 | step 8 | held-out loss, first to last |")
                 .containsPattern("\\| capitalization \\| 0\\.\\d{3} \\| 0\\.\\d{3} \\| 0\\.\\d{3} \\| 0\\.\\d{3} \\| \\d+\\.\\d{3} to \\d+\\.\\d{3} \\|")
-                .contains("#### Final held-out accuracy against its baselines");
+                .contains("#### Final held-out accuracy against its baselines")
+                .contains("#### Final held-out accuracy by true class");
+        // Capitalization's classes are few, so its accuracy is split by class; knowledge masking's (one per piece) is not.
+        String lastCapitalization = Files.readAllLines(run.resolve("capitalization/evaluations.jsonl")).get(1);
+        assertThat(lastCapitalization).containsPattern("\"class_labelled\":\\[\\d+(,\\d+)+\\],\"class_correct\":\\[\\d+(,\\d+)+\\]");
+        assertThat(Files.readAllLines(run.resolve("knowledge-masking/evaluations.jsonl")).get(1)).doesNotContain("class_labelled");
+        assertThat(markdown).containsPattern("\\| capitalization \\| 0: (0\\.\\d{3}|-) \\(\\d+\\); 1: (0\\.\\d{3}|1\\.000|-) \\(\\d+\\)")
+                .doesNotContainPattern("\\| knowledge-masking \\| 0: ");
         // Eight steps of a 16-wide model teach knowledge masking nothing: it must be flagged, not passed.
         assertThat(markdown).containsPattern("\\*\\*Not shown to learn\\*\\* \\(the final interval does not clear the best baseline\\): [a-z, -]*knowledge-masking");
         assertThat(Files.readString(results)).isEqualTo(markdown);

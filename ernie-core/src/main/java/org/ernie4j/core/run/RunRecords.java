@@ -11,6 +11,7 @@ import java.util.List;
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.training.StepRecord;
 import org.ernie4j.core.training.evaluate.AccuracyInterval;
+import org.ernie4j.core.training.evaluate.ClassAccuracy;
 import org.ernie4j.core.training.evaluate.TaskEvaluation;
 import org.ernie4j.spi.baseline.BaselineAccuracy;
 
@@ -59,10 +60,45 @@ public record RunRecords(Path directory, List<StepRecord> steps, List<TaskEvalua
                 evaluations.add(new TaskEvaluation(node.path("step").asLong(), node.path("stage").asInt(), text(line, "task"),
                         number(node, "loss"), number(node, "accuracy"), node.path("labelled").asLong(), node.path("examples").asInt(),
                         node.path("documents").asInt(), new AccuracyInterval(number(node, "accuracy_low"), number(node, "accuracy_high")),
-                        new BaselineAccuracy(node.path("labelled").asLong(), number(node, "majority_baseline"), number(node, "layout_baseline"))));
+                        new BaselineAccuracy(node.path("labelled").asLong(), number(node, "majority_baseline"), number(node, "layout_baseline")),
+                        byClass(line)));
             }
         }
         return new RunRecords(directory, steps, evaluations);
+    }
+
+    /** The split by class of an evaluation line; {@link ClassAccuracy#NONE} for lines written before it was kept. */
+    private static ClassAccuracy byClass(Line line)
+    {
+        JsonNode labelled = line.node().get("class_labelled");
+        JsonNode correct = line.node().get("class_correct");
+        if (labelled == null && correct == null) {
+            return ClassAccuracy.NONE;
+        }
+        long[] labelledCounts = counts(line, labelled, "class_labelled");
+        long[] correctCounts = counts(line, correct, "class_correct");
+        try {
+            return new ClassAccuracy(labelledCounts, correctCounts);
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(line.file() + ", line " + line.number() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long[] counts(Line line, JsonNode array, String field)
+    {
+        if (array == null || !array.isArray()) {
+            throw new IllegalArgumentException(line.file() + ", line " + line.number() + ": field '" + field + "' is missing or not an array");
+        }
+        long[] counts = new long[array.size()];
+        for (int i = 0; i < counts.length; i++) {
+            if (!array.get(i).canConvertToLong() || !array.get(i).isIntegralNumber()) {
+                throw new IllegalArgumentException(line.file() + ", line " + line.number() + ": field '" + field + "' holds a non-count, "
+                        + array.get(i));
+            }
+            counts[i] = array.get(i).asLong();
+        }
+        return counts;
     }
 
     /** The task names in order of first appearance in training. */

@@ -108,6 +108,7 @@ public final class Evaluator
         long items = 0;
         long[] correctByDocument = new long[set.documentSlots()];
         long[] labelledByDocument = new long[set.documentSlots()];
+        ClassTally byClass = ClassTally.of(task.head().head());
         for (int b = 0; b < set.batches().size(); b++) {
             Batch batch = set.batches().get(b);
             Evaluation evaluation = engine.evaluate(task.head(), batch);
@@ -117,6 +118,7 @@ public final class Evaluator
             lossSum += evaluation.loss() * weight;
             items += weight;
             tally(batch, set.documentOf(b), evaluation.rightItems(), correctByDocument, labelledByDocument);
+            byClass.add(batch, evaluation.rightItems());
         }
         long correct = sum(correctByDocument);
         long scored = sum(labelledByDocument);
@@ -125,7 +127,7 @@ public final class Evaluator
                 : AccuracyInterval.of(withItems(correctByDocument, labelledByDocument), withItems(labelledByDocument, labelledByDocument),
                         Seeds.mix(Seeds.mix(seed, task.name()), INTERVAL_STREAM, completed));
         return new TaskEvaluation(completed, stage, task.name(), lossSum / items, accuracy, scored, set.examples(), set.documents(), interval,
-                set.baseline());
+                set.baseline(), byClass.result());
     }
 
     /** Adds each labelled item of a batch, right or not, to the counts of the document its example came from. */

@@ -18,16 +18,25 @@ import static java.util.Objects.requireNonNull;
  * @param documents the number of held-out documents the examples come from
  * @param interval the accuracy's 95% interval
  * @param baseline what the same items allow without reading the text
+ * @param byClass the accuracy split by true class, {@link ClassAccuracy#NONE} where not kept
  */
 @PublicApi
 public record TaskEvaluation(long step, int stage, String task, double loss, double accuracy, long labelled, int examples, int documents,
-        AccuracyInterval interval, BaselineAccuracy baseline)
+        AccuracyInterval interval, BaselineAccuracy baseline, ClassAccuracy byClass)
 {
     public TaskEvaluation
     {
         requireNonNull(task, "task is null");
         requireNonNull(interval, "interval is null");
         requireNonNull(baseline, "baseline is null");
+        requireNonNull(byClass, "byClass is null");
+    }
+
+    /** An evaluation without its split by class. */
+    public TaskEvaluation(long step, int stage, String task, double loss, double accuracy, long labelled, int examples, int documents,
+            AccuracyInterval interval, BaselineAccuracy baseline)
+    {
+        this(step, stage, task, loss, accuracy, labelled, examples, documents, interval, baseline, ClassAccuracy.NONE);
     }
 
     /** An evaluation known only by its figures (records written before intervals and baselines were kept). */

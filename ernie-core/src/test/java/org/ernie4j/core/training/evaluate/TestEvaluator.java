@@ -49,13 +49,16 @@ class TestEvaluator
 
         long[] correct = new long[split.heldOut().size()];
         long[] labelled = new long[split.heldOut().size()];
+        long[] byLabel = new long[2];
         int examples = 0;
         for (int b = 0; b < set.batches().size(); b++) {
             int[] documents = set.documentOf(b);
             List<Example> batch = set.batches().get(b).examples();
             for (int i = 0; i < batch.size(); i++) {
+                int label = ((SequenceLabel) batch.get(i).target()).label();
                 labelled[documents[i]]++;
-                correct[documents[i]] += ((SequenceLabel) batch.get(i).target()).label() == 0 ? 1 : 0;
+                correct[documents[i]] += label == 0 ? 1 : 0;
+                byLabel[label]++;
                 examples++;
             }
         }
@@ -71,6 +74,13 @@ class TestEvaluator
         assertThat(result.interval().high()).isGreaterThanOrEqualTo(result.accuracy());
         assertThat(result.interval().low()).isLessThanOrEqualTo(AccuracyInterval.wilson(right, examples).low());
         assertThat(result.loss()).isEqualTo(0.5);
+        // Split by true class: every class-0 item right, every class-1 item wrong.
+        assertThat(byLabel[0]).isPositive();
+        assertThat(byLabel[1]).isPositive();
+        assertThat(result.byClass().labelled()).containsExactly(byLabel[0], byLabel[1]);
+        assertThat(result.byClass().correct()).containsExactly(byLabel[0], 0);
+        assertThat(result.byClass().accuracy(0)).isEqualTo(1.0);
+        assertThat(result.byClass().accuracy(1)).isEqualTo(0.0);
     }
 
     @Test
@@ -98,6 +108,8 @@ class TestEvaluator
         assertThat(maskedInFirst).isPositive().isLessThan(masked);
         assertThat(result.labelled()).isEqualTo(masked);
         assertThat(result.accuracy()).isCloseTo((double) maskedInFirst / masked, within(1e-12));
+        // One class per word piece: no split by class is kept.
+        assertThat(result.byClass()).isEqualTo(ClassAccuracy.NONE);
         // One document all right, the others all wrong: the bootstrap over documents is far wider than Wilson's.
         assertThat(result.interval().high() - result.interval().low())
                 .isGreaterThan(2 * AccuracyInterval.wilson(maskedInFirst, masked).halfWidth());
