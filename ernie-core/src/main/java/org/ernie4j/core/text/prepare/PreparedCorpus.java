@@ -21,8 +21,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A corpus that {@link CorpusPreparer} wrote: the annotated documents, the vocabulary their piece ids refer to, and the
- * manifest. Opening it checks the manifest, every file's SHA-256 and the document counts, then holds the shards in
- * memory as their compact encoded bytes. Training reads everything from here and never annotates again. Immutable and
+ * manifest. Opening it checks the manifest, every file's SHA-256 and the document counts, then keeps only each shard's
+ * header (a few bytes per document) in memory and reads a document from its shard when it is asked for: the heap a
+ * corpus needs does not grow with its text. Training reads everything from here and never annotates again. Immutable and
  * thread-safe.
  */
 @PublicApi
@@ -32,7 +33,8 @@ public final class PreparedCorpus
     private final Manifest manifest;
     private final WordPieceVocabulary vocabulary;
     private final ShardedDocumentSource documents;
-    private final Map<String, Integer> indexById;
+    /** Built on the first look-up by id, which training never makes: its size grows with the number of documents. */
+    private volatile Map<String, Integer> indexById;
 
     private PreparedCorpus(Path directory, Manifest manifest, WordPieceVocabulary vocabulary, ShardedDocumentSource documents)
     {
@@ -40,12 +42,6 @@ public final class PreparedCorpus
         this.manifest = manifest;
         this.vocabulary = vocabulary;
         this.documents = documents;
-        this.indexById = new HashMap<>(documents.size() * 2);
-        for (int index = 0; index < documents.size(); index++) {
-            if (indexById.put(documents.id(index), index) != null) {
-                throw new PreparedCorpusException("Prepared corpus " + directory + " has document " + documents.id(index) + " twice");
-            }
-        }
     }
 
     /**
@@ -58,7 +54,7 @@ public final class PreparedCorpus
         Manifest manifest = ManifestFile.read(absolute.resolve(Manifest.FILE_NAME));
 
         Path vocabularyFile = absolute.resolve(manifest.vocabulary().file());
-        checkSha256(vocabularyFile, readAll(vocabularyFile), manifest.vocabulary().sha256(), "Vocabulary");
+        checkSha256(vocabularyFile, Sha256.of(readAll(vocabularyFile)), manifest.vocabulary().sha256(), "Vocabulary");
         WordPieceVocabulary vocabulary = WordPieceVocabulary.load(vocabularyFile);
         if (vocabulary.size() != manifest.vocabulary().size()) {
             throw new PreparedCorpusException("Vocabulary " + vocabularyFile + " has " + vocabulary.size() + " pieces but the manifest says "
@@ -68,9 +64,11 @@ public final class PreparedCorpus
         List<Shard> shards = new ArrayList<>();
         for (ShardInfo info : manifest.shards()) {
             Path file = absolute.resolve(info.file());
-            byte[] bytes = readAll(file);
-            checkSha256(file, bytes, info.sha256(), "Shard");
-            Shard shard = Shard.parse(file.toString(), bytes);
+            if (!Files.exists(file)) {
+                throw new PreparedCorpusException("Prepared corpus file " + file + " is missing");
+            }
+            checkSha256(file, Sha256.of(file), info.sha256(), "Shard");
+            Shard shard = Shard.open(file);
             if (shard.size() != info.documents()) {
                 throw new PreparedCorpusException("Shard " + file + " holds " + shard.size() + " documents but the manifest says " + info.documents());
             }
@@ -97,9 +95,8 @@ public final class PreparedCorpus
         }
     }
 
-    private static void checkSha256(Path file, byte[] bytes, String expected, String kind)
+    private static void checkSha256(Path file, String actual, String expected, String kind)
     {
-        String actual = Sha256.of(bytes);
         if (!actual.equals(expected)) {
             throw new PreparedCorpusException(kind + " " + file + " has SHA-256 " + actual + " but the manifest says " + expected
                     + ": the file was changed or damaged; prepare the corpus again");
@@ -132,7 +129,7 @@ public final class PreparedCorpus
         return vocabulary;
     }
 
-    /** All documents, in corpus order; each {@code get} decodes a document from memory. */
+    /** All documents, in corpus order; each {@code get} reads a document from its shard and decodes it. */
     public DocumentSource documents()
     {
         return documents;
@@ -152,8 +149,23 @@ public final class PreparedCorpus
     /** The index of the document with this id in {@link #documents()}, if there is one. */
     public OptionalInt indexOf(String id)
     {
-        Integer index = indexById.get(requireNonNull(id, "id is null"));
+        Integer index = indexById().get(requireNonNull(id, "id is null"));
         return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    }
+
+    private Map<String, Integer> indexById()
+    {
+        Map<String, Integer> index = indexById;
+        if (index == null) {
+            index = new HashMap<>(documents.size() * 2);
+            for (int i = 0; i < documents.size(); i++) {
+                if (index.put(documents.id(i), i) != null) {
+                    throw new PreparedCorpusException("Prepared corpus " + directory + " has document " + documents.id(i) + " twice");
+                }
+            }
+            indexById = index;
+        }
+        return index;
     }
 
     /**

@@ -63,6 +63,65 @@ public class TestShardFormat
                 .hasMessage("Shard notes.txt is not an ernie4j shard file");
     }
 
+    @Test
+    public void aShardFileIsReadADocumentAtATimeWithAHeaderOfAnyLength()
+            throws IOException
+    {
+        // 20,000 documents: the header's offsets alone take 80,000 bytes, more than the first read of a header.
+        ShardWriter writer = new ShardWriter();
+        Document peace = peace();
+        for (int i = 0; i < 20_000; i++) {
+            writer.add(new Document("hoover#" + i, i % 2 == 0 ? null : "part " + i, peace.sentences()));
+        }
+        writer.add(accents());
+        Path file = temp.resolve("shard-00000.bin");
+        writer.writeTo(file);
+
+        Shard shard = Shard.open(file);
+
+        assertThat(shard.size()).isEqualTo(20_001);
+        assertThat(shard.id(0)).isEqualTo("hoover#0");
+        assertThat(shard.id(19_999)).isEqualTo("hoover#19999");
+        assertThat(TestingDocuments.render(shard.document(12_345)))
+                .isEqualTo(TestingDocuments.render(new Document("hoover#12345", "part 12345", peace.sentences())));
+        assertThat(TestingDocuments.render(shard.document(20_000))).isEqualTo(TestingDocuments.render(accents()));
+    }
+
+    @Test
+    public void anIdLongerThanItsFirstReadIsReadWhole()
+    {
+        ShardWriter writer = new ShardWriter();
+        String longId = "a-very-long-document-id/".repeat(40);
+        writer.add(new Document(longId, null, peace().sentences()));
+        Path file = temp.resolve("shard-00000.bin");
+        writer.writeTo(file);
+
+        assertThat(Shard.open(file).id(0)).isEqualTo(longId);
+    }
+
+    @Test
+    public void aShardFileChangedOrRemovedAfterOpeningIsAnErrorNamingIt()
+            throws IOException
+    {
+        ShardWriter writer = new ShardWriter();
+        writer.add(peace());
+        Path file = temp.resolve("shard-00000.bin");
+        writer.writeTo(file);
+        Shard shard = Shard.open(file);
+
+        Files.write(file, Arrays.copyOf(read(file), read(file).length + 1));
+        assertThatThrownBy(() -> shard.document(0))
+                .isInstanceOf(PreparedCorpusException.class)
+                .hasMessageContaining("Shard " + file + " changed size since the corpus was opened");
+        Files.delete(file);
+        assertThatThrownBy(() -> shard.document(0))
+                .isInstanceOf(PreparedCorpusException.class)
+                .hasMessage("Prepared corpus file " + file + " disappeared after the corpus was opened");
+        assertThatThrownBy(() -> Shard.open(file))
+                .isInstanceOf(PreparedCorpusException.class)
+                .hasMessage("Prepared corpus file " + file + " is missing");
+    }
+
     private static Document peace()
     {
         // "Our country is at peace." at offset 225 of Hoover's address.
