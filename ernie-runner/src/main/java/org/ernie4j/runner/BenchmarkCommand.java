@@ -49,7 +49,7 @@ import picocli.CommandLine.Command;
  * {@code ernie benchmark}: median training-step time, tokens/s and peak memory of the reference configuration, printed
  * and appended to {@code docs/BENCHMARKS.md} with the machine, date and command.
  */
-@Command(name = "benchmark", mixinStandardHelpOptions = true,
+@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = CorpusSizeCommand.class,
         description = "Time masked-LM training steps of the reference configuration (vocab 8000, hidden 256, 4 layers, 4 heads, "
                 + "FFN 1024, sequence 128, batch 32) and record the figures.")
 final class BenchmarkCommand
@@ -265,7 +265,7 @@ final class BenchmarkCommand
      * The settings a task needs on the demo corpus beyond its defaults: there is no search log, so IR relevance runs on its
      * weak stand-in, which makes the same kind of examples.
      */
-    private static Map<String, Object> benchmarkSettings(String task)
+    static Map<String, Object> benchmarkSettings(String task)
     {
         return task.equals("ir-relevance") ? Map.of("fallback", "document-titles") : Map.of();
     }

@@ -1,5 +1,7 @@
 package org.ernie4j.core.text.prepare;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -10,6 +12,7 @@ import static java.util.Objects.requireNonNull;
  * @param bytes its size
  * @param sha256 the SHA-256 of its bytes, checked when the corpus is opened
  */
+@PublicApi
 public record ShardInfo(String file, int documents, long bytes, String sha256)
 {
     public ShardInfo

@@ -70,6 +70,37 @@ public class TestCorpusPreparer
     }
 
     @Test
+    public void replicasHoldEveryDocumentOncePerCopyUnderTheirOwnFingerprint()
+    {
+        PreparedCorpus source = PreparedCorpus.open(sotu);
+        Path target = temp.resolve("x3");
+
+        Manifest manifest = CorpusReplicas.write(source, 3, target);
+        PreparedCorpus replicas = PreparedCorpus.open(target);
+
+        assertThat(replicas.documents().size()).isEqualTo(9);
+        assertThat(replicas.manifest()).isEqualTo(manifest);
+        assertThat(manifest.stats().pieces()).isEqualTo(3 * sotuManifest.stats().pieces());
+        assertThat(manifest.corpusReport().documents()).isEqualTo(3 * sotuManifest.corpusReport().documents());
+        assertThat(manifest.settings().input()).isEqualTo(sotuManifest.settings().input() + " x 3");
+        assertThat(replicas.fingerprint()).isNotEqualTo(source.fingerprint()).hasSize(64);
+        assertThat(replicas.vocabulary().size()).isEqualTo(source.vocabulary().size());
+        for (int copy = 1; copy <= 3; copy++) {
+            for (int index = 0; index < source.documents().size(); index++) {
+                Document original = source.documents().get(index);
+                Document copied = replicas.documents().get((copy - 1) * source.documents().size() + index);
+                assertThat(copied.id()).isEqualTo("copy-0" + copy + "/" + original.id());
+                assertThat(copied.title()).isEqualTo(original.title());
+                assertThat(TestingDocuments.render(new Document(original.id(), null, copied.sentences())))
+                        .isEqualTo(TestingDocuments.render(new Document(original.id(), null, original.sentences())));
+            }
+        }
+        assertThatThrownBy(() -> CorpusReplicas.write(source, 2, target)).isInstanceOf(PreparedCorpusException.class);
+        assertThatThrownBy(() -> CorpusReplicas.write(source, 0, temp.resolve("none")))
+                .hasMessage("copies must be at least 1, not 0");
+    }
+
+    @Test
     public void preparedCorpusHoldsTheAnnotatedDocuments()
     {
         PreparedCorpus corpus = PreparedCorpus.open(sotu);
