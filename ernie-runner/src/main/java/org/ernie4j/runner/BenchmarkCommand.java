@@ -40,6 +40,7 @@ import org.ernie4j.runner.benchmark.Provenance;
 import org.ernie4j.runner.benchmark.ResidentMemoryReport;
 import org.ernie4j.runner.benchmark.StepReport;
 import org.ernie4j.spi.MapTaskSettings;
+import org.ernie4j.spi.document.DocumentSource;
 
 import com.google.inject.Inject;
 import picocli.CommandLine;
@@ -256,7 +257,7 @@ final class BenchmarkCommand
         for (String name : catalog.tasks().keySet()) {
             MapTaskSettings settings = new MapTaskSettings("tasks." + name + ".settings", benchmarkSettings(name));
             tasks.add(ActiveTask.activate(catalog.get(name), id++, settings,
-                    corpus.vocabulary(), sequenceLength, corpus.documents()));
+                    corpus.vocabulary(), sequenceLength, corpus.documents(), DocumentSource.empty()));
         }
         return tasks;
     }
