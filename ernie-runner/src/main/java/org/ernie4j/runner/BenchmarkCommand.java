@@ -264,11 +264,11 @@ final class BenchmarkCommand
 
     /**
      * The settings a task needs on the demo corpus beyond its defaults: there is no search log, so IR relevance runs on its
-     * weak stand-in, which makes the same kind of examples.
+     * stand-in from passages, which makes the same kind of examples.
      */
     private static Map<String, Object> benchmarkSettings(String task)
     {
-        return task.equals("ir-relevance") ? Map.of("fallback", "document-titles") : Map.of();
+        return task.equals("ir-relevance") ? Map.of("fallback", "passages") : Map.of();
     }
 
     /** The same session twice: batches built when needed, then built ahead as a run does by default. */
