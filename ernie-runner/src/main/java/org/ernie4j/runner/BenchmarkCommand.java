@@ -40,6 +40,7 @@ import org.ernie4j.runner.benchmark.Provenance;
 import org.ernie4j.runner.benchmark.ResidentMemoryReport;
 import org.ernie4j.runner.benchmark.StepReport;
 import org.ernie4j.spi.MapTaskSettings;
+import org.ernie4j.spi.document.DocumentSource;
 
 import com.google.inject.Inject;
 import picocli.CommandLine;
@@ -256,18 +257,18 @@ final class BenchmarkCommand
         for (String name : catalog.tasks().keySet()) {
             MapTaskSettings settings = new MapTaskSettings("tasks." + name + ".settings", benchmarkSettings(name));
             tasks.add(ActiveTask.activate(catalog.get(name), id++, settings,
-                    corpus.vocabulary(), sequenceLength, corpus.documents()));
+                    corpus.vocabulary(), sequenceLength, corpus.documents(), DocumentSource.empty()));
         }
         return tasks;
     }
 
     /**
      * The settings a task needs on the demo corpus beyond its defaults: there is no search log, so IR relevance runs on its
-     * weak stand-in, which makes the same kind of examples.
+     * stand-in from passages, which makes the same kind of examples.
      */
     static Map<String, Object> benchmarkSettings(String task)
     {
-        return task.equals("ir-relevance") ? Map.of("fallback", "document-titles") : Map.of();
+        return task.equals("ir-relevance") ? Map.of("fallback", "passages") : Map.of();
     }
 
     /** The same session twice: batches built when needed, then built ahead as a run does by default. */

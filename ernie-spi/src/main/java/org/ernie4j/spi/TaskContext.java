@@ -28,6 +28,17 @@ public interface TaskContext
      */
     DocumentSource corpus();
 
+    /**
+     * The documents the run holds out for evaluation; the generator is also called with these, and only these are not
+     * in {@link #corpus()}. A task that draws a second document draws it from here for a held-out document, so that a
+     * held-out example is made of held-out text only: a second side from a training document would be text the model has
+     * trained on, and being seen would tell that side's class. Empty when nothing is held out, and by default.
+     */
+    default DocumentSource heldOut()
+    {
+        return DocumentSource.empty();
+    }
+
     /** Where a task reports skipped inputs and one-time warnings. */
     TaskReporter reporter();
 }

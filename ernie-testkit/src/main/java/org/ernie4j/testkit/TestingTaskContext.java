@@ -32,6 +32,7 @@ public final class TestingTaskContext
     private final MapTaskSettings settings;
     private final int maxSequenceLength;
     private final TestingDocumentSource corpus;
+    private final TestingDocumentSource heldOut;
     private final TestingTaskReporter reporter;
 
     private TestingTaskContext(Builder builder)
@@ -41,6 +42,7 @@ public final class TestingTaskContext
         this.settings = Fixtures.settings(builder.taskName, builder.settings);
         this.maxSequenceLength = builder.maxSequenceLength;
         this.corpus = new TestingDocumentSource(builder.corpus);
+        this.heldOut = new TestingDocumentSource(builder.heldOut);
         this.reporter = builder.reporter;
     }
 
@@ -81,6 +83,12 @@ public final class TestingTaskContext
     }
 
     @Override
+    public TestingDocumentSource heldOut()
+    {
+        return heldOut;
+    }
+
+    @Override
     public TestingTaskReporter reporter()
     {
         return reporter;
@@ -94,7 +102,7 @@ public final class TestingTaskContext
 
     /**
      * Builds a {@link TestingTaskContext}. Defaults: task id 0, task name {@code testing-task}, no settings, maximum length
-     * 128, an empty corpus and a new {@link TestingTaskReporter}.
+     * 128, an empty corpus, no held-out documents and a new {@link TestingTaskReporter}.
      */
     public static final class Builder
     {
@@ -104,6 +112,7 @@ public final class TestingTaskContext
         private Map<String, ?> settings = Map.of();
         private int maxSequenceLength = 128;
         private List<Document> corpus = List.of();
+        private List<Document> heldOut = List.of();
         private TestingTaskReporter reporter = new TestingTaskReporter();
 
         private Builder(Vocabulary vocabulary)
@@ -146,6 +155,13 @@ public final class TestingTaskContext
         public Builder corpus(List<Document> corpus)
         {
             this.corpus = requireNonNull(corpus, "corpus is null");
+            return this;
+        }
+
+        /** The documents held out of the corpus, which a task draws second documents from for a held-out document. */
+        public Builder heldOut(List<Document> heldOut)
+        {
+            this.heldOut = requireNonNull(heldOut, "heldOut is null");
             return this;
         }
 

@@ -21,6 +21,7 @@ class TestTestingTaskContext
         assertThat(context.vocabulary()).isSameAs(VOCABULARY);
         assertThat(context.maxSequenceLength()).isEqualTo(128);
         assertThat(context.corpus().size()).isZero();
+        assertThat(context.heldOut().size()).isZero();
         assertThat(context.settings().keys()).isEmpty();
         assertThat(context.settings().invalid("k", "bad").path()).isEqualTo("tasks.testing-task.k");
         assertThat(context.reporter()).isSameAs(context.testingReporter());
@@ -30,6 +31,7 @@ class TestTestingTaskContext
     void takesWhatItIsGiven()
     {
         Document document = new Document("d", null, List.of());
+        Document heldOut = new Document("h", null, List.of());
         TestingTaskReporter reporter = new TestingTaskReporter();
         TestingTaskContext context = TestingTaskContext.builder(VOCABULARY)
                 .taskId(3)
@@ -37,11 +39,13 @@ class TestTestingTaskContext
                 .settings(Map.of("masking-rate", 0.2))
                 .maxSequenceLength(64)
                 .corpus(List.of(document))
+                .heldOut(List.of(heldOut))
                 .reporter(reporter)
                 .build();
         assertThat(context.taskId()).isEqualTo(3);
         assertThat(context.maxSequenceLength()).isEqualTo(64);
         assertThat(context.corpus().get(0)).isSameAs(document);
+        assertThat(context.heldOut().documents()).containsExactly(heldOut);
         assertThat(context.reporter()).isSameAs(reporter);
         assertThat(context.settings().getDouble("masking-rate", 0.15)).isEqualTo(0.2);
         assertThat(context.settings().unreadKeys()).isEmpty();

@@ -72,7 +72,7 @@ public final class PretrainingSession
         HeldOutSplit split = split(setup);
         Execution execution = execution(setup, parameters);
         StepComputer computer = null;
-        TaskRoster roster = new TaskRoster(setup, split.training(), parameters);
+        TaskRoster roster = new TaskRoster(setup, split.training(), split.heldOut(), parameters);
         try {
             computer = requireNonNull(request.steps().create(new StepComputer.Context(setup.encoder(), setup.training().engine(),
                     setup.vocabulary().padId(), parameters, execution.engine())), "the step computer is null");

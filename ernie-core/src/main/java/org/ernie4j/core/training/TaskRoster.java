@@ -35,6 +35,7 @@ final class TaskRoster
 
     private final SessionSetup setup;
     private final DocumentSource training;
+    private final DocumentSource heldOut;
     private final ModelParameters parameters;
     private final ParameterInitializer initializer;
     private final List<ActiveTask> tasks = new ArrayList<>();
@@ -56,12 +57,14 @@ final class TaskRoster
 
     /**
      * @param training the documents the tasks' batches are drawn from
+     * @param heldOut the documents held out for evaluation, which tasks draw second documents from for held-out examples
      * @param parameters the model, which each joining task's head is added to
      */
-    TaskRoster(SessionSetup setup, DocumentSource training, ModelParameters parameters)
+    TaskRoster(SessionSetup setup, DocumentSource training, DocumentSource heldOut, ModelParameters parameters)
     {
         this.setup = requireNonNull(setup, "setup is null");
         this.training = requireNonNull(training, "training is null");
+        this.heldOut = requireNonNull(heldOut, "heldOut is null");
         this.parameters = requireNonNull(parameters, "parameters is null");
         this.initializer = new ParameterInitializer(setup.training().seed(), setup.encoder().initializerRange());
     }
@@ -79,7 +82,8 @@ final class TaskRoster
             throw new IllegalStateException("task " + task.name() + " cannot join: the task embedding has " + setup.encoder().taskTypes()
                     + " rows and all are taken (model.task-types)");
         }
-        ActiveTask active = ActiveTask.activate(task.task(), id, task.settings(), setup.vocabulary(), setup.training().sequenceLength(), training);
+        ActiveTask active = ActiveTask.activate(task.task(), id, task.settings(), setup.vocabulary(), setup.training().sequenceLength(), training,
+                heldOut);
         List<ParameterSpec> head = HeadLayout.parameters(active.name(), active.head().head(), setup.encoder());
         List<String> adopted = starting.adopt(parameters, head);
         if (!adopted.isEmpty()) {

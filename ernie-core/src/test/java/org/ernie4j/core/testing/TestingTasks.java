@@ -2,6 +2,7 @@ package org.ernie4j.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.PretrainingTask;
@@ -30,6 +31,38 @@ public final class TestingTasks
 {
     private TestingTasks()
     {
+    }
+
+    /** Masked words with its label generator wrapped, or its context watched, by a test. */
+    public static final class WrappedMaskedWords
+            implements PretrainingTask
+    {
+        private final MaskedWords delegate = new MaskedWords();
+        private final BiFunction<TaskContext, LabelGenerator, LabelGenerator> wrap;
+
+        /** @param wrap given the task's context and masked words' generator, the generator to use */
+        public WrappedMaskedWords(BiFunction<TaskContext, LabelGenerator, LabelGenerator> wrap)
+        {
+            this.wrap = wrap;
+        }
+
+        @Override
+        public TaskInfo info()
+        {
+            return delegate.info();
+        }
+
+        @Override
+        public HeadSpec head(TaskContext context)
+        {
+            return delegate.head(context);
+        }
+
+        @Override
+        public LabelGenerator labels(TaskContext context)
+        {
+            return wrap.apply(context, delegate.labels(context));
+        }
     }
 
     /** Masks about a sixth of the words of each sentence pair and predicts them. */

@@ -6,21 +6,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.testing.TestingCorpus;
 import org.ernie4j.core.testing.TestingTasks;
 import org.ernie4j.core.training.data.ExampleStream;
+import org.ernie4j.core.training.data.HeldOutSplit;
 import org.ernie4j.core.training.data.LabelGenerationException;
 import org.ernie4j.core.training.data.StreamPosition;
 import org.ernie4j.core.training.task.ActiveTask;
-import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
-import org.ernie4j.spi.TaskContext;
-import org.ernie4j.spi.TaskInfo;
-import org.ernie4j.spi.head.HeadSpec;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,7 +144,8 @@ class TestBatchSource
 
     private ActiveTask activate(PretrainingTask task)
     {
-        return ActiveTask.activate(task, 0, new MapTaskSettings("tasks[0].settings", Map.of()), corpus.vocabulary(), LENGTH, corpus);
+        return ActiveTask.activate(task, 0, new MapTaskSettings("tasks[0].settings", Map.of()), corpus.vocabulary(), LENGTH, corpus,
+                HeldOutSplit.of(corpus, 0, 7).heldOut());
     }
 
     private BatchSource source(ActiveTask task, StreamPosition position, int ahead)
@@ -172,41 +169,10 @@ class TestBatchSource
         return ids;
     }
 
-    /** The masked-words task whose label generator one of the tests wraps. */
-    private static final class WrappedMaskedWords
-            implements PretrainingTask
-    {
-        private final TestingTasks.MaskedWords delegate = new TestingTasks.MaskedWords();
-        private final UnaryOperator<LabelGenerator> wrap;
-
-        WrappedMaskedWords(UnaryOperator<LabelGenerator> wrap)
-        {
-            this.wrap = wrap;
-        }
-
-        @Override
-        public TaskInfo info()
-        {
-            return delegate.info();
-        }
-
-        @Override
-        public HeadSpec head(TaskContext context)
-        {
-            return delegate.head(context);
-        }
-
-        @Override
-        public LabelGenerator labels(TaskContext context)
-        {
-            return wrap.apply(delegate.labels(context));
-        }
-    }
-
     /** One document makes the generator throw. */
     private static PretrainingTask failingOn(String documentId)
     {
-        return new WrappedMaskedWords(labels -> (document, random) -> {
+        return new TestingTasks.WrappedMaskedWords((context, labels) -> (document, random) -> {
             if (document.id().equals(documentId)) {
                 throw new IllegalStateException("cannot label this one");
             }
@@ -217,7 +183,7 @@ class TestBatchSource
     /** The generator notices when a second thread enters it while the first is still inside. */
     private static PretrainingTask noticingOverlap(AtomicBoolean overlapped)
     {
-        return new WrappedMaskedWords(labels -> {
+        return new TestingTasks.WrappedMaskedWords((context, labels) -> {
             AtomicInteger inside = new AtomicInteger();
             return (document, random) -> {
                 if (inside.incrementAndGet() > 1) {

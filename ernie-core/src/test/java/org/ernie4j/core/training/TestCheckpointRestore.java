@@ -42,7 +42,7 @@ class TestCheckpointRestore
                 name -> name.equals("testing-sentence-order") ? Optional.of(sentenceOrder()) : Optional.empty());
         assertThat(restore.step()).isEqualTo(9);
         ModelParameters parameters = restore.encoderParameters();
-        try (TaskRoster roster = new TaskRoster(setup, setup.documents(), parameters)) {
+        try (TaskRoster roster = TestTaskRoster.roster(setup, parameters)) {
             restore.joinTasks(roster, parameters);
             TaskSchedule schedule = restore.schedule(roster, TestTaskRoster.base(setup, roster));
 
@@ -63,7 +63,7 @@ class TestCheckpointRestore
         LoadedCheckpoint checkpoint = writeAfterAJoinAndARetirement(setup).checkpoint();
         CheckpointRestore restore = new CheckpointRestore(setup, checkpoint, TaskSource.NONE);
         ModelParameters parameters = restore.encoderParameters();
-        try (TaskRoster roster = new TaskRoster(setup, setup.documents(), parameters)) {
+        try (TaskRoster roster = TestTaskRoster.roster(setup, parameters)) {
             assertThatThrownBy(() -> restore.joinTasks(roster, parameters))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("cannot resume from " + checkpoint.directory())
@@ -79,7 +79,7 @@ class TestCheckpointRestore
     {
         FreshStart start = new FreshStart(setup, StartingWeights.NONE);
         ModelParameters parameters = start.encoderParameters();
-        try (TaskRoster roster = new TaskRoster(setup, setup.documents(), parameters)) {
+        try (TaskRoster roster = TestTaskRoster.roster(setup, parameters)) {
             start.joinTasks(roster, parameters);
             TaskSchedule schedule = start.schedule(roster, TestTaskRoster.base(setup, roster));
             schedule = roster.add(new TaskChange.Join(sentenceOrder(), "order.jar"), schedule, 5).orElseThrow().schedule();

@@ -44,7 +44,7 @@ class TestFreshStart
         String first = EncoderLayout.parameters(setup.encoder()).get(0).name();
         assertThat(start.encoderParameters().get(first).equalsWithEps(parameters.get(first), 0))
                 .as("the same seed, the same encoder").isTrue();
-        try (TaskRoster roster = new TaskRoster(setup, setup.documents(), parameters)) {
+        try (TaskRoster roster = TestTaskRoster.roster(setup, parameters)) {
             start.joinTasks(roster, parameters);
             TaskSchedule schedule = start.schedule(roster, TestTaskRoster.base(setup, roster));
             assertThat(roster.records()).extracting(CheckpointManifest.TaskRecord::introducedAtStep)
@@ -73,7 +73,7 @@ class TestFreshStart
         String first = EncoderLayout.parameters(setup.encoder()).get(0).name();
         assertThat(parameters.get(first).dataType()).isEqualTo(DataType.FLOAT);
         assertThat(parameters.get(first).meanNumber().doubleValue()).isEqualTo(0.25);
-        try (TaskRoster roster = new TaskRoster(setup, setup.documents(), parameters)) {
+        try (TaskRoster roster = TestTaskRoster.roster(setup, parameters)) {
             start.joinTasks(roster, parameters);
             TaskSchedule schedule = start.schedule(roster, TestTaskRoster.base(setup, roster));
             assertThat(parameters.get(maskedBias).meanNumber().doubleValue()).isEqualTo(0.5);

@@ -1,6 +1,7 @@
 package org.ernie4j.core.training;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import org.ernie4j.core.training.schedule.TaskSchedule;
 import org.ernie4j.core.training.task.ActiveTask;
 import org.ernie4j.spi.MapTaskSettings;
 import org.ernie4j.spi.PretrainingTask;
+import org.ernie4j.spi.TaskContext;
+import org.ernie4j.spi.document.DocumentSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -173,20 +176,54 @@ class TestTaskRoster
     void aTaskTableNeedsEveryTaskIntroducedToTheSchedule()
     {
         SessionSetup setup = oneTask(4);
-        try (TaskRoster roster = new TaskRoster(setup, setup.documents(), new ModelParameters(DataType.FLOAT))) {
+        try (TaskRoster roster = roster(setup, new ModelParameters(DataType.FLOAT))) {
             roster.join(setup.tasks().get(0), CheckpointManifest.TaskRecord.CONFIGURED, null, StartingWeights.NONE);
             assertThatThrownBy(roster::records).hasMessage("task testing-masked-words joined but was never introduced to the schedule");
         }
     }
 
+    @Test
+    void aJoiningTaskIsGivenTheHeldOutDocumentsBesideTheTrainingOnes()
+    {
+        SessionSetup setup = oneTask(4);
+        HeldOutSplit split = HeldOutSplit.of(setup.documents(), 0.5, setup.training().seed());
+        List<TaskContext> contexts = new ArrayList<>();
+        PretrainingTask recording = new TestingTasks.WrappedMaskedWords((context, labels) -> {
+            contexts.add(context);
+            return labels;
+        });
+        try (TaskRoster roster = new TaskRoster(setup, split.training(), split.heldOut(), new ModelParameters(DataType.FLOAT))) {
+            roster.join(plugin(recording), CheckpointManifest.TaskRecord.CONFIGURED, null, StartingWeights.NONE);
+        }
+        assertThat(contexts).singleElement().satisfies(context -> {
+            assertThat(ids(context.corpus())).isEqualTo(ids(split.training())).doesNotContainAnyElementsOf(split.heldOutIds());
+            assertThat(ids(context.heldOut())).isEqualTo(split.heldOutIds()).isNotEmpty();
+        });
+    }
+
+    private static List<String> ids(DocumentSource documents)
+    {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            ids.add(documents.get(i).id());
+        }
+        return ids;
+    }
+
     /** A roster with the configuration's tasks joined and introduced as a new run does. */
     private static TaskRoster configured(SessionSetup setup, ModelParameters parameters)
     {
-        TaskRoster roster = new TaskRoster(setup, setup.documents(), parameters);
+        TaskRoster roster = roster(setup, parameters);
         FreshStart start = new FreshStart(setup, StartingWeights.NONE);
         start.joinTasks(roster, parameters);
         start.schedule(roster, base(setup, roster));
         return roster;
+    }
+
+    /** A roster over the setup's documents with nothing held out. */
+    static TaskRoster roster(SessionSetup setup, ModelParameters parameters)
+    {
+        return new TaskRoster(setup, setup.documents(), HeldOutSplit.of(setup.documents(), 0, setup.training().seed()).heldOut(), parameters);
     }
 
     /** The schedule of the configuration's tasks of {@code roster}, as a session makes it. */

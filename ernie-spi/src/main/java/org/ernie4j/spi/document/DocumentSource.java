@@ -13,6 +13,25 @@ public interface DocumentSource
 
     Document get(int index);
 
+    /** A source without documents, such as the held-out documents of a run that holds none out. */
+    static DocumentSource empty()
+    {
+        return new DocumentSource()
+        {
+            @Override
+            public int size()
+            {
+                return 0;
+            }
+
+            @Override
+            public Document get(int index)
+            {
+                throw new IndexOutOfBoundsException("no documents: " + index);
+            }
+        };
+    }
+
     /**
      * A document drawn uniformly from all others than {@code excluded} (compared by id), or empty when the corpus has no
      * other document.

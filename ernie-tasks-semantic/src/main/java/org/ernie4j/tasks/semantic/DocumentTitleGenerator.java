@@ -18,9 +18,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * IR relevance's {@code document-titles} fallback, a weak stand-in for a search log built from the documents: a noun
  * phrase of a document as the query, with the document's own title (class 0) or, with probability
- * {@code randomTitleShare}, the title of another document of the corpus (class 2). It knows nothing of what a search
- * engine showed, so it never makes class 1. Between documents it keeps only the other documents' titles it has drawn
- * ({@link OtherTitles}), which change no pair.
+ * {@code randomTitleShare}, the title of another document on the same side of the held-out split (class 2). It knows
+ * nothing of what a search engine showed, so it never makes class 1. Between documents it keeps only the other documents'
+ * titles it has drawn ({@link OtherDocuments}), which change no pair. Kept for configurations that name it; the
+ * {@code passages} fallback ({@link PassageGenerator}) is the one to use.
  */
 final class DocumentTitleGenerator
         implements LabelGenerator
@@ -28,10 +29,12 @@ final class DocumentTitleGenerator
     static final String NO_TEXT = "document has no text for a title";
     static final String NO_QUERY = "document has no noun phrase outside its title";
     static final String NO_OTHER_TITLE = "no other document with a title";
+    /** Titles are a few pieces: every document's can be remembered. */
+    private static final int REMEMBERED_TITLES = 65_536;
     static final String SAME_TITLE = "other document has the same title";
 
     private final StandInPairs standIn;
-    private final OtherTitles otherTitles;
+    private final OtherDocuments<int[]> otherTitles;
     private final int pairsPerDocument;
     private final double randomTitleShare;
     private final int maxQueryLength;
@@ -40,12 +43,12 @@ final class DocumentTitleGenerator
     private final TaskReporter reporter;
 
     DocumentTitleGenerator(int pairsPerDocument, double randomTitleShare, int maxQueryLength, Vocabulary vocabulary, int maxSequenceLength,
-            DocumentSource corpus, TaskReporter reporter)
+            DocumentSource corpus, DocumentSource heldOut, TaskReporter reporter)
     {
         this.vocabulary = requireNonNull(vocabulary, "vocabulary is null");
         this.reporter = requireNonNull(reporter, "reporter is null");
         this.standIn = new StandInPairs(vocabulary);
-        this.otherTitles = new OtherTitles(corpus, standIn);
+        this.otherTitles = new OtherDocuments<>(corpus, heldOut, standIn::title, REMEMBERED_TITLES);
         this.pairsPerDocument = pairsPerDocument;
         this.randomTitleShare = randomTitleShare;
         this.maxQueryLength = maxQueryLength;
@@ -72,7 +75,7 @@ final class DocumentTitleGenerator
             }
             int[] query = drawn.get().pieces();
             if (random.nextDouble() < randomTitleShare) {
-                int[] other = otherTitles.draw(document, random).orElse(null);
+                int[] other = otherTitles.draw(document, random).filter(drawnTitle -> drawnTitle.length > 0).orElse(null);
                 if (other == null) {
                     reporter.skipped(NO_OTHER_TITLE);
                 }

@@ -59,12 +59,28 @@ import static java.util.Objects.requireNonNull;
  * A configuration that names neither {@code log} nor a fallback fails when the task joins the run, with an error on
  * {@code tasks.ir-relevance.log} that says how to give a log or enable the fallback: the SPI has no way for a task to
  * stay out of a schedule, and a task that trained on something other than search data without being asked would mislead.
- * With {@code fallback: document-titles} the task trains on an explicitly weak stand-in built from the corpus, and says so
- * once in the run's log: the query is a short noun phrase of a document (one to four tokens of an {@code NP} chunk with a
- * noun, from a sentence other than the title), the title is the document's own title when the corpus has one and its
- * first sentence otherwise; with probability {@code random-title-share} the title is another document's instead
- * (class 2), else the document's own (class 0). Nothing in documents tells what was shown and not clicked, so the fallback
- * never makes class 1. It is a stand-in, not search-log data, and is never presented as such.
+ * With {@code fallback: passages} the task trains on a stand-in built from the corpus, and says so once in the run's log
+ * ({@link PassageGenerator}). It keeps the paper's three grades and lets the text alone decide them: the query is four
+ * keywords (nouns and adjectives, {@link Keywords}) of one passage, five consecutive sentences, two of them from the
+ * passage's middle sentence and two from the sentences around it; the line shown with it is that middle sentence (class 0,
+ * strong: it holds part of the query, as a clicked title holds words of what was searched), a sentence of another passage
+ * of the same document, more than four sentences away (class 1, weak: the same address, another subject), or a sentence of
+ * another document (class 2, irrelevant). The mix is set by {@code weak-share} and {@code random-title-share}, a third each
+ * by default, and each document gives {@code pairs-per-document} examples (64 by default), so 12 held-out State of the
+ * Union addresses give 768. Queries and lines are made the same way for every class, so the layout of the input tells the
+ * classes apart no better than the majority label. What it is not: search data. It teaches the encoder to relate a keyword
+ * query to a sentence, by the words they share and by the document they come from; it says nothing of what searchers
+ * click, and its weak grade is "same document", not "shown but not clicked".
+ *
+ * <p>{@code fallback: document-titles} is the first stand-in, kept so that configurations that name it still run and the
+ * results measured with it can be reproduced; it is not recommended. Its query is a short noun phrase of a document (one to
+ * four tokens of an {@code NP} chunk with a noun, from a sentence other than the title), its title the document's own
+ * title when the corpus has one and its first sentence otherwise; with probability {@code random-title-share} the title is
+ * another document's instead (class 2), else the document's own (class 0). It never makes class 1, and on a corpus
+ * without titles its classes differ only in which address a near-identical salutation comes from, which text cannot tell.
+ *
+ * <p>Both stand-ins draw the other document of class 2 on the document's side of the held-out split
+ * ({@link org.ernie4j.spi.TaskContext#heldOut()}): a held-out example is made of held-out text only.
  *
  * <h2>Settings</h2>
  * <table>
@@ -72,12 +88,15 @@ import static java.util.Objects.requireNonNull;
  * <tr><th>key</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code log}</td><td>none</td><td>the search log, in the format above; a relative path is resolved against the
  * working directory</td></tr>
- * <tr><td>{@code fallback}</td><td>{@code none}</td><td>{@code none}, or {@code document-titles} for the stand-in above
- * when there is no log; not together with {@code log}</td></tr>
+ * <tr><td>{@code fallback}</td><td>{@code none}</td><td>{@code none}, or {@code passages} (or the older
+ * {@code document-titles}) for the stand-ins above when there is no log; not together with {@code log}</td></tr>
  * <tr><td>{@code pairs-per-document}</td><td>with a log, {@code ceil(pairs / ((1 - random-title-share) x documents))}
- * between 1 and 256; with the fallback, 1</td><td>the examples each document brings, 1 to 4096</td></tr>
- * <tr><td>{@code random-title-share}</td><td>1/3</td><td>the probability that an example is a random title (class 2),
- * from 0 to 1</td></tr>
+ * between 1 and 256; with {@code passages}, 64; with {@code document-titles}, 1</td><td>the examples each document brings,
+ * 1 to 4096</td></tr>
+ * <tr><td>{@code random-title-share}</td><td>1/3</td><td>the probability that an example is a random title (class 2; with
+ * {@code passages}, a line of another document), from 0 to 1</td></tr>
+ * <tr><td>{@code weak-share}</td><td>1/3</td><td>with {@code passages} only: the probability of a weak line (class 1), from
+ * 0 to 1, at most 1 less {@code random-title-share}</td></tr>
  * <tr><td>{@code max-query-length}</td><td>(maximum input length - 3) / 2</td><td>the most word pieces kept of a query,
  * from 1 to the maximum length less 4</td></tr>
  * <tr><td>{@code held-out-queries}</td><td>0.1</td><td>the share of the log's distinct queries whose pairs only held-out
@@ -89,8 +108,10 @@ import static java.util.Objects.requireNonNull;
  * <h2>Skips</h2>
  * Nothing a document or a log line contains makes the task throw. It counts through the run's
  * {@link org.ernie4j.spi.TaskReporter}: malformed log lines, calls made while the log has no pair (an empty log, also
- * warned about once), and random titles not found; with the fallback, documents without text or without a noun phrase,
- * and random titles from another document that has none or the same one.
+ * warned about once), and random titles not found; with {@code passages}, documents of fewer than 10 sentences with text,
+ * draws that find no sentence with a keyword whose passage has another, and lines of another document when none has text;
+ * with {@code document-titles}, documents without text or without a noun phrase, and random titles from another document
+ * that has none or the same one.
  *
  * <p>All randomness comes from the random source the core passes to {@link LabelGenerator#generate}, so the examples are
  * the same for the same source state (and the same corpus and log). Making an example copies two arrays of pieces.
@@ -132,14 +153,24 @@ public final class IrRelevanceTask
         IrRelevanceSettings settings = IrRelevanceSettings.read(context.settings(), context.maxSequenceLength());
         TaskReporter reporter = context.reporter();
         int documents = context.corpus().size();
-        if (settings.log().isEmpty()) {
+        if (settings.fallback() == IrRelevanceSettings.Fallback.PASSAGES) {
+            reporter.warnOnce(NAME + ": no search log; the passages fallback pairs keywords of a passage, as the query, with a sentence of"
+                    + " that passage (class 0, strong), of another passage of the same document (class 1, weak) or of another document"
+                    + " (class 2, irrelevant). This is a stand-in built from the corpus, not search-log data: it teaches relating a keyword"
+                    + " query to a passage, not what searchers click");
+            QueryTitleInputs inputs = new QueryTitleInputs(context.vocabulary(), context.maxSequenceLength(), settings.maxQueryLength());
+            return new PassageGenerator(inputs, settings.pairsPerDocument(0, documents), settings.weakShare(), settings.randomTitleShare(),
+                    context.corpus(), context.heldOut(), reporter);
+        }
+        if (settings.fallback() == IrRelevanceSettings.Fallback.DOCUMENT_TITLES) {
             reporter.warnOnce(NAME + ": no search log; the document-titles fallback pairs a noun phrase of a document, as the query,"
                     + " with the document's title or first sentence (class 0) or another document's (class 2). This is a weak stand-in"
-                    + " built from the corpus, not search-log data, and it makes no class 1 (shown, not clicked)");
+                    + " built from the corpus, not search-log data, and it makes no class 1 (shown, not clicked); fallback: passages is"
+                    + " the stand-in that text can decide");
             return new DocumentTitleGenerator(settings.pairsPerDocument(0, documents), settings.randomTitleShare(), settings.maxQueryLength(),
-                    context.vocabulary(), context.maxSequenceLength(), context.corpus(), reporter);
+                    context.vocabulary(), context.maxSequenceLength(), context.corpus(), context.heldOut(), reporter);
         }
-        SearchLog log = read(settings.log().get(), context);
+        SearchLog log = read(settings.log().orElseThrow(), context);
         warnAboutMissingClasses(log, settings, reporter);
         HeldOutQueries split = HeldOutQueries.of(log, settings.heldOutQueries());
         Set<String> trainingDocuments = new HashSet<>();

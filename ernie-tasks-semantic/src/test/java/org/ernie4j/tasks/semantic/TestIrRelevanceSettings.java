@@ -21,6 +21,11 @@ class TestIrRelevanceSettings
         assertThat(settings.randomTitleShare()).isEqualTo(1.0 / 3);
         assertThat(settings.maxQueryLength()).isEqualTo(62);
         assertThat(read(Map.of("fallback", "document-titles")).log()).isEmpty();
+        IrRelevanceSettings passages = read(Map.of("fallback", "passages"));
+        assertThat(passages.fallback()).isEqualTo(IrRelevanceSettings.Fallback.PASSAGES);
+        assertThat(passages.weakShare()).isEqualTo(1.0 / 3);
+        assertThat(passages.randomTitleShare()).isEqualTo(1.0 / 3);
+        assertThat(passages.log()).isEmpty();
     }
 
     @Test
@@ -37,6 +42,8 @@ class TestIrRelevanceSettings
         assertThat(read(Map.of("log", LOG.toString(), "random-title-share", 1)).pairsPerDocument(300, 100)).isEqualTo(3);
         assertThat(read(Map.of("log", LOG.toString(), "pairs-per-document", 7)).pairsPerDocument(3000, 100)).isEqualTo(7);
         assertThat(read(Map.of("fallback", "document-titles")).pairsPerDocument(0, 100)).isEqualTo(1);
+        assertThat(read(Map.of("fallback", "passages")).pairsPerDocument(0, 100)).isEqualTo(64);
+        assertThat(read(Map.of("fallback", "passages", "pairs-per-document", 9)).pairsPerDocument(0, 100)).isEqualTo(9);
     }
 
     private static IrRelevanceSettings read(Map<String, ?> values)

@@ -65,8 +65,8 @@ class TestIrRelevanceTask
         assertThatThrownBy(() -> TASK.labels(context))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("tasks.ir-relevance.log: no search log given. Set log to a TSV file of query<TAB>title<TAB>clicked|shown lines"
-                        + " (see the task's documentation), or set fallback: document-titles to train on a weak stand-in built from the"
-                        + " corpus's documents, which is not search-log data")
+                        + " (see the task's documentation), or set fallback: passages to train on a stand-in built from the corpus's"
+                        + " passages, which is not search-log data")
                 .extracting(e -> ((InvalidSettingException) e).path()).isEqualTo("tasks.ir-relevance.log");
     }
 
@@ -81,7 +81,10 @@ class TestIrRelevanceTask
                 Arguments.of(Map.of("log", EMPTY_LOG.toString()), 128),
                 Arguments.of(Map.of("fallback", "document-titles"), 128),
                 Arguments.of(Map.of("fallback", "document-titles", "pairs-per-document", 5, "max-query-length", 1), 7),
-                Arguments.of(Map.of("fallback", "document-titles", "random-title-share", 1), 32));
+                Arguments.of(Map.of("fallback", "document-titles", "random-title-share", 1), 32),
+                Arguments.of(Map.of("fallback", "passages"), 128),
+                Arguments.of(Map.of("fallback", "passages", "pairs-per-document", 5, "max-query-length", 1), 7),
+                Arguments.of(Map.of("fallback", "passages", "weak-share", 0.5, "random-title-share", 0.5), 32));
     }
 
     @ParameterizedTest
@@ -109,7 +112,7 @@ class TestIrRelevanceTask
         TASK.labels(context);
         assertThat(context.settings().unreadKeys()).isEmpty();
         assertThat(context.settings().readKeys()).containsExactlyInAnyOrder(
-                "log", "fallback", "pairs-per-document", "random-title-share", "max-query-length", "held-out-queries");
+                "log", "fallback", "pairs-per-document", "random-title-share", "max-query-length", "held-out-queries", "weak-share");
     }
 
     static Stream<Arguments> badSettings()
@@ -118,7 +121,17 @@ class TestIrRelevanceTask
                 Arguments.of(Map.of("log", "no/such/log.tsv"), 128, "tasks.ir-relevance.log: no such file: " + Path.of("no/such/log.tsv").toAbsolutePath()),
                 Arguments.of(Map.of("log", LOG.toString(), "fallback", "document-titles"), 128,
                         "tasks.ir-relevance.fallback: cannot be used together with log: the fallback stands in for a missing search log"),
-                Arguments.of(Map.of("fallback", "headlines"), 128, "tasks.ir-relevance.fallback: must be 'none' or 'document-titles', not 'headlines'"),
+                Arguments.of(Map.of("fallback", "headlines"), 128,
+                        "tasks.ir-relevance.fallback: must be 'none', 'passages' or 'document-titles', not 'headlines'"),
+                Arguments.of(Map.of("fallback", "passages", "weak-share", -0.1), 128, "tasks.ir-relevance.weak-share: must be between 0 and 1, not -0.1"),
+                Arguments.of(Map.of("fallback", "passages", "weak-share", 0.5, "random-title-share", 0.6), 128,
+                        "tasks.ir-relevance.weak-share: and random-title-share are the shares of classes 1 and 2 and must add up to at most 1, not 0.5 + 0.6"),
+                Arguments.of(Map.of("log", LOG.toString(), "weak-share", 0.2), 128,
+                        "tasks.ir-relevance.weak-share: applies only to fallback: passages (a search log says itself which titles were shown and"
+                                + " not clicked, and document-titles makes none)"),
+                Arguments.of(Map.of("fallback", "document-titles", "weak-share", 0.2), 128,
+                        "tasks.ir-relevance.weak-share: applies only to fallback: passages (a search log says itself which titles were shown and"
+                                + " not clicked, and document-titles makes none)"),
                 Arguments.of(Map.of("log", LOG.toString(), "pairs-per-document", 0), 128,
                         "tasks.ir-relevance.pairs-per-document: must be between 1 and 4096, not 0"),
                 Arguments.of(Map.of("log", LOG.toString(), "random-title-share", 1.5), 128,

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every task this module lists in {@code META-INF/services} keeps the task contract, checked the way a plugin's own test
  * checks it: found by the service loader, as a run finds it, so a task added to the list is covered without a new test.
- * IR relevance refuses to start without a search log, so it runs with the test log and with the named stand-in.
+ * IR relevance refuses to start without a search log, so it runs with the test log and with the named stand-ins.
  */
 class TestTaskContracts
 {
@@ -25,8 +25,9 @@ class TestTaskContracts
     }
 
     @Test
-    void irRelevanceKeepsTheContractOnItsStandIn()
+    void irRelevanceKeepsTheContractOnItsStandIns()
     {
+        TaskContractCheck.verify(new IrRelevanceTask(), Map.of("fallback", "passages"));
         TaskContractCheck.verify(new IrRelevanceTask(), Map.of("fallback", "document-titles"));
     }
 }

@@ -10,12 +10,22 @@ import org.ernie4j.testkit.TestingDocumentSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestDocumentSource
 {
     private static Document document(String id)
     {
         return new Document(id, null, List.of());
+    }
+
+    @Test
+    void theEmptySourceHasNoDocumentToGiveOrDraw()
+    {
+        DocumentSource empty = DocumentSource.empty();
+        assertThat(empty.size()).isZero();
+        assertThat(empty.randomOther(document("a"), new SplittableRandom(1))).isEmpty();
+        assertThatThrownBy(() -> empty.get(0)).isInstanceOf(IndexOutOfBoundsException.class).hasMessage("no documents: 0");
     }
 
     @Test

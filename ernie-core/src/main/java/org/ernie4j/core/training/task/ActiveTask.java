@@ -55,15 +55,17 @@ public final class ActiveTask
     /**
      * Asks the task for its head and label generator.
      *
+     * @param corpus the training documents
+     * @param heldOut the documents held out for evaluation, which the generator is also called with
      * @throws org.ernie4j.spi.InvalidSettingException for a bad setting, or for a setting the task never read
      */
     public static ActiveTask activate(PretrainingTask task, int taskId, MapTaskSettings settings, Vocabulary vocabulary,
-            int maxSequenceLength, DocumentSource corpus)
+            int maxSequenceLength, DocumentSource corpus, DocumentSource heldOut)
     {
         requireNonNull(task, "task is null");
         String name = task.info().name();
         CountingTaskReporter reporter = new CountingTaskReporter(name);
-        TaskContext context = new Context(taskId, vocabulary, settings, maxSequenceLength, corpus, reporter);
+        TaskContext context = new Context(taskId, vocabulary, settings, maxSequenceLength, corpus, heldOut, reporter);
         HeadSpec head = requireNonNull(task.head(context), () -> "task " + name + " returned no head");
         LabelGenerator labels = requireNonNull(task.labels(context), () -> "task " + name + " returned no label generator");
         refuseUnread(name, settings);
@@ -81,7 +83,8 @@ public final class ActiveTask
             DocumentSource corpus)
     {
         requireNonNull(task, "task is null");
-        TaskContext context = new Context(0, vocabulary, settings, maxSequenceLength, corpus, QUIET);
+        // Nothing is held out of a corpus that is not prepared yet: the one source given stands for both.
+        TaskContext context = new Context(0, vocabulary, settings, maxSequenceLength, corpus, corpus, QUIET);
         task.head(context);
         task.labels(context);
         refuseUnread(task.info().name(), settings);
@@ -149,8 +152,13 @@ public final class ActiveTask
     }
 
     private record Context(int taskId, Vocabulary vocabulary, MapTaskSettings settings, int maxSequenceLength,
-            DocumentSource corpus, TaskReporter reporter)
+            DocumentSource corpus, DocumentSource heldOut, TaskReporter reporter)
             implements TaskContext
     {
+        private Context
+        {
+            requireNonNull(corpus, "corpus is null");
+            requireNonNull(heldOut, "heldOut is null");
+        }
     }
 }

@@ -137,7 +137,8 @@ class TestEvaluator
 
     private static ActiveTask activate(PretrainingTask task)
     {
-        return ActiveTask.activate(task, 0, new MapTaskSettings("tasks[0].settings", Map.of()), CORPUS.vocabulary(), MAX_LENGTH, CORPUS);
+        return ActiveTask.activate(task, 0, new MapTaskSettings("tasks[0].settings", Map.of()), CORPUS.vocabulary(), MAX_LENGTH, CORPUS,
+                HeldOutSplit.of(CORPUS, 0, 7).heldOut());
     }
 
     /** An engine that only evaluates. */
