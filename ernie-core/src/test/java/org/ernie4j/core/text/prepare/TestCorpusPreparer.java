@@ -99,7 +99,7 @@ public class TestCorpusPreparer
         List<Document> documents = List.of(PreparedCorpus.open(sotu).document(WASHINGTON_1790),
                 PreparedCorpus.open(sotu).document(HOOVER_1932), PreparedCorpus.open(sotu).document(NIXON_1973));
 
-        assertThat(manifest.formatVersion()).isEqualTo(1);
+        assertThat(manifest.formatVersion()).isEqualTo(2);
         assertThat(manifest.stats().documents()).isEqualTo(3);
         assertThat(manifest.stats().sentences()).isEqualTo(documents.stream().mapToLong(document -> document.sentences().size()).sum());
         assertThat(manifest.stats().pieces()).isEqualTo(documents.stream().mapToLong(Document::pieceCount).sum());
@@ -270,10 +270,10 @@ public class TestCorpusPreparer
         String manifest = Files.readString(sotu.resolve("manifest.json"));
 
         Path newer = copyOf(sotu);
-        Files.writeString(newer.resolve("manifest.json"), manifest.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+        Files.writeString(newer.resolve("manifest.json"), manifest.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
         assertThatThrownBy(() -> PreparedCorpus.open(newer))
                 .isInstanceOf(PreparedCorpusException.class)
-                .hasMessage("Manifest " + newer.resolve("manifest.json") + " has format version 2; this version of ernie4j reads version 1: "
+                .hasMessage("Manifest " + newer.resolve("manifest.json") + " has format version 3; this version of ernie4j reads version 2: "
                         + "prepare the corpus again");
 
         Path unknown = copyOf(sotu);
