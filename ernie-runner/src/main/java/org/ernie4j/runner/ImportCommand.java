@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import org.ernie4j.core.config.ConfigLoader;
+import org.ernie4j.core.config.VocabularySection;
 import org.ernie4j.core.interop.ImportOptions;
 import org.ernie4j.core.interop.ImportedCheckpoint;
 import org.ernie4j.core.interop.ImportedModel;
@@ -16,6 +17,7 @@ import org.ernie4j.core.interop.OnnxImport;
 import org.ernie4j.core.interop.WeightImport;
 import org.ernie4j.core.model.Activation;
 import org.ernie4j.core.model.EncoderConfig;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
 
 import com.google.inject.Inject;
 import picocli.CommandLine;
@@ -80,15 +82,18 @@ final class ImportCommand
         printer.println();
         printer.println("Fine-tune it with `model: " + written + "` in the fine-tuning configuration. Continue pre-training from it with:");
         printer.println();
-        configuration(model.encoder(), written).forEach(printer::println);
+        configuration(model.encoder(), model.vocabulary().settings(), written).forEach(printer::println);
         printer.flush();
         return 0;
     }
 
-    /** The configuration keys a pre-training run needs to start from the imported model. */
-    static List<String> configuration(EncoderConfig encoder, Path checkpoint)
+    /**
+     * The configuration keys a pre-training run needs to start from the imported model: its shape, and how its tokenizer
+     * splits text where that is not uncased BERT's (the corpus must be split the same way).
+     */
+    static List<String> configuration(EncoderConfig encoder, TokenizerSettings tokenizer, Path checkpoint)
     {
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "model:",
                 "  hidden: " + encoder.hidden(),
                 "  layers: " + encoder.layers(),
@@ -100,6 +105,11 @@ final class ImportCommand
                 "  layer-norm-epsilon: " + encoder.layerNormEpsilon(),
                 "  activation: " + (encoder.activation() == Activation.GELU_ERF ? "gelu-erf" : "gelu-tanh"),
                 "training:",
-                "  initialize-from: " + checkpoint);
+                "  initialize-from: " + checkpoint));
+        if (!tokenizer.splitsAs(TokenizerSettings.UNCASED)) {
+            lines.add("vocabulary:");
+            VocabularySection.tokenizerKeys(tokenizer).forEach(key -> lines.add("  " + key));
+        }
+        return lines;
     }
 }

@@ -55,20 +55,7 @@ class TestPublishedModel
         assertThat(finetuned.code()).as(finetuned.err()).isZero();
         assertThat(finetuned.out()).contains("best model (epoch 1)");
 
-        String printed = result.out().substring(result.out().indexOf("model:\n"));
-        Path config = Files.writeString(temporary.resolve("continue.yaml"), "corpus:\n  threads: 1\n" + printed.replace("training:\n", """
-                training:
-                  batch-size: 4
-                  sequence-length: 32
-                  steps-per-task: 3
-                  open-documents: 2
-                  warmup-fraction: 0.0
-                """) + "tasks:\n  - name: knowledge-masking\n  - name: capitalization\n");
-        Path run = temporary.resolve("run");
-        TestingErnie.Result trained = ernie("pretrain", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir",
-                run.toString());
-        assertThat(trained.code()).as(trained.err() + "\n" + Files.readString(config)).isZero();
-        assertThat(run.resolve("prepared/vocab.txt")).hasSameTextualContentAs(imported.resolve("vocab.txt"));
+        Path run = TestingErnie.continueOnTinyCorpus(temporary, result.out(), imported, "knowledge-masking", "capitalization");
         Map<String, INDArray> before = PretrainedModel.load(imported).parameters();
         Map<String, INDArray> after = PretrainedModel.load(run).parameters();
         double moved = Transforms.abs(after.get("layer.5.ffn.out.weight").sub(before.get("layer.5.ffn.out.weight")), false).maxNumber().doubleValue();

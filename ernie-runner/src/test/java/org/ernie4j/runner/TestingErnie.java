@@ -11,6 +11,8 @@ import java.util.List;
 
 import picocli.CommandLine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Runs the {@code ernie} command line in this JVM as a user would, capturing what it prints.
  */
@@ -71,6 +73,44 @@ final class TestingErnie
                   max-length: 16
                 output: %s
                 """.formatted(model, data, directory.resolve("finetuned")));
+    }
+
+    /**
+     * Pre-trains {@code tasks} on the tiny corpus from the model {@code ernie import} imported to {@code imported} (its
+     * printed output {@code importOutput} gives the configuration), three steps each; checks that the run succeeded and
+     * prepared its corpus with the model's vocabulary, and returns the run directory, {@code directory/run}.
+     */
+    static Path continueOnTinyCorpus(Path directory, String importOutput, Path imported, String... tasks)
+            throws IOException, URISyntaxException
+    {
+        Path config = continuation(directory, importOutput, tasks);
+        Path run = directory.resolve("run");
+        Result trained = ernie("pretrain", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
+        assertThat(trained.code()).as(trained.err() + "\n" + Files.readString(config)).isZero();
+        assertThat(run.resolve("prepared/vocab.txt")).hasSameTextualContentAs(imported.resolve("vocab.txt"));
+        return run;
+    }
+
+    /**
+     * A pre-training configuration that continues the model {@code ernie import} just imported (its printed output):
+     * the printed {@code model:}, {@code training:} and tokenizer keys, and three steps of each task, batch 4, length 32.
+     */
+    static Path continuation(Path directory, String importOutput, String... tasks)
+            throws IOException
+    {
+        String printed = importOutput.substring(importOutput.indexOf("model:\n"));
+        StringBuilder names = new StringBuilder("tasks:\n");
+        for (String task : tasks) {
+            names.append("  - name: ").append(task).append('\n');
+        }
+        return Files.writeString(directory.resolve("continue.yaml"), "corpus:\n  threads: 1\n" + printed.replace("training:\n", """
+                training:
+                  batch-size: 4
+                  sequence-length: 32
+                  steps-per-task: 3
+                  open-documents: 2
+                  warmup-fraction: 0.0
+                """) + names);
     }
 
     /** The path of a test resource. */

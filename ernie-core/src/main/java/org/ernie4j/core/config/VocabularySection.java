@@ -1,5 +1,6 @@
 package org.ernie4j.core.config;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 import org.ernie4j.core.PublicApi;
@@ -41,6 +42,13 @@ public record VocabularySection(int size, String file, boolean lowercase, boolea
     {
         return new VocabularySection(null, null, settings.lowercase(), settings.stripAccents(), settings.splitCjk(), settings.cleanText(),
                 settings.maxWordLength(), settings.maxLength().orElse(0));
+    }
+
+    /** The keys of this section that say how text is split into pieces, with the values that give {@code settings}. */
+    public static List<String> tokenizerKeys(TokenizerSettings settings)
+    {
+        return List.of("lowercase: " + settings.lowercase(), "strip-accents: " + settings.stripAccents(), "split-cjk: " + settings.splitCjk(),
+                "clean-text: " + settings.cleanText(), "max-word-length: " + settings.maxWordLength());
     }
 
     public TokenizerSettings tokenizer()

@@ -61,6 +61,7 @@ record OnnxBertGraph(Map<String, Tensor> tensors, Set<String> inOut, BertConfigJ
     private static final class Reader
     {
         private final Path file;
+        private final OnnxExternalData external;
         private final Map<String, TensorProto> initializers = new LinkedHashMap<>();
         private final Map<String, NodeProto> producers = new HashMap<>();
         private final Map<String, List<NodeProto>> consumers = new HashMap<>();
@@ -71,6 +72,7 @@ record OnnxBertGraph(Map<String, Tensor> tensors, Set<String> inOut, BertConfigJ
         Reader(Path file, GraphProto graph)
         {
             this.file = file;
+            this.external = new OnnxExternalData(file);
             this.nodes = graph.getNodeList();
             graph.getInitializerList().forEach(tensor -> initializers.put(tensor.getName(), tensor));
             for (NodeProto node : nodes) {
@@ -86,7 +88,7 @@ record OnnxBertGraph(Map<String, Tensor> tensors, Set<String> inOut, BertConfigJ
             for (TensorProto proto : initializers.values()) {
                 String name = proto.getName();
                 StringBuilder problem = new StringBuilder();
-                Optional<Tensor> tensor = OnnxTensors.of(proto, problem);
+                Optional<Tensor> tensor = OnnxTensors.of(proto, external, problem);
                 if (tensor.isEmpty()) {
                     problems.add("initializer " + name + " " + problem);
                     continue;
@@ -335,14 +337,14 @@ record OnnxBertGraph(Map<String, Tensor> tensors, Set<String> inOut, BertConfigJ
 
         private Optional<long[]> constant(String name)
         {
-            return constantTensor(name).flatMap(proto -> OnnxTensors.of(proto, new StringBuilder()))
+            return constantTensor(name).flatMap(proto -> OnnxTensors.of(proto, external, new StringBuilder()))
                     .filter(tensor -> tensor.type() == TensorType.I64 || tensor.type() == TensorType.I32)
                     .map(Tensor::longs);
         }
 
         private Optional<Float> floatConstant(String name)
         {
-            return constantTensor(name).flatMap(proto -> OnnxTensors.of(proto, new StringBuilder()))
+            return constantTensor(name).flatMap(proto -> OnnxTensors.of(proto, external, new StringBuilder()))
                     .filter(tensor -> tensor.type() == TensorType.F32 && tensor.elements() == 1)
                     .map(tensor -> tensor.floats()[0]);
         }

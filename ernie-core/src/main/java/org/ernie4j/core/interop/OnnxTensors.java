@@ -8,7 +8,8 @@ import onnx.Onnx.TensorProto;
 
 /**
  * ONNX {@code TensorProto}s as {@link Tensor}s: the element type mapped, the values taken from {@code raw_data} (what
- * exporters write) or from the typed fields, little-endian, row-major as ONNX stores them.
+ * exporters write), from the typed fields, or from a side file ({@link OnnxExternalData}), little-endian, row-major as
+ * ONNX stores them.
  */
 final class OnnxTensors
 {
@@ -16,20 +17,23 @@ final class OnnxTensors
     {
     }
 
-    /** The tensor, or empty (with the reason in {@code problem}) when its type or storage is one ernie4j does not read. */
-    static Optional<Tensor> of(TensorProto proto, StringBuilder problem)
+    /**
+     * The tensor, or empty (with the reason in {@code problem}) when its type or storage is one ernie4j does not read, or
+     * its side file in {@code external} is not there or too short.
+     */
+    static Optional<Tensor> of(TensorProto proto, OnnxExternalData external, StringBuilder problem)
     {
         Optional<TensorType> type = type(proto.getDataType());
         if (type.isEmpty()) {
             problem.append("has ONNX element type ").append(proto.getDataType()).append(", which ernie4j does not read");
             return Optional.empty();
         }
-        if (proto.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-            problem.append("keeps its values in an external file, which ernie4j does not read yet");
-            return Optional.empty();
-        }
         long[] shape = proto.getDimsList().stream().mapToLong(Long::longValue).toArray();
         try {
+            if (proto.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
+                long bytes = java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact) * type.get().bytes();
+                return Optional.of(Tensor.view(type.get(), shape, external.values(proto, bytes)));
+            }
             if (!proto.getRawData().isEmpty()) {
                 // A view of the mapped file where the parser aliased it: no copy in the heap.
                 return Optional.of(Tensor.view(type.get(), shape, proto.getRawData().asReadOnlyByteBuffer()));

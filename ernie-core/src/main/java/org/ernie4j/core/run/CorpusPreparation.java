@@ -8,6 +8,7 @@ import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.ConfigException;
 import org.ernie4j.core.config.CorpusSection;
 import org.ernie4j.core.config.ErnieConfig;
+import org.ernie4j.core.config.VocabularySection;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.text.corpus.CorpusFingerprint;
 import org.ernie4j.core.text.corpus.CorpusFormat;
@@ -28,7 +29,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Prepares a corpus once and reuses it: a prepared directory that was made from the same input files is opened as it is;
- * one made from other input is refused rather than silently trained on.
+ * one made from other input, or split into pieces other than the configuration says, is refused rather than silently
+ * trained on.
  */
 @PublicApi
 public final class CorpusPreparation
@@ -43,7 +45,12 @@ public final class CorpusPreparation
         this.preparer = requireNonNull(preparer, "preparer is null");
     }
 
-    /** The preparation options a configuration asks for. */
+    /**
+     * The preparation options a configuration asks for. Words are split into pieces as the {@code vocabulary} section's
+     * tokenizer settings say; a run that starts from a model ({@code training.initialize-from}) must name that model's
+     * settings there (as {@code ernie import} prints them), so that pre-training feeds the model the ids its own
+     * tokenizer would, and so that the run's recorded configuration says how its checkpoints read text.
+     */
     public static PrepareOptions options(ErnieConfig config, boolean overwrite)
     {
         CorpusSection corpus = config.corpus();
@@ -56,11 +63,8 @@ public final class CorpusPreparation
         if (corpus.gazetteer() != null) {
             options.gazetteer(Path.of(corpus.gazetteer()));
         }
-        if (!config.vocabulary().tokenizer().splitsAs(TokenizerSettings.UNCASED)) {
-            // The keys record an imported model's tokenizer; preparing a corpus with other settings is not built yet.
-            throw new ConfigException("vocabulary", "the tokenizer settings say " + config.vocabulary().tokenizer() + "; a corpus is prepared as"
-                    + " uncased BERT does only (" + TokenizerSettings.UNCASED + ")");
-        }
+        TokenizerSettings tokenizer = config.vocabulary().tokenizer();
+        options.tokenizer(tokenizer);
         if (config.vocabulary().file() != null) {
             options.vocabulary(Path.of(config.vocabulary().file()));
         }
@@ -69,11 +73,11 @@ public final class CorpusPreparation
             try {
                 Path model = Path.of(config.training().initializeFrom());
                 options.vocabulary(PretrainedModel.vocabularyFile(model));
-                // Prepared corpora are tokenized as uncased BERT; a model whose tokenizer splits otherwise would be fed other ids.
                 TokenizerSettings settings = PretrainedModel.tokenizerSettings(model);
-                if (!settings.splitsAs(TokenizerSettings.UNCASED)) {
-                    throw new ConfigException("training.initialize-from", "the model's tokenizer is " + settings + "; pre-training prepares"
-                            + " text as uncased BERT does only (" + TokenizerSettings.UNCASED + "), so it cannot continue this model yet");
+                if (!settings.splitsAs(tokenizer)) {
+                    throw new ConfigException("training.initialize-from", "the model's tokenizer is " + settings + " but the vocabulary section"
+                            + " says " + tokenizer + "; write the model's settings under vocabulary: (" + String.join(", ", VocabularySection.tokenizerKeys(settings))
+                            + ") so that the corpus is read as the model reads text");
                 }
             }
             catch (IllegalArgumentException e) {
@@ -112,6 +116,11 @@ public final class CorpusPreparation
         if (options.vocabulary().isEmpty() && corpus.vocabulary().size() != options.vocabularySize()) {
             LOG.warn("the prepared corpus in {} has a vocabulary of {} pieces; the configuration asks for {} (prepare again to change it)",
                     prepared, corpus.vocabulary().size(), options.vocabularySize());
+        }
+        TokenizerSettings made = corpus.manifest().settings().tokenization().settings();
+        if (!made.splitsAs(options.tokenizer())) {
+            throw new IllegalStateException("the prepared corpus in " + prepared + " was split into pieces " + made + "; the configuration says "
+                    + options.tokenizer() + "; delete it, or prepare into another directory");
         }
         LOG.info("using the prepared corpus in {} ({} documents)", prepared, corpus.stats().documents());
         return corpus;

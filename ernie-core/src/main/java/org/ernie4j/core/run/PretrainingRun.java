@@ -20,6 +20,7 @@ import org.ernie4j.core.config.TaskSection;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.run.RunLock;
 import org.ernie4j.core.text.prepare.PreparedCorpus;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
 import org.ernie4j.core.training.CorpusIdentity;
 import org.ernie4j.core.training.PretrainingSession;
 import org.ernie4j.core.training.ResumeCheck;
@@ -179,7 +180,7 @@ public final class PretrainingRun
             SessionSetup setup = setup(config, corpus, runDirectory.resolve(CHECKPOINTS), plugins.catalog());
             SessionRequest request = checkpoint.isPresent()
                     ? SessionRequest.resume(setup, checkpoint.get()).withJoinedTasks(plugins::find)
-                    : SessionRequest.start(setup).withInitialWeights(initialWeights(config, setup));
+                    : SessionRequest.start(setup).withInitialWeights(initialWeights(config, setup, corpus));
             try (PretrainingSession session = PretrainingSession.open(request.withSteps(steps))) {
                 long startedAt = session.step();
                 plugins.joinTasksFoundAtStart(session.tasks().stream().map(ActiveTask::name).toList());
@@ -271,7 +272,7 @@ public final class PretrainingRun
      * The weights of {@code training.initialize-from} for a fresh run, checked against the run's model and vocabulary:
      * every difference is named at once, with the value to configure. Empty when the key is not set.
      */
-    private static Map<String, INDArray> initialWeights(ErnieConfig config, SessionSetup setup)
+    private static Map<String, INDArray> initialWeights(ErnieConfig config, SessionSetup setup, PreparedCorpus corpus)
     {
         String source = config.training().initializeFrom();
         if (source == null) {
@@ -294,6 +295,12 @@ public final class PretrainingRun
                     break;
                 }
             }
+        }
+        TokenizerSettings prepared = corpus.manifest().settings().tokenization().settings();
+        if (!prepared.splitsAs(model.vocabulary().settings())) {
+            // A corpus prepared elsewhere (ernie prepare) with other settings would feed the model ids its tokenizer never gives.
+            problems.add("the prepared corpus was split into pieces " + prepared + " where the model's tokenizer is " + model.vocabulary().settings()
+                    + " (prepare the corpus again with the model's settings under vocabulary:)");
         }
         if (!problems.isEmpty()) {
             throw new ConfigException("training.initialize-from", "cannot start from " + model.source() + ": " + String.join("; ", problems));

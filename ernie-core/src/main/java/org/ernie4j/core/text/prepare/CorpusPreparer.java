@@ -69,11 +69,12 @@ public final class CorpusPreparer
         Gazetteer gazetteer = options.gazetteer()
                 .map(file -> Gazetteer.load(file, models.newTokenizer()::tokenize))
                 .orElse(Gazetteer.empty());
-        WordPieceVocabulary givenVocabulary = options.vocabulary().map(WordPieceVocabulary::load).orElse(null);
+        WordPieceVocabulary givenVocabulary = options.vocabulary().map(file -> WordPieceVocabulary.load(file).withSettings(options.tokenizer()))
+                .orElse(null);
 
         listener.phaseStarted(PreparePhase.SCANNING);
         String fingerprint = CorpusFingerprint.of(corpus);
-        WordCounter words = givenVocabulary == null ? new WordCounter() : null;
+        WordCounter words = givenVocabulary == null ? new WordCounter(options.tokenizer()) : null;
         CorpusReport report = new CorpusReader(options.corpus()).read(corpus, document -> {
             if (words != null) {
                 words.add(document.text());
@@ -84,7 +85,7 @@ public final class CorpusPreparer
         WordPieceVocabulary vocabulary = givenVocabulary;
         if (vocabulary == null) {
             listener.phaseStarted(PreparePhase.TRAINING_VOCABULARY);
-            vocabulary = new WordPieceTrainer(options.vocabularySize(), options.minPairCount()).train(words.counts());
+            vocabulary = new WordPieceTrainer(options.vocabularySize(), options.minPairCount()).train(words.counts()).withSettings(options.tokenizer());
             log.info("Trained a vocabulary of {} pieces from {} words ({} distinct)", vocabulary.size(), words.totalWords(), words.distinctWords());
         }
 
@@ -179,6 +180,7 @@ public final class CorpusPreparer
                 trained ? PreparationSettings.TRAINED : options.vocabulary().get().toAbsolutePath().normalize().toString(),
                 trained ? options.vocabularySize() : null,
                 trained ? options.minPairCount() : null,
+                PreparedTokenization.of(options.tokenizer()),
                 options.documentsPerShard());
     }
 }

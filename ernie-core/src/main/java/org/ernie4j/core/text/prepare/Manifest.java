@@ -34,7 +34,7 @@ public record Manifest(
         AnnotationStats annotation,
         long documentsWithoutSentences)
 {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String FILE_NAME = "manifest.json";
 
     public Manifest

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes {@code manifest.json}. Reading is strict: an unknown or missing property is an error naming it, so a
@@ -58,7 +61,12 @@ final class ManifestFile
         if (version == null || !version.isInt()) {
             throw new PreparedCorpusException("Manifest " + file + " has no formatVersion");
         }
-        if (version.intValue() != Manifest.FORMAT_VERSION) {
+        if (version.intValue() == 1 && tree.path("settings").isObject() && !tree.path("settings").has("tokenization")) {
+            // Version 1 did not record how words were split because it knew one way only: uncased BERT's. Its corpora
+            // stay readable as that, so that long runs need not prepare their corpus again.
+            ((ObjectNode) tree.get("settings")).set("tokenization", MAPPER.valueToTree(PreparedTokenization.of(TokenizerSettings.UNCASED)));
+        }
+        else if (version.intValue() != Manifest.FORMAT_VERSION) {
             throw new PreparedCorpusException("Manifest " + file + " has format version " + version.intValue()
                     + "; this version of ernie4j reads version " + Manifest.FORMAT_VERSION + ": prepare the corpus again");
         }

@@ -17,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param vocabularySource "trained", or the path of the vocabulary file used
  * @param vocabularySize the size asked of the trainer, or null when a vocabulary file was used
  * @param minPairCount the trainer's minimum pair count, or null when a vocabulary file was used
+ * @param tokenization how words were split into pieces (uncased BERT's unless a model's tokenizer said otherwise)
  */
 @PublicApi
 public record PreparationSettings(
@@ -31,6 +32,7 @@ public record PreparationSettings(
         String vocabularySource,
         Integer vocabularySize,
         Integer minPairCount,
+        PreparedTokenization tokenization,
         int documentsPerShard)
 {
     public static final String TRAINED = "trained";
@@ -41,5 +43,6 @@ public record PreparationSettings(
         requireNonNull(format, "format is null");
         requireNonNull(longSentences, "longSentences is null");
         requireNonNull(vocabularySource, "vocabularySource is null");
+        requireNonNull(tokenization, "tokenization is null");
     }
 }

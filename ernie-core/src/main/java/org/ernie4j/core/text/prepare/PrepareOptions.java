@@ -7,6 +7,7 @@ import org.ernie4j.core.text.annotate.AnnotationOptions;
 import org.ernie4j.core.text.annotate.LongSentencePolicy;
 import org.ernie4j.core.text.corpus.CorpusFormat;
 import org.ernie4j.core.text.corpus.CorpusOptions;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
 import org.ernie4j.core.text.wordpiece.WordPieceTrainer;
 
 import static java.util.Objects.requireNonNull;
@@ -14,7 +15,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * How to prepare a corpus. Immutable; made with {@link #builder()}. The vocabulary is either trained (the default, of
  * {@value #DEFAULT_VOCABULARY_SIZE} pieces) or loaded from a {@code vocab.txt}, such as the one of another prepared
- * corpus, so that both share piece ids.
+ * corpus, so that both share piece ids. Words are split into pieces as uncased BERT does unless the tokenizer settings
+ * say otherwise (a cased model's).
  */
 public final class PrepareOptions
 {
@@ -26,6 +28,7 @@ public final class PrepareOptions
     private final Path gazetteer;
     private final Path vocabulary;
     private final int vocabularySize;
+    private final TokenizerSettings tokenizer;
     private final int minPairCount;
     private final int documentsPerShard;
     private final int threads;
@@ -38,6 +41,7 @@ public final class PrepareOptions
         this.gazetteer = builder.gazetteer;
         this.vocabulary = builder.vocabulary;
         this.vocabularySize = builder.vocabularySize;
+        this.tokenizer = builder.tokenizer;
         this.minPairCount = builder.minPairCount;
         this.documentsPerShard = builder.documentsPerShard;
         this.threads = builder.threads;
@@ -62,6 +66,7 @@ public final class PrepareOptions
         builder.gazetteer = gazetteer;
         builder.vocabulary = vocabulary;
         builder.vocabularySize = vocabularySize;
+        builder.tokenizer = tokenizer;
         builder.minPairCount = minPairCount;
         builder.documentsPerShard = documentsPerShard;
         builder.threads = threads;
@@ -96,6 +101,12 @@ public final class PrepareOptions
         return vocabularySize;
     }
 
+    /** How words are split into pieces, for a given vocabulary and a trained one alike. */
+    public TokenizerSettings tokenizer()
+    {
+        return tokenizer;
+    }
+
     public int minPairCount()
     {
         return minPairCount;
@@ -126,6 +137,7 @@ public final class PrepareOptions
         private Path gazetteer;
         private Path vocabulary;
         private int vocabularySize = DEFAULT_VOCABULARY_SIZE;
+        private TokenizerSettings tokenizer = TokenizerSettings.UNCASED;
         private int minPairCount = WordPieceTrainer.DEFAULT_MIN_PAIR_COUNT;
         private int documentsPerShard = DEFAULT_DOCUMENTS_PER_SHARD;
         private int threads = 1;
@@ -176,6 +188,12 @@ public final class PrepareOptions
         public Builder vocabulary(Path vocabulary)
         {
             this.vocabulary = vocabulary;
+            return this;
+        }
+
+        public Builder tokenizer(TokenizerSettings tokenizer)
+        {
+            this.tokenizer = requireNonNull(tokenizer, "tokenizer is null");
             return this;
         }
 

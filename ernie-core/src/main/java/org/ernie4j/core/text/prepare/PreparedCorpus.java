@@ -55,7 +55,7 @@ public final class PreparedCorpus
 
         Path vocabularyFile = absolute.resolve(manifest.vocabulary().file());
         checkSha256(vocabularyFile, Sha256.of(readAll(vocabularyFile)), manifest.vocabulary().sha256(), "Vocabulary");
-        WordPieceVocabulary vocabulary = WordPieceVocabulary.load(vocabularyFile);
+        WordPieceVocabulary vocabulary = WordPieceVocabulary.load(vocabularyFile).withSettings(manifest.settings().tokenization().settings());
         if (vocabulary.size() != manifest.vocabulary().size()) {
             throw new PreparedCorpusException("Vocabulary " + vocabularyFile + " has " + vocabulary.size() + " pieces but the manifest says "
                     + manifest.vocabulary().size());

@@ -2,6 +2,8 @@ package org.ernie4j.core.text.wordpiece;
 
 import java.util.OptionalInt;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -16,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param maxLength the longest input in pieces the tokenizer cuts to ({@code [CLS]} and {@code [SEP]} included); empty
  *     for the model's position table
  */
+@PublicApi
 public record TokenizerSettings(boolean cleanText, boolean splitCjk, boolean stripAccents, boolean lowercase, int maxWordLength,
         OptionalInt maxLength)
 {

@@ -11,9 +11,21 @@ import static java.util.Objects.requireNonNull;
  */
 public final class WordCounter
 {
-    private final BasicTokenizer tokenizer = new BasicTokenizer();
+    private final BasicTokenizer tokenizer;
     private final Map<String, long[]> counts = new HashMap<>();
     private long total;
+
+    /** Counts words as uncased BERT splits them. */
+    public WordCounter()
+    {
+        this(TokenizerSettings.UNCASED);
+    }
+
+    /** Counts words as a tokenizer with {@code settings} splits them, so that a vocabulary trained on them fits it. */
+    public WordCounter(TokenizerSettings settings)
+    {
+        this.tokenizer = new BasicTokenizer(requireNonNull(settings, "settings is null"));
+    }
 
     public void add(String text)
     {

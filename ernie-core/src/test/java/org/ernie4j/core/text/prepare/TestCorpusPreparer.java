@@ -19,6 +19,7 @@ import org.ernie4j.core.text.corpus.CorpusInput;
 import org.ernie4j.core.text.corpus.CorpusReader;
 import org.ernie4j.core.text.corpus.RawDocument;
 import org.ernie4j.core.text.corpus.SkipReason;
+import org.ernie4j.core.text.wordpiece.TokenizerSettings;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
 import org.ernie4j.spi.document.Span;
@@ -130,7 +131,7 @@ public class TestCorpusPreparer
         List<Document> documents = List.of(PreparedCorpus.open(sotu).document(WASHINGTON_1790),
                 PreparedCorpus.open(sotu).document(HOOVER_1932), PreparedCorpus.open(sotu).document(NIXON_1973));
 
-        assertThat(manifest.formatVersion()).isEqualTo(1);
+        assertThat(manifest.formatVersion()).isEqualTo(2);
         assertThat(manifest.stats().documents()).isEqualTo(3);
         assertThat(manifest.stats().sentences()).isEqualTo(documents.stream().mapToLong(document -> document.sentences().size()).sum());
         assertThat(manifest.stats().pieces()).isEqualTo(documents.stream().mapToLong(Document::pieceCount).sum());
@@ -301,11 +302,21 @@ public class TestCorpusPreparer
         String manifest = Files.readString(sotu.resolve("manifest.json"));
 
         Path newer = copyOf(sotu);
-        Files.writeString(newer.resolve("manifest.json"), manifest.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+        Files.writeString(newer.resolve("manifest.json"), manifest.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
         assertThatThrownBy(() -> PreparedCorpus.open(newer))
                 .isInstanceOf(PreparedCorpusException.class)
-                .hasMessage("Manifest " + newer.resolve("manifest.json") + " has format version 2; this version of ernie4j reads version 1: "
+                .hasMessage("Manifest " + newer.resolve("manifest.json") + " has format version 3; this version of ernie4j reads version 2: "
                         + "prepare the corpus again");
+
+        // Version 1 recorded no tokenization: its corpora were split as uncased BERT splits, and open as that.
+        Path older = copyOf(sotu);
+        assertThat(manifest).contains("\"tokenization\" : {");
+        Files.writeString(older.resolve("manifest.json"), manifest.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
+                .replaceAll("\"tokenization\" : \\{[^}]*\\},\\s*", ""));
+        assertThat(PreparedCorpus.open(older).vocabulary().settings()).isEqualTo(TokenizerSettings.UNCASED);
+        Files.writeString(older.resolve("manifest.json"), manifest.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+        assertThatThrownBy(() -> PreparedCorpus.open(older)).as("version 1 with a version 2 key").isInstanceOf(PreparedCorpusException.class)
+                .hasMessageContaining("has format version 1");
 
         Path unknown = copyOf(sotu);
         Files.writeString(unknown.resolve("manifest.json"), manifest.replace("\"maxLineLength\"", "\"colour\" : \"blue\",\n\"maxLineLength\""));
