@@ -89,24 +89,13 @@ public final class CorpusPreparer
             log.info("Trained a vocabulary of {} pieces from {} words ({} distinct)", vocabulary.size(), words.totalWords(), words.distinctWords());
         }
 
-        Path temporary = target.createTemporary();
-        try {
-            Manifest manifest = annotateAndWrite(corpus, report, fingerprint, vocabulary, gazetteer, options, listener, temporary);
-            target.commit(temporary);
-            log.info("Prepared {} documents, {} sentences, {} tokens, {} pieces in {} s into {}", manifest.stats().documents(),
-                    manifest.stats().sentences(), manifest.stats().tokens(), manifest.stats().pieces(),
-                    (System.nanoTime() - started) / 1_000_000_000, target.target());
-            return manifest;
-        }
-        catch (RuntimeException | Error e) {
-            try {
-                OutputDirectory.deleteRecursively(temporary);
-            }
-            catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        WordPieceVocabulary trainedOrGiven = vocabulary;
+        Manifest manifest = target.write(directory -> annotateAndWrite(corpus, report, fingerprint, trainedOrGiven, gazetteer, options, listener,
+                directory));
+        log.info("Prepared {} documents, {} sentences, {} tokens, {} pieces in {} s into {}", manifest.stats().documents(),
+                manifest.stats().sentences(), manifest.stats().tokens(), manifest.stats().pieces(),
+                (System.nanoTime() - started) / 1_000_000_000, target.target());
+        return manifest;
     }
 
     private Manifest annotateAndWrite(CorpusInput corpus, CorpusReport report, String fingerprint, WordPieceVocabulary vocabulary,

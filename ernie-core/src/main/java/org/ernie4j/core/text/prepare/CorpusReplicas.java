@@ -40,22 +40,7 @@ public final class CorpusReplicas
         if (copies < 1) {
             throw new IllegalArgumentException("copies must be at least 1, not " + copies);
         }
-        OutputDirectory output = new OutputDirectory(target, false);
-        Path temporary = output.createTemporary();
-        try {
-            Manifest manifest = writeInto(source, copies, temporary);
-            output.commit(temporary);
-            return manifest;
-        }
-        catch (RuntimeException | Error e) {
-            try {
-                OutputDirectory.deleteRecursively(temporary);
-            }
-            catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        return new OutputDirectory(target, false).write(directory -> writeInto(source, copies, directory));
     }
 
     private static Manifest writeInto(PreparedCorpus source, int copies, Path directory)

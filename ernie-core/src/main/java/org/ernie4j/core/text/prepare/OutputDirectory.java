@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.ernie4j.core.support.DirectoryTree;
@@ -66,7 +67,7 @@ final class OutputDirectory
      * A new, empty temporary directory beside the target. Made with {@link Files#createDirectory} rather than
      * {@link Files#createTempDirectory}, whose owner-only permissions would stay with the corpus after the rename.
      */
-    Path createTemporary()
+    private Path createTemporary()
     {
         try {
             Files.createDirectories(target.getParent());
@@ -83,8 +84,31 @@ final class OutputDirectory
         return target.resolveSibling("." + target.getFileName() + "." + kind + "-" + suffix);
     }
 
+    /**
+     * Has {@code writer} fill a new temporary directory and moves it into place when it returns; when it throws, the
+     * temporary directory is deleted and the target is left as it was.
+     */
+    <T> T write(Function<Path, T> writer)
+    {
+        Path temporary = createTemporary();
+        try {
+            T written = writer.apply(temporary);
+            commit(temporary);
+            return written;
+        }
+        catch (RuntimeException | Error e) {
+            try {
+                deleteRecursively(temporary);
+            }
+            catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
     /** Moves the completed temporary directory into place, replacing what {@link #checkTarget()} allowed. */
-    void commit(Path temporary)
+    private void commit(Path temporary)
     {
         checkTarget();
         try {
