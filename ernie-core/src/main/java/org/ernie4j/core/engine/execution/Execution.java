@@ -17,6 +17,8 @@ import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.optim.AdamW;
 import org.ernie4j.core.model.optim.Optimizer;
 import org.ernie4j.core.model.optim.OptimizerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,6 +31,8 @@ import static java.util.Objects.requireNonNull;
 public final class Execution
         implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
+
     private final EngineKind kind;
     private final ModelEngine engine;
     private final ModelParameters parameters;
@@ -110,6 +114,25 @@ public final class Execution
             }
         }
         return new Execution(kind, new SameDiffEngine(config, parameters), parameters, null, null);
+    }
+
+    /**
+     * The engine {@code requested} stands for, for forward passes only (encoding, logits, evaluation) of parameters that
+     * stay as they are: no optimizer, no dropout. It logs which engine runs, and why {@code auto} fell back to SameDiff
+     * where it did, since inference on the graph is several times slower.
+     */
+    public static Execution forInference(EngineKind requested, EncoderConfig config, ModelParameters parameters, int threads)
+    {
+        requireNonNull(requested, "requested is null");
+        requireNonNull(config, "config is null");
+        Execution execution = forGradients(requested, config.withoutDropout(), parameters, threads);
+        if (requested == EngineKind.AUTO && execution.kind == EngineKind.SAMEDIFF) {
+            LOG.info("inference engine: samediff (configured: auto; the fused engine cannot run: {})", autoReason());
+        }
+        else {
+            LOG.debug("inference engine: {} (configured: {})", execution.kind.configName(), requested.configName());
+        }
+        return execution;
     }
 
     /** The engine that runs: {@link EngineKind#FUSED} or {@link EngineKind#SAMEDIFF}. */
