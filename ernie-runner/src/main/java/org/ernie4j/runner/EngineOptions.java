@@ -5,8 +5,8 @@ import org.ernie4j.core.engine.EngineKind;
 import picocli.CommandLine;
 
 /**
- * {@code --engine KIND --threads N}, shared by the commands that run a model forward: which engine, and how many threads
- * the fused engine uses.
+ * {@code --engine KIND}, shared by the commands that run a model: which engine ({@link ThreadsOption} says how many
+ * threads the fused engine uses).
  */
 final class EngineOptions
 {
@@ -16,10 +16,6 @@ final class EngineOptions
     @CommandLine.Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
             description = "auto, fused or samediff (default: ${DEFAULT-VALUE}: the fused engine where it can run).")
     private String engine;
-
-    @CommandLine.Option(names = "--threads", paramLabel = "N",
-            description = "Threads of the fused engine (and of its optimizer when training; default: the number of processors).")
-    private Integer threads;
 
     EngineKind kind()
     {
@@ -31,18 +27,9 @@ final class EngineOptions
         }
     }
 
-    /** The options as given, for a report's command line: {@code --engine KIND}, and {@code --threads N} if it was set. */
+    /** {@code --engine KIND} as given: for a report's command line. */
     String commandLine()
     {
-        return "--engine " + engine + (threads == null ? "" : " --threads " + threads);
-    }
-
-    int threads()
-    {
-        int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (count < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
-        return count;
+        return "--engine " + engine;
     }
 }

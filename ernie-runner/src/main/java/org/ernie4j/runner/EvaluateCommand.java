@@ -42,6 +42,9 @@ final class EvaluateCommand
     @CommandLine.Mixin
     private EngineOptions engine;
 
+    @CommandLine.Mixin
+    private ThreadsOption threads;
+
     @CommandLine.Option(names = "--json", paramLabel = "FILE", description = "Also write the metrics as JSON.")
     private Path json;
 
@@ -49,7 +52,7 @@ final class EvaluateCommand
     public Integer call()
     {
         FineTunedModel fineTuned = FineTunedModel.load(model);
-        ClassificationMetrics metrics = ModelEvaluation.evaluate(fineTuned, data, engine.kind(), engine.threads());
+        ClassificationMetrics metrics = ModelEvaluation.evaluate(fineTuned, data, engine.kind(), threads.threads());
         PrintWriter out = spec.commandLine().getOut();
         out.print(metrics.table());
         Map<String, Object> values = new LinkedHashMap<>();

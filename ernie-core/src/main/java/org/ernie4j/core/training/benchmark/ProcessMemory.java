@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * This process's resident memory as the kernel counts it (heap, off-heap and native libraries together).
  */
+@PublicApi
 public final class ProcessMemory
 {
     private static final Path STATUS = Path.of("/proc/self/status");
