@@ -24,6 +24,7 @@ import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.NativeEnvironment;
 import org.ernie4j.core.engine.execution.Execution;
+import org.ernie4j.core.engine.execution.StepBreakdown;
 import org.ernie4j.core.interop.ImportOptions;
 import org.ernie4j.core.interop.ImportedCheckpoint;
 import org.ernie4j.core.interop.ImportedModel;
@@ -41,6 +42,9 @@ import org.ernie4j.runner.benchmark.BenchmarksFile;
 import org.ernie4j.runner.benchmark.InferenceReport;
 import org.ernie4j.runner.benchmark.OnnxRuntimeEncoder;
 import org.ernie4j.runner.benchmark.Provenance;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.Inject;
 import picocli.CommandLine;
@@ -62,6 +66,7 @@ import picocli.CommandLine.Command;
 final class InferenceBenchmarkCommand
         implements Callable<Integer>
 {
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceBenchmarkCommand.class);
     private static final String POINT = "point";
     private static final String PEAK = "peak-rss";
 
@@ -308,6 +313,7 @@ final class InferenceBenchmarkCommand
         }
         AutoCloseable resource;
         Consumer<Batch> encode;
+        Execution execution = null;
         if (measure.equals(InferenceReport.ONNX_RUNTIME)) {
             OnnxRuntimeEncoder onnx = new OnnxRuntimeEncoder(modelDirectory.resolve(OnnxImport.MODEL), threads.threads());
             resource = onnx;
@@ -316,16 +322,23 @@ final class InferenceBenchmarkCommand
         else {
             NativeEnvironment.prepare();
             PretrainedModel model = PretrainedModel.load(modelDirectory.resolve("checkpoint"));
-            Execution execution = Execution.forInference(EngineKind.fromConfigName(measure), model.encoder(), model.encoderParameters(), threads.threads());
-            resource = execution;
-            encode = batch -> execution.engine().encode(batch, 0);
+            Execution ours = Execution.forInference(EngineKind.fromConfigName(measure), model.encoder(), model.encoderParameters(), threads.threads());
+            execution = ours;
+            resource = ours;
+            encode = batch -> ours.engine().encode(batch, 0);
         }
         try (resource) {
             for (int batch : batchSizes) {
                 for (int length : lengths) {
+                    if (execution != null) {
+                        execution.resetProfile();
+                    }
                     double rate = EncodeBenchmark.of(pieces, header[0], header[1], header[2], batch, length).sentencesPerSecond(encode, 2, seconds, 3);
                     out.printf(Locale.ROOT, "%s %d %d %.3f%n", POINT, batch, length, rate);
                     out.flush();
+                    if (execution != null) {
+                        execution.profile().ifPresent(profile -> LOG.info("where the time went at batch {} x {}: {}", batch, length, shares(profile)));
+                    }
                 }
             }
         }
@@ -335,6 +348,16 @@ final class InferenceBenchmarkCommand
         out.printf(Locale.ROOT, "%s %d%n", PEAK, ProcessMemory.peakResidentBytes().orElse(-1));
         out.flush();
         return 0;
+    }
+
+    /** Each part's share of the timed calls, largest first (the fused engine's first worker's view). */
+    private static String shares(StepBreakdown profile)
+    {
+        double total = profile.totalSeconds();
+        return profile.parts().stream()
+                .sorted((a, b) -> Double.compare(b.seconds(), a.seconds()))
+                .map(part -> String.format(Locale.ROOT, "%s %.0f%%", part.description(), 100 * part.seconds() / total))
+                .collect(Collectors.joining(", "));
     }
 
     private static int[] ids(String line)
