@@ -50,7 +50,7 @@ import picocli.CommandLine.Command;
  * {@code ernie benchmark}: median training-step time, tokens/s and peak memory of the reference configuration, printed
  * and appended to {@code docs/BENCHMARKS.md} with the machine, date and command.
  */
-@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = CorpusSizeCommand.class,
+@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = {InferenceBenchmarkCommand.class, CorpusSizeCommand.class},
         description = "Time masked-LM training steps of the reference configuration (vocab 8000, hidden 256, 4 layers, 4 heads, "
                 + "FFN 1024, sequence 128, batch 32) and record the figures.")
 final class BenchmarkCommand
@@ -65,13 +65,11 @@ final class BenchmarkCommand
     @CommandLine.Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
-    @CommandLine.Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto, fused or samediff (default: ${DEFAULT-VALUE}: the fused engine where it can run).")
-    private String engine;
+    @CommandLine.Mixin
+    private EngineOptions engine;
 
-    @CommandLine.Option(names = "--threads", paramLabel = "N",
-            description = "Threads of the fused engine and its optimizer (default: the number of processors).")
-    private Integer threads;
+    @CommandLine.Mixin
+    private ThreadsOption threads;
 
     @CommandLine.Option(names = "--write", paramLabel = "FILE",
             description = "Append the results to this Markdown file, such as docs/BENCHMARKS.md.")
@@ -136,19 +134,19 @@ final class BenchmarkCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        EngineKind requested = engineKind();
+        EngineKind requested = engine.kind();
         List<String> environment = NativeEnvironment.prepare();
         EngineKind kind = Execution.resolve(requested);
         double sgemm = BlasProbe.sgemmGflops(1024, 7);
-        Optional<SgemmPeaks> peaks = kind == EngineKind.FUSED ? Optional.of(SgemmPeaks.measure(threadCount(), 1024, 9)) : Optional.empty();
+        Optional<SgemmPeaks> peaks = kind == EngineKind.FUSED ? Optional.of(SgemmPeaks.measure(threads.threads(), 1024, 9)) : Optional.empty();
         StepBenchmark benchmark = scaledBenchmark();
         if (spark != null) {
             return sparkOverhead(benchmark, requested, out);
         }
         out.printf(Locale.ROOT, "%s engine (%d threads); sgemm 1024: %.1f GFLOP/s; timing %d steps after %d warm-up steps...%n",
-                kind.configName(), kind == EngineKind.FUSED ? threadCount() : 1, sgemm, steps, warmup);
+                kind.configName(), kind == EngineKind.FUSED ? threads.threads() : 1, sgemm, steps, warmup);
         out.flush();
-        BenchmarkResult result = benchmark.run(requested, threadCount(), warmup, steps, rssEvery, StepComputer.Factory.LOCAL);
+        BenchmarkResult result = benchmark.run(requested, threads.threads(), warmup, steps, rssEvery, StepComputer.Factory.LOCAL);
         String report = new StepReport(result, sgemm, peaks, Provenance.now(commandLine(), MachineDescription.describe(), environment)).markdown();
         if (!result.residentTrace().isEmpty()) {
             report += new ResidentMemoryReport(result.residentTrace(), rssEvery, steps).markdown();
@@ -181,7 +179,7 @@ final class BenchmarkCommand
     /** The command line that measures the reference step the same way again. */
     private String commandLine()
     {
-        return "ernie benchmark --engine " + engine + (threads == null ? "" : " --threads " + threads) + " --steps " + steps + " --warmup " + warmup
+        return "ernie benchmark " + engine.commandLine() + threads.commandLine() + " --steps " + steps + " --warmup " + warmup
                 + (hidden == 256 ? "" : " --hidden " + hidden) + (sequence == 128 ? "" : " --sequence " + sequence)
                 + (rssEvery == 0 ? "" : " --rss-every " + rssEvery) + (labels ? "" : " --no-labels")
                 + (dataSteps == 30 ? "" : " --data-steps " + dataSteps) + (write == null ? "" : " --write " + write);
@@ -209,39 +207,26 @@ final class BenchmarkCommand
             throw new CommandLine.ParameterException(spec.commandLine(), "--spark-average-every must be positive numbers of steps");
         }
         try (SparkMode mode = SparkMode.open(spark, sparkPartitions, 1, out)) {
-            SparkOverhead overhead = new SparkOverhead(benchmark, requested, threadCount(), warmup, steps);
+            SparkOverhead overhead = new SparkOverhead(benchmark, requested, threads.threads(), warmup, steps);
             List<SparkOverhead.Row> rows = overhead.measure(mode, batchSizes, averageEvery, out);
             String command = "ernie benchmark --spark " + spark + (sparkPartitions == null ? "" : " --spark-partitions " + sparkPartitions)
                     + " --batch-sizes " + batchSizes.stream().map(String::valueOf).collect(Collectors.joining(","))
                     + " --spark-average-every " + averageEvery.stream().map(String::valueOf).collect(Collectors.joining(","))
-                    + " --engine " + engine + (threads == null ? "" : " --threads " + threads) + " --steps " + steps + " --warmup " + warmup
+                    + " " + engine.commandLine() + threads.commandLine() + " --steps " + steps + " --warmup " + warmup
                     + (write == null ? "" : " --write " + write);
-            print(SparkOverhead.report(rows, mode, command, threadCount(), mode.workerThreads()), out);
+            print(SparkOverhead.report(rows, mode, command, threads.threads(), mode.workerThreads()), out);
         }
         return 0;
     }
 
-    private EngineKind engineKind()
-    {
-        try {
-            return EngineKind.fromConfigName(engine);
-        }
-        catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--engine: " + e.getMessage());
-        }
-    }
-
-    private int threadCount()
-    {
-        int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (count < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
-        return count;
-    }
-
     /** The demo corpus, prepared once into {@link #prepared} with the reference vocabulary size. */
     private PreparedCorpus demoCorpus()
+    {
+        return demoCorpus(preparation, prepared);
+    }
+
+    /** The demo corpus, prepared once into {@code prepared} with the reference vocabulary size (8000 pieces). */
+    static PreparedCorpus demoCorpus(CorpusPreparation preparation, Path prepared)
     {
         ConfigLoader loader = new ConfigLoader();
         ErnieConfig config = loader.parse("vocabulary:\n  size: 8000\n", "benchmark");

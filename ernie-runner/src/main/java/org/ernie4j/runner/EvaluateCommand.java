@@ -39,6 +39,12 @@ final class EvaluateCommand
     @CommandLine.Option(names = "--outside-label", paramLabel = "LABEL", defaultValue = "O", description = "Token labels: the label left out of the micro scores (default: ${DEFAULT-VALUE}).")
     private String outsideLabel;
 
+    @CommandLine.Mixin
+    private EngineOptions engine;
+
+    @CommandLine.Mixin
+    private ThreadsOption threads;
+
     @CommandLine.Option(names = "--json", paramLabel = "FILE", description = "Also write the metrics as JSON.")
     private Path json;
 
@@ -46,7 +52,7 @@ final class EvaluateCommand
     public Integer call()
     {
         FineTunedModel fineTuned = FineTunedModel.load(model);
-        ClassificationMetrics metrics = ModelEvaluation.evaluate(fineTuned, data);
+        ClassificationMetrics metrics = ModelEvaluation.evaluate(fineTuned, data, engine.kind(), threads.threads());
         PrintWriter out = spec.commandLine().getOut();
         out.print(metrics.table());
         Map<String, Object> values = new LinkedHashMap<>();

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.embed.TextClassifier;
 import org.ernie4j.core.embed.TextEncoder;
+import org.ernie4j.core.engine.EngineKind;
 import org.ernie4j.core.engine.NativeEnvironment;
+import org.ernie4j.core.finetune.FineTunedModel;
 import org.ernie4j.core.pretrained.PretrainedModel;
 
 import com.google.inject.AbstractModule;
@@ -25,7 +27,8 @@ import static java.util.Objects.requireNonNull;
  * TextClassifier classifier = injector.getInstance(TextClassifier.class);
  * }</pre>
  *
- * {@link Builder#build()} loads the models.
+ * {@link Builder#build()} loads the models. They run on the fused engine where it can run (see {@link Builder#engine}); the
+ * application closes them (they own the engine's threads) when it stops.
  */
 @PublicApi
 public final class ErnieModule
@@ -58,6 +61,8 @@ public final class ErnieModule
         private Path encoder;
         private int taskId;
         private Path classifier;
+        private EngineKind engine = EngineKind.AUTO;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder()
         {
@@ -87,6 +92,23 @@ public final class ErnieModule
             return this;
         }
 
+        /** Which engine runs both models: {@code auto} (the default: the fused engine where it can run), fused or samediff. */
+        public Builder engine(EngineKind engine)
+        {
+            this.engine = requireNonNull(engine, "engine is null");
+            return this;
+        }
+
+        /** The fused engine's threads for each model (default: one per processor). */
+        public Builder threads(int threads)
+        {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
         /**
          * Loads the models, so that a wrong path or task id is an error here, with its own message, rather than a
          * provisioning failure wrapped by Guice at the first {@code getInstance}.
@@ -97,8 +119,8 @@ public final class ErnieModule
         {
             // Before anything loads ND4J: the native libraries read these settings once, when they load.
             NativeEnvironment.prepare();
-            return new ErnieModule(Optional.ofNullable(encoder).map(path -> new TextEncoder(PretrainedModel.load(path), taskId)),
-                    Optional.ofNullable(classifier).map(TextClassifier::load));
+            return new ErnieModule(Optional.ofNullable(encoder).map(path -> new TextEncoder(PretrainedModel.load(path), taskId, engine, threads)),
+                    Optional.ofNullable(classifier).map(path -> new TextClassifier(FineTunedModel.load(path), engine, threads)));
         }
     }
 }

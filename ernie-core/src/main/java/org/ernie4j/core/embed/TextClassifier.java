@@ -8,7 +8,8 @@ import java.util.Map;
 
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.engine.Batch;
-import org.ernie4j.core.engine.samediff.SameDiffEngine;
+import org.ernie4j.core.engine.EngineKind;
+import org.ernie4j.core.engine.execution.Execution;
 import org.ernie4j.core.finetune.FineTunedModel;
 import org.ernie4j.core.finetune.FinetuneKind;
 import org.ernie4j.core.finetune.ItemEncoder;
@@ -21,20 +22,31 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A fine-tuned classifier for applications: a text (or pair) to a label with probabilities, or words to a label each.
- * Safe for concurrent callers: calls are serialised, because a SameDiff session is not safe to share.
+ * It runs on the engine {@link Execution} picks (the fused engine where it can run) and owns its threads until
+ * {@link #close()}. Safe for concurrent callers: calls are serialised, because neither engine's buffers may be shared.
  */
 @PublicApi
 public final class TextClassifier
         implements AutoCloseable
 {
     private final FineTunedModel model;
-    private final SameDiffEngine engine;
+    private final Execution execution;
     private final ItemEncoder encoder;
 
+    /** On the engine {@code auto} picks, with a thread per processor. */
     public TextClassifier(FineTunedModel model)
     {
+        this(model, EngineKind.AUTO, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param engine which engine runs the model ({@code auto}: the fused engine where it can run)
+     * @param threads the fused engine's threads (the SameDiff engine uses ND4J's own)
+     */
+    public TextClassifier(FineTunedModel model, EngineKind engine, int threads)
+    {
         this.model = requireNonNull(model, "model is null");
-        this.engine = new SameDiffEngine(model.encoder(), model.parameters());
+        this.execution = Execution.forInference(requireNonNull(engine, "engine is null"), model.encoder(), model.parameters(), threads);
         this.encoder = new ItemEncoder(model.vocabulary(), model.maxLength(), model.labels());
     }
 
@@ -42,6 +54,12 @@ public final class TextClassifier
     public static TextClassifier load(Path model)
     {
         return new TextClassifier(FineTunedModel.load(model));
+    }
+
+    /** The engine that runs: {@code fused} or {@code samediff}. */
+    public EngineKind engine()
+    {
+        return execution.kind();
     }
 
     public List<String> labels()
@@ -59,7 +77,7 @@ public final class TextClassifier
     {
         requireSequence();
         Example example = encoder.encodeUnlabelled(requireNonNull(text, "text is null"), pair);
-        INDArray probabilities = Transforms.softmax(engine.logits(model.head(), Batch.of(List.of(example), model.vocabulary().padId())), false);
+        INDArray probabilities = Transforms.softmax(execution.engine().logits(model.head(), Batch.of(List.of(example), model.vocabulary().padId())), false);
         Map<String, Double> byLabel = new LinkedHashMap<>();
         int best = 0;
         for (int label = 0; label < model.labels().size(); label++) {
@@ -80,7 +98,7 @@ public final class TextClassifier
         List<String> placeholder = new ArrayList<>();
         words.forEach(word -> placeholder.add(model.labels().get(0)));
         Example example = encoder.encode(new LabelledItem.Tokens(words, placeholder, "input"));
-        INDArray logits = engine.logits(model.head(), Batch.of(List.of(example), model.vocabulary().padId()));
+        INDArray logits = execution.engine().logits(model.head(), Batch.of(List.of(example), model.vocabulary().padId()));
         List<String> labels = new ArrayList<>();
         int position = 1;
         for (String word : words) {
@@ -103,6 +121,6 @@ public final class TextClassifier
     @Override
     public synchronized void close()
     {
-        engine.close();
+        execution.close();
     }
 }

@@ -145,7 +145,8 @@ public final class FineTuner
         ClassificationMetrics testMetrics = null;
         if (!test.isEmpty()) {
             FineTunedModel model = FineTunedModel.load(best);
-            try (Execution execution = Execution.create(training.engineKind(), model.encoder(), model.parameters(), optimizerSettings)) {
+            try (Execution execution = Execution.forInference(training.engineKind(), model.encoder(), model.parameters(),
+                    Runtime.getRuntime().availableProcessors())) {
                 ModelEngine engine = execution.engine();
                 testMetrics = metrics(engine, model.head(), test, data, padId);
             }

@@ -17,6 +17,8 @@ import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.model.optim.AdamW;
 import org.ernie4j.core.model.optim.Optimizer;
 import org.ernie4j.core.model.optim.OptimizerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,6 +31,8 @@ import static java.util.Objects.requireNonNull;
 public final class Execution
         implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
+
     private final EngineKind kind;
     private final ModelEngine engine;
     private final ModelParameters parameters;
@@ -96,13 +100,20 @@ public final class Execution
      */
     public static Execution forGradients(EngineKind requested, EncoderConfig config, ModelParameters parameters, int threads)
     {
+        return withoutOptimizer(requested, config, parameters, threads, false);
+    }
+
+    private static Execution withoutOptimizer(EngineKind requested, EncoderConfig config, ModelParameters parameters, int threads,
+            boolean forwardOnly)
+    {
         requireNonNull(config, "config is null");
         requireNonNull(parameters, "parameters is null");
         EngineKind kind = resolve(requested);
         if (kind == EngineKind.FUSED) {
             Workers workers = new Workers(threads);
             try {
-                return new Execution(kind, new FusedEngine(config, parameters, workers), parameters, null, workers);
+                FusedEngine engine = forwardOnly ? FusedEngine.forwardOnly(config, parameters, workers) : new FusedEngine(config, parameters, workers);
+                return new Execution(kind, engine, parameters, null, workers);
             }
             catch (RuntimeException e) {
                 workers.close();
@@ -110,6 +121,26 @@ public final class Execution
             }
         }
         return new Execution(kind, new SameDiffEngine(config, parameters), parameters, null, null);
+    }
+
+    /**
+     * The engine {@code requested} stands for, for forward passes only (encoding, logits, evaluation) of parameters that
+     * stay as they are while it runs: no optimizer, no dropout, no gradients (the fused engine then keeps no activations
+     * for a backward pass and no gradient buffers). It logs which engine runs, and why {@code auto} fell back to SameDiff
+     * where it did, since inference on the graph is several times slower.
+     */
+    public static Execution forInference(EngineKind requested, EncoderConfig config, ModelParameters parameters, int threads)
+    {
+        requireNonNull(requested, "requested is null");
+        requireNonNull(config, "config is null");
+        Execution execution = withoutOptimizer(requested, config.withoutDropout(), parameters, threads, true);
+        if (requested == EngineKind.AUTO && execution.kind == EngineKind.SAMEDIFF) {
+            LOG.info("inference engine: samediff (configured: auto; the fused engine cannot run: {})", autoReason());
+        }
+        else {
+            LOG.debug("inference engine: {} (configured: {})", execution.kind.configName(), requested.configName());
+        }
+        return execution;
     }
 
     /** The engine that runs: {@link EngineKind#FUSED} or {@link EngineKind#SAMEDIFF}. */

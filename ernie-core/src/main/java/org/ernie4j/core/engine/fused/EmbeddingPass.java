@@ -53,7 +53,7 @@ final class EmbeddingPass
     void backward(Shard shard, StepInputs inputs, FloatBlock gradient, Worker worker, boolean tokenGradientStarted)
     {
         int h = config.hidden();
-        EncoderBlocks grads = worker.encoderGradients;
+        EncoderBlocks grads = worker.encoderGradients();
         if (!tokenGradientStarted) {
             grads.token.zero();
         }

@@ -36,6 +36,10 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>The gradient arrays of a {@link StepResult} belong to the engine and are overwritten by its next call; use them (or
  * copy them) before that. Calls are serialised.
+ *
+ * <p>An engine {@linkplain #forwardOnly made for forward passes only} (inference) keeps no activations for a backward
+ * pass and no gradient buffers, packs the parameters once (they must not change while it runs), and at a batch smaller
+ * than its workers lets BLAS use the idle workers' cores, since it cannot split fewer sequences over more workers.
  */
 public final class FusedEngine
         implements ModelEngine
@@ -50,9 +54,22 @@ public final class FusedEngine
     private final PoolerPass pooler;
     private final Worker[] workerStates;
     private final Map<String, TaskPlan> tasks = new HashMap<>();
+    private final boolean forwardOnly;
+    private boolean packed;
     private long profiledSteps;
 
     public FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers)
+    {
+        this(config, parameters, workers, false);
+    }
+
+    /** An engine for forward passes only (encoding, logits, evaluation) of parameters that do not change while it runs. */
+    public static FusedEngine forwardOnly(EncoderConfig config, ModelParameters parameters, Workers workers)
+    {
+        return new FusedEngine(config, parameters, workers, true);
+    }
+
+    private FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers, boolean forwardOnly)
     {
         this.config = requireNonNull(config, "config is null");
         this.parameters = requireNonNull(parameters, "parameters is null");
@@ -62,7 +79,8 @@ public final class FusedEngine
         // The few ND4J operations left (creating gradient arrays, a custom head's graph) are small: one thread, as elsewhere.
         NativeEnvironment.limitNd4jThreads();
         this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
-        this.activations = new Activations(config);
+        this.forwardOnly = forwardOnly;
+        this.activations = new Activations(config, forwardOnly);
         this.masks = new MaskSet(config);
         this.encoderPasses = new EncoderPasses(config, encoder, activations, masks);
         this.pooler = new PoolerPass(config, encoder, activations);
@@ -75,6 +93,9 @@ public final class FusedEngine
     @Override
     public synchronized StepResult gradients(TaskHead task, Batch batch, long dropoutSeed)
     {
+        if (forwardOnly) {
+            throw new IllegalStateException("this fused engine was made for forward passes only; it computes no gradients");
+        }
         TaskPlan plan = plan(task);
         StepInputs inputs = StepInputs.of(config, batch, task.taskId(), true);
         Shard[] shards = prepare(inputs);
@@ -112,7 +133,7 @@ public final class FusedEngine
         }
         HeadTargets targets = HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize());
         plan.head().ensure(inputs, targets);
-        workers.run(shards.length, w -> {
+        runForward(shards, w -> {
             Worker worker = workerStates[w];
             worker.timer.start();
             forwardEncoder(shards[w], inputs, worker);
@@ -132,7 +153,7 @@ public final class FusedEngine
         StepInputs inputs = StepInputs.of(config, batch, task.taskId(), false);
         Shard[] shards = prepare(inputs);
         plan.head().ensure(inputs, HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize()));
-        workers.run(shards.length, w -> {
+        runForward(shards, w -> {
             Worker worker = workerStates[w];
             worker.timer.start();
             forwardEncoder(shards[w], inputs, worker);
@@ -171,12 +192,37 @@ public final class FusedEngine
 
     private Shard[] prepare(StepInputs inputs)
     {
-        encoderPasses.prepare();
+        // Training changes the parameters after every step; a forward-only engine's stay as they were.
+        if (!forwardOnly || !packed) {
+            encoderPasses.prepare();
+            packed = true;
+        }
         activations.ensure(inputs.size(), inputs.length());
         if (inputs.training()) {
             masks.ensure(inputs.rows());
         }
         return Shard.split(inputs.size(), inputs.length(), workers.count());
+    }
+
+    /**
+     * Runs a forward pass over the shards. A forward-only engine given fewer sequences than workers (a single text, say)
+     * lets each shard's BLAS calls use the idle workers' cores meanwhile; training never does, since its batches fill the
+     * workers and BLAS threads on top of them would only compete for the same cores.
+     */
+    private void runForward(Shard[] shards, java.util.function.IntConsumer pass)
+    {
+        int blasThreads = forwardOnly ? workers.count() / shards.length : 1;
+        if (blasThreads <= 1) {
+            workers.run(shards.length, pass);
+            return;
+        }
+        FusedSupport.useBlasThreads(blasThreads);
+        try {
+            workers.run(shards.length, pass);
+        }
+        finally {
+            FusedSupport.useSingleThreadedBlas();
+        }
     }
 
     private void drawMasks(StepInputs inputs, Shard[] shards, long seed)
@@ -225,7 +271,7 @@ public final class FusedEngine
     {
         int h = config.hidden();
         pooler.ensure(inputs.size());
-        workers.run(shards.length, w -> {
+        runForward(shards, w -> {
             Worker worker = workerStates[w];
             worker.timer.start();
             forwardEncoder(shards[w], inputs, worker);
@@ -314,7 +360,8 @@ public final class FusedEngine
 
     private TaskPlan plan(TaskHead task)
     {
-        return tasks.computeIfAbsent(task.name(), name -> new TaskPlan(task, config, parameters, encoder, activations, pooler, workerStates));
+        return tasks.computeIfAbsent(task.name(), name -> new TaskPlan(task, config, parameters, encoder, activations, pooler, workerStates,
+                !forwardOnly));
     }
 
     @Override

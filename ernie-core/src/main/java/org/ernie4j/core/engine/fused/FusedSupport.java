@@ -49,6 +49,12 @@ public final class FusedSupport
      */
     static void useSingleThreadedBlas()
     {
-        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
+        useBlasThreads(1);
+    }
+
+    /** Lets each BLAS call use {@code threads} threads (process-wide, as above): for a forward pass on fewer sequences than workers. */
+    static void useBlasThreads(int threads)
+    {
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
     }
 }

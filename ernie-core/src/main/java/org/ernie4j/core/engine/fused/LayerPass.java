@@ -153,7 +153,7 @@ final class LayerPass
     void backward(int layer, Shard shard, StepInputs inputs, Worker worker, FloatBlock gradientOut, FloatBlock gradientIn)
     {
         LayerBlocks p = parameters.layers[layer];
-        LayerBlocks g = worker.encoderGradients.layers[layer];
+        LayerBlocks g = worker.encoderGradients().layers[layer];
         Activations a = activations;
         Gemm gemm = worker.gemm;
         OpTimer timer = worker.timer;

@@ -130,7 +130,7 @@ final class MaskedTokenHeadPass
         dBeta.zero();
         dBias.zero();
 
-        gemm.multiply(true, false, v, h, items, 1f, logits, logitsAt, v, transformed, at, h, 0f, worker.encoderGradients.token, 0, h);
+        gemm.multiply(true, false, v, h, items, 1f, logits, logitsAt, v, transformed, at, h, 0f, worker.encoderGradients().token, 0, h);
         gemm.multiply(false, false, items, h, v, 1f, logits, logitsAt, v, encoder.token, 0, h, 0f, gradientTransformed, at, h);
         for (int item = first; item < first + items; item++) {
             long itemAt = (long) item * h;

@@ -65,7 +65,7 @@ final class PoolerPass
         int sequences = shard.sequences();
         long sequenceStride = (long) shard.length() * h;
         long at = (long) shard.firstSequence() * h;
-        EncoderBlocks grads = worker.encoderGradients;
+        EncoderBlocks grads = worker.encoderGradients();
         grads.poolerBias.zero();
         ActivationKernel.tanhBackward(sequences, h, pooled, at, gradient, at, grads.poolerBias);
         FloatBlock output = activations.hidden[config.layers()];

@@ -28,8 +28,9 @@ final class TaskPlan
     private final Map<String, INDArray> gradients;
     private final GradientReduction reduction;
 
+    /** @param withGradients whether steps compute gradients (else no gradient buffers are made: forward passes only) */
     TaskPlan(TaskHead task, EncoderConfig config, ModelParameters parameters, EncoderBlocks encoder, Activations activations,
-            PoolerPass pooler, Worker[] workers)
+            PoolerPass pooler, Worker[] workers, boolean withGradients)
     {
         boolean pooled;
         if (task.head() instanceof CustomHead customHead) {
@@ -43,12 +44,12 @@ final class TaskPlan
             pooled = task.head() instanceof SequenceClassificationHead;
         }
         List<String> names = new ArrayList<>();
-        for (ParameterSpec spec : EncoderLayout.parameters(config)) {
+        for (ParameterSpec spec : withGradients ? EncoderLayout.parameters(config) : List.<ParameterSpec>of()) {
             if (pooled || !spec.name().startsWith(EncoderLayout.POOLER + ".")) {
                 names.add(spec.name());
             }
         }
-        if (head != null) {
+        if (head != null && withGradients) {
             head.parameterNames().stream().filter(name -> !names.contains(name)).forEach(names::add);
         }
         Map<String, INDArray> arrays = new LinkedHashMap<>();

@@ -14,8 +14,10 @@ final class Worker
     final OpTimer timer = new OpTimer(gemm);
     final LossTally tally = new LossTally();
     final GradientBlocks gradients;
-    final EncoderBlocks encoderGradients;
+    private final EncoderConfig config;
+    private final ModelParameters parameters;
     private final int hidden;
+    private EncoderBlocks encoderGradients;
     private FloatBlock rowScratch;
     private FloatBlock rowScratch2;
     private FloatBlock squareScratch;
@@ -26,10 +28,23 @@ final class Worker
         this.index = index;
         this.hidden = config.hidden();
         this.gradients = new GradientBlocks(index == 0);
-        this.encoderGradients = new EncoderBlocks(config, name -> gradients.of(parameters.spec(name)));
+        this.config = config;
+        this.parameters = parameters;
         this.rowScratch = FloatBlock.allocate(hidden);
         this.rowScratch2 = FloatBlock.allocate(hidden);
         this.squareScratch = FloatBlock.allocate(0);
+    }
+
+    /**
+     * The encoder's gradient buffers, created at the first backward pass: an engine that only runs forward passes never
+     * holds a copy of the parameters per worker.
+     */
+    EncoderBlocks encoderGradients()
+    {
+        if (encoderGradients == null) {
+            encoderGradients = new EncoderBlocks(config, name -> gradients.of(parameters.spec(name)));
+        }
+        return encoderGradients;
     }
 
     /** A scratch row of the hidden width. */

@@ -56,6 +56,12 @@ public final class StepBenchmark
         return new StepBenchmark(config, 32, 128);
     }
 
+    /** The model it trains. */
+    public EncoderConfig config()
+    {
+        return config;
+    }
+
     /** The same benchmark with another batch size. */
     public StepBenchmark withBatchSize(int size)
     {
