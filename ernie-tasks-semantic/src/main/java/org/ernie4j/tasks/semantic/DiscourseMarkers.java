@@ -25,14 +25,14 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A table of discourse markers grouped into relation classes, and the matcher that finds a marker at the start of a
- * sentence.
+ * sentence, or at a given token inside one ({@link ClauseSplits} decides where a marker may open a clause).
  *
  * <h2>Table format</h2>
  * One marker per line, {@code marker<TAB>class}, in UTF-8. A marker is one or more words; written with a trailing comma
  * ({@code however,}) it matches only when a comma follows it. Blank lines and lines starting with {@code #} are ignored.
  * Classes are numbered from 0 in the order they first appear, and that number is the label the model predicts. A table
  * needs at least two classes; a marker may appear only once. The shipped English table ({@link #english()},
- * {@code english-discourse-markers.tsv} in the plugin jar) has 121 markers in 11 classes.
+ * {@code english-discourse-markers.tsv} in the plugin jar) has 170 markers in 11 classes.
  *
  * <h2>Matching</h2>
  * A marker matches the leading tokens of a sentence when their surfaces, joined without spaces, equal the marker without
