@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 CompareCommand.class,
                 ProbeCommand.class,
+                MarkersCommand.class,
                 FinetuneCommand.class,
                 EvaluateCommand.class,
                 ImportCommand.class,

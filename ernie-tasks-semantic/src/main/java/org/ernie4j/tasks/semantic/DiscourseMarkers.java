@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
 import org.ernie4j.spi.document.Token;
 
@@ -25,14 +25,14 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A table of discourse markers grouped into relation classes, and the matcher that finds a marker at the start of a
- * sentence.
+ * sentence, or at a given token inside one ({@link ClauseSplits} decides where a marker may open a clause).
  *
  * <h2>Table format</h2>
  * One marker per line, {@code marker<TAB>class}, in UTF-8. A marker is one or more words; written with a trailing comma
  * ({@code however,}) it matches only when a comma follows it. Blank lines and lines starting with {@code #} are ignored.
  * Classes are numbered from 0 in the order they first appear, and that number is the label the model predicts. A table
  * needs at least two classes; a marker may appear only once. The shipped English table ({@link #english()},
- * {@code english-discourse-markers.tsv} in the plugin jar) has 121 markers in 11 classes.
+ * {@code english-discourse-markers.tsv} in the plugin jar) has 170 markers in 11 classes.
  *
  * <h2>Matching</h2>
  * A marker matches the leading tokens of a sentence when their surfaces, joined without spaces, equal the marker without
@@ -139,6 +139,27 @@ public final class DiscourseMarkers
         return builder.build("the list");
     }
 
+    /**
+     * The same markers in coarser classes: each class named in {@code groupOf} becomes the class it maps to, the others
+     * stay as they are; classes are numbered in the order they first appear, as in the table.
+     */
+    DiscourseMarkers grouped(Map<String, String> groupOf)
+    {
+        List<String> groups = new ArrayList<>();
+        int[] group = new int[classes.size()];
+        for (int i = 0; i < classes.size(); i++) {
+            String name = groupOf.getOrDefault(classes.get(i), classes.get(i));
+            if (!groups.contains(name)) {
+                groups.add(name);
+            }
+            group[i] = groups.indexOf(name);
+        }
+        Map<String, Marker> regrouped = new HashMap<>();
+        markers.forEach((key, marker) -> regrouped.put(key, marker.inClass(group[marker.relation()])));
+        List<Marker> inOrder = inTableOrder.stream().map(marker -> marker.inClass(group[marker.relation()])).toList();
+        return new DiscourseMarkers(groups, inOrder, regrouped);
+    }
+
     /** The relation classes, the label of each being its index. */
     public List<String> classes()
     {
@@ -163,43 +184,19 @@ public final class DiscourseMarkers
         return Collections.unmodifiableMap(byClass);
     }
 
-    /**
-     * How many adjacent sentence pairs of the documents have a second sentence that begins with a marker of each class,
-     * with some text left after the marker: the examples discourse relation can make from these documents before any
-     * class is thinned out and before sentences are cut to the input.
-     */
-    public RelationCounts classCounts(Iterable<Document> documents)
-    {
-        requireNonNull(documents, "documents is null");
-        long[] counts = new long[classes.size()];
-        long pairs = 0;
-        for (Document document : documents) {
-            boolean first = true;
-            for (Sentence sentence : document.sentences()) {
-                // Sentences without tokens are passed over, as the task passes them over.
-                if (sentence.tokens().isEmpty()) {
-                    continue;
-                }
-                if (!first) {
-                    pairs++;
-                    Optional<MarkerMatch> match = match(sentence);
-                    if (match.isPresent() && match.get().leavesText(sentence)) {
-                        counts[match.get().relation()]++;
-                    }
-                }
-                first = false;
-            }
-        }
-        return new RelationCounts(classes, counts, pairs);
-    }
-
     /** The longest marker the sentence begins with, if any. */
     Optional<MarkerMatch> match(Sentence sentence)
+    {
+        return matchAt(sentence, 0);
+    }
+
+    /** The longest marker that begins at token {@code start} of the sentence, if any. */
+    Optional<MarkerMatch> matchAt(Sentence sentence, int start)
     {
         List<Token> tokens = sentence.tokens();
         StringBuilder key = new StringBuilder();
         MarkerMatch longest = null;
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = start; i < tokens.size(); i++) {
             key.append(normalize(tokens.get(i).surface()));
             if (key.length() > longestKey) {
                 break;
@@ -210,10 +207,26 @@ public final class DiscourseMarkers
             }
             boolean comma = i + 1 < tokens.size() && tokens.get(i + 1).surface().equals(",");
             if (comma || !marker.commaOnly()) {
-                longest = new MarkerMatch(marker.written(), marker.relation(), i + 1 + (comma ? 1 : 0));
+                longest = new MarkerMatch(marker.written(), marker.relation(), start, i + 1 + (comma ? 1 : 0));
             }
         }
         return Optional.ofNullable(longest);
+    }
+
+    /** True when the table has this marker, written as the table writes it, with or without its trailing comma. */
+    boolean contains(String written)
+    {
+        return markers.containsKey(key(written));
+    }
+
+    /**
+     * The key of a marker: without spaces, so that it matches however a tokenizer split it ("that's" or "that 's"),
+     * without a trailing comma, {@link #normalize normalized}.
+     */
+    static String key(String written)
+    {
+        String key = normalize(written.replace(" ", ""));
+        return key.endsWith(",") ? key.substring(0, key.length() - 1) : key;
     }
 
     /** The form in which markers and token surfaces are compared. */

@@ -15,4 +15,10 @@ record Marker(String written, int relation, boolean commaOnly)
     {
         requireNonNull(written, "written is null");
     }
+
+    /** The same marker in another class. */
+    Marker inClass(int relation)
+    {
+        return new Marker(written, relation, commaOnly);
+    }
 }

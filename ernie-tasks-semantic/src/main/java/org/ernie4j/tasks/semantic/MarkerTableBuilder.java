@@ -42,8 +42,7 @@ final class MarkerTableBuilder
         if (relation.codePoints().anyMatch(Character::isWhitespace)) {
             return "class '" + relation + "' holds white space; a class is one word, such as 'contrast'";
         }
-        // Without spaces, so that a marker matches however a tokenizer split it ("that's" or "that 's").
-        String key = DiscourseMarkers.normalize(written.replace(" ", ""));
+        String key = DiscourseMarkers.key(written);
         String previous = origins.putIfAbsent(key, origin);
         if (previous != null) {
             return "marker '" + written + "' repeats the marker of " + previous;

@@ -100,6 +100,6 @@ class TestClassMix
     private static RelationCounts counts(long... found)
     {
         List<String> classes = java.util.stream.IntStream.range(0, found.length).mapToObj(i -> "c" + i).toList();
-        return new RelationCounts(classes, found, 1000);
+        return new RelationCounts(classes, found, new long[found.length], 1000);
     }
 }

@@ -29,7 +29,7 @@ class TestDiscourseMarkers
     {
         assertThat(ENGLISH.classes()).containsExactly("contrast", "concession", "result", "reason", "example", "elaboration", "addition",
                 "similarity", "alternative", "temporal", "summary");
-        assertThat(ENGLISH.size()).isEqualTo(121);
+        assertThat(ENGLISH.size()).isEqualTo(170);
         assertThat(ENGLISH.markersByClass().values()).allSatisfy(markers -> assertThat(markers).isNotEmpty());
         assertThat(ENGLISH.markersByClass().get("contrast")).startsWith("but", "however,");
         assertThat(ENGLISH.markersByClass().get("example")).contains("for example", "for instance");
@@ -55,13 +55,14 @@ class TestDiscourseMarkers
             "So , the budget is balanced .|so|result|2",
             "Still , the budget is balanced .|still|concession|2",
     })
-    void findsTheMarkerAtTheStartOfASentenceAndWhatItTakes(String words, String marker, String relation, int removedTokens)
+    void findsTheMarkerAtTheStartOfASentenceAndWhatItTakes(String words, String marker, String relation, int end)
     {
         Optional<MarkerMatch> match = ENGLISH.match(sentence(words));
         assertThat(match).hasValueSatisfying(found -> {
             assertThat(found.marker()).isEqualTo(marker);
             assertThat(ENGLISH.classes().get(found.relation())).isEqualTo(relation);
-            assertThat(found.removedTokens()).isEqualTo(removedTokens);
+            assertThat(found.start()).isZero();
+            assertThat(found.end()).isEqualTo(end);
         });
     }
 
@@ -96,21 +97,12 @@ class TestDiscourseMarkers
         DiscourseMarkers markers = DiscourseMarkers.ofEntries(List.of("then=temporal", "then again,=contrast"));
         assertThat(markers.match(sentence("Then again we won ."))).hasValueSatisfying(match -> {
             assertThat(match.marker()).isEqualTo("then");
-            assertThat(match.removedTokens()).isEqualTo(1);
+            assertThat(match.end()).isEqualTo(1);
         });
         assertThat(markers.match(sentence("Then again , we won ."))).hasValueSatisfying(match -> {
             assertThat(match.marker()).isEqualTo("then again");
-            assertThat(match.removedTokens()).isEqualTo(3);
+            assertThat(match.end()).isEqualTo(3);
         });
-    }
-
-    @Test
-    void aMarkerThatIsTheWholeSentenceLeavesNoText()
-    {
-        Sentence sentence = sentence("However , .");
-        assertThat(ENGLISH.match(sentence)).hasValueSatisfying(match -> assertThat(match.leavesText(sentence)).isFalse());
-        Sentence withText = sentence("However , no .");
-        assertThat(ENGLISH.match(withText)).hasValueSatisfying(match -> assertThat(match.leavesText(withText)).isTrue());
     }
 
     @Test
@@ -124,28 +116,15 @@ class TestDiscourseMarkers
     }
 
     @Test
-    void countsThePairsOfEachClass()
+    void findsAMarkerAtAnyTokenAndSaysWhereItEnds()
     {
-        Document document = TestingDocumentBuilder.document("d", VOCABULARY)
-                .sentence("However , this opens the document and has no pair .")
-                .sentence("The taxes rose .")
-                .sentence("But the debt fell .")
-                .sentence("")
-                .sentence("But the army grew .")
-                .sentence("For example , the navy .")
-                .sentence("However , .")
-                .sentence("Nothing else .")
-                .build();
-        RelationCounts counts = ENGLISH.classCounts(List.of(document, EdgeCaseDocuments.empty()));
-        assertThat(counts.count("contrast")).isEqualTo(2);
-        assertThat(counts.count("example")).isEqualTo(1);
-        assertThat(counts.total()).isEqualTo(3);
-        // Seven sentences with tokens make six adjacent pairs.
-        assertThat(counts.pairs()).isEqualTo(6);
-        assertThat(counts.share("contrast")).isEqualTo(2.0 / 3);
-        assertThat(counts.counts()).containsKeys(ENGLISH.classes().toArray(String[]::new));
-        assertThat(counts.toString()).startsWith("3 of 6 pairs: contrast 2 (66.7%), concession 0 (0.0%)");
-        assertThatThrownBy(() -> counts.count("sarcasm")).hasMessageContaining("no relation class 'sarcasm'");
+        Sentence sentence = sentence("The taxes rose ; for example , the tax on tea .");
+        assertThat(ENGLISH.matchAt(sentence, 4)).hasValue(new MarkerMatch("for example", 4, 4, 7));
+        assertThat(ENGLISH.matchAt(sentence, 3)).isEmpty();
+        assertThat(ENGLISH.contains("for example")).isTrue();
+        assertThat(ENGLISH.contains("however,")).isTrue();
+        assertThat(ENGLISH.contains("however")).isTrue();
+        assertThat(ENGLISH.contains("and")).isFalse();
     }
 
     @Test

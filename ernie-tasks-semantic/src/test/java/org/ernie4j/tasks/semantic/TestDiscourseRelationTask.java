@@ -106,7 +106,8 @@ class TestDiscourseRelationTask
         TASK.labels(context);
         assertThat(context.settings().unreadKeys()).isEmpty();
         assertThat(context.settings().readKeys()).containsExactlyInAnyOrder(
-                "markers-file", "markers", "max-segment-length", "max-class-share", "class-weights", "sample-documents");
+                "markers-file", "markers", "max-segment-length", "max-class-share", "class-weights", "sample-documents", "in-sentence",
+                "comma-markers", "class-groups");
     }
 
     static Stream<Arguments> badSettings()
@@ -129,6 +130,20 @@ class TestDiscourseRelationTask
                         "tasks.discourse-relation.markers: item 0 ('but contrast') is not marker=class"),
                 Arguments.of(Map.of("markers", List.of("but=contrast", "yet=concession"), "markers-file", "m.tsv"), 128,
                         "tasks.discourse-relation.markers: cannot be used together with markers-file: give the marker table one way"),
+                Arguments.of(Map.of("comma-markers", List.of("but", "then so")), 128,
+                        "tasks.discourse-relation.comma-markers: 'then so' is not a marker of the table"),
+                Arguments.of(Map.of("markers", List.of("but=contrast", "yet=concession"), "comma-markers", List.of("however")), 128,
+                        "tasks.discourse-relation.comma-markers: 'however' is not a marker of the table"),
+                Arguments.of(Map.of("class-groups", List.of("contrast")), 128,
+                        "tasks.discourse-relation.class-groups: item 0 ('contrast') is not class=group, such as 'contrast=comparison'"),
+                Arguments.of(Map.of("class-groups", List.of("contrast=comparison", "sarcasm=comparison")), 128,
+                        "tasks.discourse-relation.class-groups: item 1 ('sarcasm=comparison') names no class of the marker table; its classes are"
+                                + " [contrast, concession, result, reason, example, elaboration, addition, similarity, alternative, temporal, summary]"),
+                Arguments.of(Map.of("class-groups", List.of("contrast=comparison", "contrast=other")), 128,
+                        "tasks.discourse-relation.class-groups: item 1 ('contrast=other') groups class contrast a second time"),
+                Arguments.of(Map.of("markers", List.of("but=contrast", "yet=concession"), "class-groups", List.of("contrast=x", "concession=x")), 128,
+                        "tasks.discourse-relation.class-groups: leaves 1 class (x), but discourse relation needs at least 2"),
+                Arguments.of(Map.of("in-sentence", "sometimes"), 128, "tasks.discourse-relation.in-sentence: expected true or false, not the text 'sometimes'"),
                 Arguments.of(Map.of("markers-file", "no/such/markers.tsv"), 128,
                         "tasks.discourse-relation.markers-file: no such file: " + Path.of("no/such/markers.tsv").toAbsolutePath()));
     }
@@ -166,6 +181,27 @@ class TestDiscourseRelationTask
     }
 
     @Test
+    void groupsClassesIntoCoarserOnesWhenAskedTo()
+    {
+        // The Penn Discourse Treebank's four top-level senses, as docs/experiments/probe-sotu.yaml groups them.
+        Map<String, Object> pdtb = Map.of("max-class-share", 1, "class-groups", List.of("contrast=comparison", "concession=comparison",
+                "result=contingency", "reason=contingency", "example=expansion", "elaboration=expansion", "addition=expansion",
+                "similarity=expansion", "alternative=expansion", "summary=expansion"));
+        Document document = TestingDocumentBuilder.document("d", VOCABULARY)
+                .sentence("The taxes rose .")
+                .sentence("However , the debt fell .")
+                .sentence("For example the army grew .")
+                .sentence("Meanwhile the navy grew .")
+                .sentence("Yet the debt fell .")
+                .build();
+        TestingTaskContext context = context(pdtb, 64, List.of(document));
+        assertThat(TASK.head(context)).isInstanceOfSatisfying(SequenceClassificationHead.class, head -> assertThat(head.numClasses()).isEqualTo(4));
+        assertThat(DiscourseRelationTask.markers(context.settings()).classes()).containsExactly("comparison", "contingency", "expansion", "temporal");
+        assertThat(TASK.labels(context).generate(document, new SplittableRandom(1))).extracting(Example::target)
+                .containsExactly(new SequenceLabel(0), new SequenceLabel(2), new SequenceLabel(3), new SequenceLabel(0));
+    }
+
+    @Test
     void removesTheMarkerAndTheCommaAfterItFromTheInput()
     {
         Document document = TestingDocumentBuilder.document("d", VOCABULARY)
@@ -175,8 +211,9 @@ class TestDiscourseRelationTask
                 .build();
         List<Example> examples = TASK.labels(context(KEEP_ALL, 64, List.of(document))).generate(document, new SplittableRandom(1));
         assertThat(examples).hasSize(2);
-        assertThat(examples.get(0)).isEqualTo(pair("The taxes rose .", "the debt fell .", 0));
-        assertThat(examples.get(1)).isEqualTo(pair("However , the debt fell .", "the army grew .", 4));
+        // The sides' closing full stops are left out too.
+        assertThat(examples.get(0)).isEqualTo(pair("The taxes rose", "the debt fell", 0));
+        assertThat(examples.get(1)).isEqualTo(pair("However , the debt fell", "the army grew", 4));
         int[] secondSegment = IntStream.range(0, examples.get(0).length()).filter(i -> examples.get(0).segmentId(i) == 1)
                 .map(examples.get(0)::inputId).toArray();
         assertThat(secondSegment).doesNotContain(VOCABULARY.encode("however")).doesNotContain(VOCABULARY.id(","));
@@ -222,7 +259,7 @@ class TestDiscourseRelationTask
                 .sentence("The debt fell .").sentence("But " + words)
                 .sentence("The army grew .").sentence("But it shrank .")
                 .build();
-        assertThat(labels.generate(tooLong, random)).singleElement().isEqualTo(pair("The army grew .", "it shrank .", 0));
+        assertThat(labels.generate(tooLong, random)).singleElement().isEqualTo(pair("The army grew", "it shrank", 0));
         assertThat(context.testingReporter().skipCount(DiscourseRelationGenerator.LONGER_THAN_INPUT)).isEqualTo(2);
         assertThat(context.testingReporter().warnings()).isEmpty();
     }
@@ -254,7 +291,8 @@ class TestDiscourseRelationTask
         String thinned = DiscourseRelationGenerator.thinnedReason("contrast");
         assertThat(context.testingReporter().skipCount(thinned)).isEqualTo(1600 - counts[0]);
         assertThat(context.testingReporter().warnings()).singleElement().asString()
-                .startsWith("discourse-relation: max-class-share 0.5 keeps contrast 25% of their examples; class counts in 20 of 20 documents: 200 of 200 pairs: contrast 160 (80.0%)");
+                .startsWith("discourse-relation: max-class-share 0.5 keeps contrast 25% of their examples; class counts in 20 of 20 documents: 200"
+                        + " marked pairs (0 inside sentences) in 200 sentence pairs: contrast 160 (80.0%)");
     }
 
     @Test
@@ -280,8 +318,8 @@ class TestDiscourseRelationTask
         TestingTaskContext context = context(Map.of(), 64, List.of(plain));
         TASK.head(context);
         TASK.labels(context);
-        assertThat(context.testingReporter().warnings()).containsExactly("discourse-relation: no sentence pair in 1 of 1 documents has a"
-                + " discourse marker of the table, so the task will make few examples or none; classes are neither thinned nor weighted");
+        assertThat(context.testingReporter().warnings()).containsExactly("discourse-relation: no sentence or clause pair in 1 of 1 documents"
+                + " has a discourse marker of the table, so the task will make few examples or none; classes are neither thinned nor weighted");
     }
 
     @Test
