@@ -44,10 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (and on the tokenizer test's hard strings), and TextEncoder's mean-pooled, normalised embeddings must agree with those
  * pooled from ONNX Runtime's output to cosine 0.9999.
  * <p>
- * Every sentence goes through ONNX Runtime and the fused engine. Texts are batched in order of length, so that a batch
- * pads little: in corpus order, half of the positions computed were padding. The SameDiff engine, the slowest of the
- * three, and TextEncoder (the fused engine again, behind its own tokenization) run on every {@value #SUBSET}-th batch,
- * which still spans every length from the shortest to the longest.
+ * Every sentence goes through ONNX Runtime, both engines and TextEncoder. Texts are batched in order of length, so that
+ * a batch pads little: in corpus order, half of the positions computed were padding.
  */
 class TestOnnxRuntimeOracle
 {
@@ -56,8 +54,6 @@ class TestOnnxRuntimeOracle
     private static final double COSINE = 0.9999;
     /** Sentences per padded batch. */
     private static final int BATCH = 16;
-    /** The SameDiff engine and TextEncoder run on every SUBSET-th batch. */
-    private static final int SUBSET = 8;
 
     private static ImportedModel model;
     /** The texts as padded batches of texts of about the same length, and ONNX Runtime's last hidden state of each. */
@@ -133,13 +129,12 @@ class TestOnnxRuntimeOracle
         BiFunction<EncoderConfig, ModelParameters, ModelEngine> engines = fused
                 ? (c, p) -> new FusedEngine(c, p, workers)
                 : SameDiffEngine::new;
-        int every = fused ? 1 : SUBSET;
         double worst = 0;
         int texts = 0;
         int positions = 0;
         long started = System.nanoTime();
         try (ModelEngine engine = engines.apply(config, model.parameters())) {
-            for (int index = 0; index < batches.size(); index += every) {
+            for (int index = 0; index < batches.size(); index++) {
                 List<Example> examples = batches.get(index);
                 INDArray ours = engine.encode(Batch.of(examples, model.vocabulary().padId()), 0).sequence();
                 HiddenStates theirs = onnxOutputs.get(index);
@@ -159,9 +154,7 @@ class TestOnnxRuntimeOracle
         }
         LOG.info("all-MiniLM-L6-v2 on {} against ONNX Runtime: {} texts in padded batches of {}, {} positions, max abs error {} ({} ms)",
                 engineName, texts, BATCH, positions, worst, (System.nanoTime() - started) / 1_000_000);
-        if (fused) {
-            assertThat(texts).as("every text").isEqualTo(batchTexts.stream().mapToInt(List::size).sum());
-        }
+        assertThat(texts).as("every text").isEqualTo(batchTexts.stream().mapToInt(List::size).sum());
         assertThat(worst).as("max abs error of the last hidden state").isLessThanOrEqualTo(TOLERANCE);
     }
 
@@ -173,7 +166,7 @@ class TestOnnxRuntimeOracle
         int texts = 0;
         try (TextEncoder encoder = TextEncoder.load(imported)) {
             assertThat(encoder.hasPooler()).isFalse();
-            for (int index = 0; index < batches.size(); index += SUBSET) {
+            for (int index = 0; index < batches.size(); index++) {
                 float[][] ours = encoder.embed(batchTexts.get(index), true);
                 List<Example> examples = batches.get(index);
                 for (int item = 0; item < examples.size(); item++) {
@@ -184,6 +177,7 @@ class TestOnnxRuntimeOracle
             }
             assertThat(encoder.encode(batchTexts.get(0).get(0)).pooled()).as("no pooler, no pooled vector").isEmpty();
         }
+        assertThat(texts).as("every text").isEqualTo(batchTexts.stream().mapToInt(List::size).sum());
         LOG.info("all-MiniLM-L6-v2 sentence embeddings (TextEncoder, mean-pooled, normalised) against ONNX Runtime's: lowest cosine {} over {} texts",
                 lowest, texts);
         assertThat(lowest).isGreaterThanOrEqualTo(COSINE);
