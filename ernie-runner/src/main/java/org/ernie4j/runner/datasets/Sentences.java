@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Sentences of English prose by a rule: a sentence ends at {@code .}, {@code !} or {@code ?} (a closing quote or bracket
  * may follow) before white space and a capital letter, unless the word ending there is a title or initials ("Mr.",
- * "U.S."). Good enough for the State of the Union addresses, whose sentences OpenNLP would split the same way nearly
- * everywhere; a rule needs no model and runs on the cased text before any lower-casing.
+ * "U.S."). It runs on the cased text, before the lower-casing it is used for. An abbreviation it does not know
+ * ("Sgt. York") ends a sentence too early. Pre-training's annotation splits with OpenNLP's sentence model (in the core's
+ * public API as {@code OpenNlpModels.newSentenceDetector()}); the two were not compared, and using OpenNLP here too
+ * would make recase's sentences those the pre-training tasks saw.
  */
 final class Sentences
 {
