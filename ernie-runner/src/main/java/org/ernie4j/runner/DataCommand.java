@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.ernie4j.runner.datasets.RecaseDataset;
+import org.ernie4j.runner.datasets.SameAddressDataset;
 import org.ernie4j.runner.datasets.SotuPartyDataset;
 import org.ernie4j.runner.datasets.SpamDataset;
 
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
  * {@code ernie data}: builds the downstream datasets from the raw folders.
  */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Build downstream datasets from raw folders.",
-        subcommands = {DataCommand.SotuParty.class, DataCommand.Spam.class})
+        subcommands = {DataCommand.SotuParty.class, DataCommand.SameAddress.class, DataCommand.Recase.class, DataCommand.Spam.class})
 final class DataCommand
         implements Runnable
 {
@@ -27,6 +29,16 @@ final class DataCommand
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    private static int report(CommandLine.Model.CommandSpec spec, String... lines)
+    {
+        PrintWriter writer = spec.commandLine().getOut();
+        for (String line : lines) {
+            writer.println(line);
+        }
+        writer.flush();
+        return 0;
+    }
+
     /** {@code ernie data sotu-party}. */
     @Command(name = "sotu-party", mixinStandardHelpOptions = true,
             description = "Passages of State of the Union addresses labelled democratic or republican, split by address.")
@@ -36,23 +48,11 @@ final class DataCommand
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
-        @CommandLine.Option(names = "--sotu", required = true, paramLabel = "DIR", description = "The folder of addresses (YEAR_PRESIDENT_PARTY.txt).")
-        private Path sotu;
-
-        @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write train.tsv, dev.tsv, test.tsv, dataset.json.")
-        private Path out;
+        @CommandLine.Mixin
+        private SotuOptions split;
 
         @CommandLine.Option(names = "--passage-words", paramLabel = "N", defaultValue = "100", description = "Words per passage (default: ${DEFAULT-VALUE}).")
         private int passageWords;
-
-        @CommandLine.Option(names = "--dev", paramLabel = "SHARE", defaultValue = "0.15", description = "Share of each party's addresses for dev (default: ${DEFAULT-VALUE}).")
-        private double dev;
-
-        @CommandLine.Option(names = "--test", paramLabel = "SHARE", defaultValue = "0.15", description = "Share of each party's addresses for test (default: ${DEFAULT-VALUE}).")
-        private double test;
-
-        @CommandLine.Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Which addresses go where (default: ${DEFAULT-VALUE}).")
-        private long seed;
 
         @CommandLine.Option(names = "--pretraining-corpus", paramLabel = "DIR",
                 description = "Also copy every address of the folder except the test addresses here: a pre-training corpus that never saw the test data.")
@@ -61,16 +61,91 @@ final class DataCommand
         @Override
         public Integer call()
         {
-            SotuPartyDataset.Summary summary = SotuPartyDataset.build(sotu, out, passageWords, dev, test, seed);
+            SotuPartyDataset.Summary summary = SotuPartyDataset.build(split.sotu, split.out, passageWords, split.dev, split.test, split.seed);
             if (pretrainingCorpus != null) {
-                int copied = SotuPartyDataset.copyAllBut(sotu, summary.addresses().get("test"), pretrainingCorpus);
+                int copied = SotuPartyDataset.copyAllBut(split.sotu, summary.addresses().get("test"), pretrainingCorpus);
                 spec.commandLine().getOut().printf("%d addresses without the test ones in %s%n", copied, pretrainingCorpus);
             }
             PrintWriter writer = spec.commandLine().getOut();
-            writer.printf("passages %s in %s%n", summary.passages(), out);
+            writer.printf("passages %s in %s%n", summary.passages(), split.out);
             writer.printf("test addresses (leave them out of a pre-training corpus): %s%n", summary.addresses().get("test"));
             writer.flush();
             return 0;
+        }
+    }
+
+    /**
+     * The folder and the address split every State of the Union dataset shares: the same values give sotu-party's split,
+     * whose test addresses a pre-training corpus leaves out; and where the dataset goes.
+     */
+    static final class SotuOptions
+    {
+        @CommandLine.Option(names = "--sotu", required = true, paramLabel = "DIR", description = "The folder of addresses (YEAR_PRESIDENT_PARTY.txt).")
+        Path sotu;
+
+        @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write train.tsv, dev.tsv, test.tsv, dataset.json.")
+        Path out;
+
+        @CommandLine.Option(names = "--dev", paramLabel = "SHARE", defaultValue = "0.15", description = "Share of each party's addresses for dev (default: ${DEFAULT-VALUE}).")
+        double dev;
+
+        @CommandLine.Option(names = "--test", paramLabel = "SHARE", defaultValue = "0.15", description = "Share of each party's addresses for test (default: ${DEFAULT-VALUE}).")
+        double test;
+
+        @CommandLine.Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Which addresses go where (default: ${DEFAULT-VALUE}).")
+        long seed;
+    }
+
+    /** {@code ernie data same-address}. */
+    @Command(name = "same-address", mixinStandardHelpOptions = true,
+            description = "Pairs of State of the Union passages from the same address or from two addresses near in year, balanced, on sotu-party's split by address.")
+    static final class SameAddress
+            implements Callable<Integer>
+    {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        private SotuOptions split;
+
+        @CommandLine.Option(names = "--passage-words", paramLabel = "N", defaultValue = "50",
+                description = "Words per passage; two passages must fit the model's input together (default: ${DEFAULT-VALUE}).")
+        private int passageWords;
+
+        @Override
+        public Integer call()
+        {
+            SameAddressDataset.Summary summary = SameAddressDataset.build(split.sotu, split.out, passageWords, split.dev, split.test, split.seed);
+            return report(spec, "pairs " + summary.pairs() + " in " + split.out, "test addresses (sotu-party's): " + summary.addresses().get("test"));
+        }
+    }
+
+    /** {@code ernie data recase}. */
+    @Command(name = "recase", mixinStandardHelpOptions = true,
+            description = "Lower-cased sentences of sotu-party's test addresses, each word labelled lower, capitalized, upper or mixed (token format).")
+    static final class Recase
+            implements Callable<Integer>
+    {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        private SotuOptions split;
+
+        @CommandLine.Option(names = "--recase-dev", paramLabel = "SHARE", defaultValue = "0.2",
+                description = "Share of the held-out addresses for this dataset's dev (default: ${DEFAULT-VALUE}).")
+        private double recaseDev;
+
+        @CommandLine.Option(names = "--recase-test", paramLabel = "SHARE", defaultValue = "0.2",
+                description = "Share of the held-out addresses for this dataset's test (default: ${DEFAULT-VALUE}).")
+        private double recaseTest;
+
+        @Override
+        public Integer call()
+        {
+            RecaseDataset.Summary summary = RecaseDataset.build(split.sotu, split.out, split.dev, split.test, split.seed, recaseDev, recaseTest);
+            return report(spec, "sentences " + summary.sentences() + ", words " + summary.words() + " in " + split.out,
+                    "addresses (all of them sotu-party's test addresses): " + summary.addresses());
         }
     }
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 ExportCommand.class,
                 DataCommand.class,
+                DownstreamTableCommand.class,
                 DoctorCommand.class,
                 BenchmarkCommand.class,
                 HelpCommand.class,

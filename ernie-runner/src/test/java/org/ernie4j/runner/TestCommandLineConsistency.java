@@ -36,7 +36,7 @@ class TestCommandLineConsistency
 
         TestingErnie.Result unknown = ernie("help", "data", "sotu");
         assertThat(unknown.code()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
-        assertThat(unknown.err()).contains("ernie data has no command 'sotu'; its commands are sotu-party, spam");
+        assertThat(unknown.err()).contains("ernie data has no command 'sotu'; its commands are sotu-party, same-address, recase, spam");
     }
 
     @Test

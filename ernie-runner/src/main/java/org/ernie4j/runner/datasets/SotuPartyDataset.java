@@ -2,7 +2,6 @@ package org.ernie4j.runner.datasets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,12 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import org.ernie4j.core.support.Seeds;
 
 /**
  * The party of a State of the Union speaker from a passage of the address: Democratic against Republican addresses,
@@ -25,8 +19,6 @@ import org.ernie4j.core.support.Seeds;
  */
 public final class SotuPartyDataset
 {
-    private static final Pattern NAME = Pattern.compile("(\\d{4})_(.+)_(d|r)\\.txt");
-
     private SotuPartyDataset()
     {
     }
@@ -45,49 +37,18 @@ public final class SotuPartyDataset
         if (passageWords < 10) {
             throw new IllegalArgumentException("passages need at least 10 words, not " + passageWords);
         }
-        Map<String, List<Path>> byParty = new LinkedHashMap<>();
-        byParty.put("democratic", new ArrayList<>());
-        byParty.put("republican", new ArrayList<>());
-        try (Stream<Path> files = Files.list(sotu)) {
-            for (Path file : files.sorted().toList()) {
-                Matcher name = NAME.matcher(file.getFileName().toString());
-                if (name.matches()) {
-                    byParty.get(name.group(3).equals("d") ? "democratic" : "republican").add(file);
-                }
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + sotu, e);
-        }
-        if (byParty.values().stream().anyMatch(List::isEmpty)) {
-            throw new IllegalArgumentException(sotu + " has no Democratic or no Republican address (files named YEAR_PRESIDENT_d.txt / _r.txt)");
-        }
-        Map<String, List<String>> addresses = new LinkedHashMap<>();
+        AddressSplit addressSplit = AddressSplit.of(sotu, devShare, testShare, seed);
         Map<String, List<DatasetSplit.Row>> rows = new LinkedHashMap<>();
-        for (String split : List.of("train", "dev", "test")) {
-            addresses.put(split, new ArrayList<>());
-            rows.put(split, new ArrayList<>());
-        }
-        for (Map.Entry<String, List<Path>> party : byParty.entrySet()) {
-            List<Path> files = new ArrayList<>(party.getValue());
-            SplittableRandom random = Seeds.random(Seeds.mix(seed, party.getKey()));
-            for (int i = files.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Path swap = files.get(i);
-                files.set(i, files.get(j));
-                files.set(j, swap);
-            }
-            int test = Math.max(1, (int) Math.round(testShare * files.size()));
-            int dev = Math.max(1, (int) Math.round(devShare * files.size()));
-            for (int index = 0; index < files.size(); index++) {
-                String split = index < test ? "test" : index < test + dev ? "dev" : "train";
-                addresses.get(split).add(files.get(index).getFileName().toString());
-                for (String passage : passages(files.get(index), passageWords)) {
-                    rows.get(split).add(new DatasetSplit.Row(party.getKey(), passage));
+        for (String name : AddressSplit.SPLITS) {
+            List<DatasetSplit.Row> list = new ArrayList<>();
+            for (AddressSplit.Address address : addressSplit.addresses(name)) {
+                for (String passage : Passages.windows(address.text(), passageWords)) {
+                    list.add(new DatasetSplit.Row(address.party(), passage));
                 }
             }
+            rows.put(name, list);
         }
-        addresses.values().forEach(list -> list.sort(null));
+        Map<String, List<String>> addresses = addressSplit.names();
         Map<String, Integer> passages = new LinkedHashMap<>();
         rows.forEach((split, list) -> passages.put(split, list.size()));
         Map<String, Object> description = new LinkedHashMap<>();
@@ -122,21 +83,5 @@ public final class SotuPartyDataset
             throw new UncheckedIOException("cannot copy the addresses of " + sotu + " into " + target, e);
         }
         return copied;
-    }
-
-    private static List<String> passages(Path address, int words)
-    {
-        String[] tokens;
-        try {
-            tokens = Files.readString(address, StandardCharsets.UTF_8).strip().split("\\s+");
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + address, e);
-        }
-        List<String> passages = new ArrayList<>();
-        for (int start = 0; start + words <= tokens.length; start += words) {
-            passages.add(String.join(" ", List.of(tokens).subList(start, start + words)));
-        }
-        return passages;
     }
 }

@@ -1,0 +1,214 @@
+#!/usr/bin/env sh
+# Issue 20's experiment, resumable: builds the datasets, pre-trains every arm keeping its checkpoints at a quarter, a half
+# and all of its budget, fine-tunes each kept checkpoint on each dataset with every seed, and prints the table from the
+# finished fine-tunings only. docs/experiments/issue-20/PLAN.md fixes the arms, budgets and metrics; ESTIMATE.md says
+# how long it takes. Run it again after any interruption: every step whose result exists is skipped.
+#
+#   docs/experiments/issue-20/run.sh                  everything (days of machine time: see ESTIMATE.md)
+#   STAGE=data docs/experiments/issue-20/run.sh       only the datasets; also STAGE=pretrain, finetune, table
+#   ARMS="b-masked-lm c-ernie-continual" SEEDS="1 2" DATASETS=same-address docs/experiments/issue-20/run.sh
+#
+# Settings (environment): WORK (default /var/tmp/ernie-issue20: outside the checkout), SOTU, SPAM_ASSASSIN (the shared
+# corpora), ERNIE (the launcher), ARMS, REFERENCE (default b-masked-lm), SEEDS (default 1 2 3 4 5), DATASETS,
+# EPOCHS (default 20), PATIENCE (default 3), WARMUP (default 0.02), LEARNING_RATE (default 1.0e-4), KEEP_MODELS (default 0:
+# a fine-tuned model's best/ is deleted once its metrics are written; 1 keeps it), IMPORTED (an `ernie import` directory,
+# for arms f-* and configurations that say `initialize-from: IMPORTED_MODEL`). For a smoke test of the script itself:
+# CONFIGS (a folder of small arm configurations instead of this one) and CORPUS (another pre-training corpus).
+#
+# Arms: an arm with a configuration ARM.yaml in this folder is pre-trained from it in WORK/pretrain/ARM. a-none is
+# fine-tuned from random weights of the same shape and vocabulary (initialize: random); f-* fine-tunes IMPORTED as it is.
+# Those two kinds have no checkpoint fractions: their runs are filed under "none" and the table shows them at every
+# fraction.
+#
+# Layout: WORK/data/DATASET (ernie data), WORK/data/pretraining-corpus (the State of the Union without sotu-party's
+# test addresses), WORK/prepared (the one prepared corpus and vocabulary of every arm), WORK/pretrain/ARM (run
+# directory; kept/quarter, kept/half, kept/all are copies of the checkpoints at those steps, which later checkpoints can
+# no longer delete), WORK/finetune/DATASET/FRACTION/ARM/seed-N (finetune.yaml, finetune.log, metrics.json), WORK/table.md.
+# A fine-tuning runs in .seed-N.partial and is renamed to seed-N only when `ernie finetune` succeeded, so an
+# interrupted one is never counted and is redone from the start.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+ernie=${ERNIE:-$root/ernie-runner/bin/ernie}
+work=${WORK:-/var/tmp/ernie-issue20}
+sotu=${SOTU:-$root/../shared/data/sotu}
+spam_assassin=${SPAM_ASSASSIN:-$root/../shared/data/spam-assassin}
+arms=${ARMS:-a-none b-masked-lm c-ernie-continual d-ernie-continual-mlm e-multi-task}
+reference=${REFERENCE:-b-masked-lm}
+seeds=${SEEDS:-1 2 3 4 5}
+datasets=${DATASETS:-sotu-party spam same-address recase}
+stage=${STAGE:-all}
+configs=${CONFIGS:-$here}
+corpus=${CORPUS:-$work/data/pretraining-corpus}
+fractions="quarter half all"
+
+say() { echo "issue-20: $*" >&2; }
+fail() { say "$*"; exit 1; }
+wants() { [ "$stage" = all ] || [ "$stage" = "$1" ]; }
+
+build_data() {
+  mkdir -p "$work/data"
+  for dataset in sotu-party $datasets; do
+    out=$work/data/$dataset
+    [ -f "$out/dataset.json" ] && continue
+    say "building $dataset"
+    case $dataset in
+      sotu-party) "$ernie" data sotu-party --sotu "$sotu" --out "$out.partial" --pretraining-corpus "$work/data/pretraining-corpus.partial" ;;
+      same-address) "$ernie" data same-address --sotu "$sotu" --out "$out.partial" ;;
+      recase) "$ernie" data recase --sotu "$sotu" --out "$out.partial" ;;
+      spam) "$ernie" data spam --spam-assassin "$spam_assassin" --out "$out.partial" ;;
+      *) fail "no dataset '$dataset' (sotu-party, spam, same-address, recase)" ;;
+    esac
+    if [ "$dataset" = sotu-party ]; then
+      rm -rf "$work/data/pretraining-corpus"
+      mv "$work/data/pretraining-corpus.partial" "$work/data/pretraining-corpus"
+    fi
+    rm -rf "$out"
+    mv "$out.partial" "$out"
+  done
+}
+
+# The configuration an arm trains with: IMPORTED_MODEL replaced by $IMPORTED.
+arm_config() {
+  config=$configs/$1.yaml
+  if grep -q IMPORTED_MODEL "$config"; then
+    [ -n "${IMPORTED:-}" ] || fail "$1.yaml starts from IMPORTED_MODEL: set IMPORTED to an ernie import directory"
+    mkdir -p "$work/configs"
+    sed "s#IMPORTED_MODEL#$IMPORTED#g" "$config" >"$work/configs/$1.yaml"
+    config=$work/configs/$1.yaml
+  fi
+  echo "$config"
+}
+
+# An imported model brings its own vocabulary, so its arms share a prepared corpus of their own.
+prepared_for() {
+  if grep -q "initialize-from" "$1"; then echo "$work/prepared-imported"; else echo "$work/prepared"; fi
+}
+
+# Total steps of a configuration, from the last line of its stage table ("... FIRST-LAST").
+budget() {
+  "$ernie" schedule --config "$1" 2>/dev/null | awk 'END { split($NF, range, "-"); print range[2] + 1 }'
+}
+
+newest_step() {
+  ls "$1/checkpoints" 2>/dev/null | sed -n 's/^step-0*\([0-9][0-9]*\)$/\1/p' | sort -n | tail -n 1
+}
+
+pretrain_arm() {
+  arm=$1
+  config=$(arm_config "$arm")
+  run=$work/pretrain/$arm
+  total=$(budget "$config")
+  [ "$total" -gt 0 ] && [ $((total % 4)) -eq 0 ] || fail "$arm: a budget of $total steps has no quarter step; make it a multiple of 4"
+  mkdir -p "$run/kept"
+  for fraction in $fractions; do
+    case $fraction in
+      quarter) step=$((total / 4)) ;;
+      half) step=$((total / 2)) ;;
+      all) step=$total ;;
+    esac
+    [ -f "$run/kept/$fraction/manifest.json" ] && continue
+    current=$(newest_step "$run")
+    current=${current:-0}
+    if [ "$current" -lt "$step" ]; then
+      say "$arm: pre-training from step $current to $step of $total"
+      "$ernie" pretrain --config "$config" --run-dir "$run" --corpus "$corpus" --prepared "$(prepared_for "$config")" \
+        --max-steps $((step - current)) >>"$run/pretrain.log" 2>&1 || fail "$arm: pre-training failed, see $run/pretrain.log"
+      current=$(newest_step "$run")
+      # Stopped by a signal before the step: the next run of this script goes on from that checkpoint.
+      [ "$current" -ge "$step" ] || fail "$arm: pre-training stopped at step $current before $step; run again to continue"
+    fi
+    checkpoint=$run/checkpoints/$(printf 'step-%08d' "$step")
+    [ -f "$checkpoint/manifest.json" ] || fail "$arm: no checkpoint at step $step (was the run trained past it outside this script?)"
+    rm -rf "$run/kept/.$fraction.partial"
+    cp -R "$checkpoint" "$run/kept/.$fraction.partial"
+    mv "$run/kept/.$fraction.partial" "$run/kept/$fraction"
+    say "$arm: kept the checkpoint of step $step as $fraction"
+  done
+}
+
+finetune_one() {
+  dataset=$1 fraction=$2 arm=$3 seed=$4 model=$5 initialize=$6
+  directory=$work/finetune/$dataset/$fraction/$arm
+  out=$directory/seed-$seed
+  [ -d "$out" ] && return 0
+  partial=$directory/.seed-$seed.partial
+  rm -rf "$partial"
+  mkdir -p "$partial"
+  case $dataset in
+    recase) kind=token ;;
+    *) kind=sequence ;;
+  esac
+  cat >"$partial/finetune.yaml" <<YAML
+model: $model
+initialize: $initialize
+data:
+  kind: $kind
+  train: $work/data/$dataset/train.tsv
+  dev: $work/data/$dataset/dev.tsv
+  test: $work/data/$dataset/test.tsv
+  outside-label: lower
+training:
+  seed: $seed
+  epochs: ${EPOCHS:-20}
+  batch-size: 16
+  max-length: 128
+  learning-rate: ${LEARNING_RATE:-1.0e-4}
+  warmup-fraction: ${WARMUP:-0.02}
+  patience: ${PATIENCE:-3}
+  metric: macro-f1
+output: $partial
+YAML
+  say "fine-tuning $dataset / $fraction / $arm / seed $seed"
+  "$ernie" finetune --config "$partial/finetune.yaml" >"$partial/finetune.log" 2>&1 || fail "fine-tuning failed, see $partial/finetune.log"
+  [ -f "$partial/metrics.json" ] || fail "fine-tuning wrote no metrics, see $partial/finetune.log"
+  [ "${KEEP_MODELS:-0}" = 1 ] || rm -rf "$partial/best"
+  sed -i "s#$partial#$out#g" "$partial/finetune.yaml"
+  mv "$partial" "$out"
+}
+
+finetune_all() {
+  for dataset in $datasets; do
+    [ -f "$work/data/$dataset/dataset.json" ] || fail "$work/data/$dataset is missing: run STAGE=data first"
+    for arm in $arms; do
+      for seed in $seeds; do
+        case $arm in
+          a-none)
+            # Random weights need only a shape and a vocabulary: the reference arm's first kept checkpoint has both.
+            source=$work/pretrain/$reference/kept/quarter
+            [ -f "$source/manifest.json" ] || { say "a-none waits for $reference's quarter checkpoint"; continue; }
+            finetune_one "$dataset" none "$arm" "$seed" "$source" random ;;
+          f-*)
+            [ -n "${IMPORTED:-}" ] || fail "$arm fine-tunes IMPORTED as it is: set IMPORTED"
+            finetune_one "$dataset" none "$arm" "$seed" "$IMPORTED" pretrained ;;
+          *)
+            for fraction in $fractions; do
+              source=$work/pretrain/$arm/kept/$fraction
+              # A fraction not yet pre-trained is left for a later run; the table shows it as missing.
+              [ -f "$source/manifest.json" ] || continue
+              finetune_one "$dataset" "$fraction" "$arm" "$seed" "$source" pretrained
+            done ;;
+        esac
+      done
+    done
+  done
+}
+
+if wants data; then
+  build_data
+fi
+if wants pretrain; then
+  for arm in $arms; do
+    case $arm in
+      a-none|f-*) ;;
+      *) [ -f "$configs/$arm.yaml" ] || fail "no configuration $configs/$arm.yaml for arm $arm"; pretrain_arm "$arm" ;;
+    esac
+  done
+fi
+if wants finetune; then
+  finetune_all
+fi
+if wants table; then
+  "$ernie" downstream-table --results "$work/finetune" --datasets "$(echo $datasets | tr ' ' ',')" --arms "$(echo $arms | tr ' ' ',')" \
+    --reference "$reference" --seeds "$(echo $seeds | tr ' ' ',')" --out "$work/table.md"
+fi

@@ -1,0 +1,70 @@
+package org.ernie4j.runner;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.ernie4j.runner.report.DownstreamRuns;
+import org.ernie4j.runner.report.DownstreamTable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ernie downstream-table}: the table of an experiment's fine-tunings (docs/experiments/issue-20/run.sh writes
+ * them), built only from finished runs.
+ */
+@Command(name = "downstream-table", mixinStandardHelpOptions = true,
+        description = "Per dataset, checkpoint and arm: test accuracy and macro-F1 over seeds, and each arm's paired difference from a reference arm "
+                + "with its 95%% t-interval, from finished fine-tunings only (RESULTS/DATASET/CHECKPOINT/ARM/seed-N/metrics.json).")
+final class DownstreamTableCommand
+        implements Callable<Integer>
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--results", required = true, paramLabel = "DIR", description = "The fine-tunings' folder (DATASET/CHECKPOINT/ARM/seed-N).")
+    private Path results;
+
+    @CommandLine.Option(names = "--datasets", required = true, split = ",", paramLabel = "NAME", description = "Datasets, in table order.")
+    private List<String> datasets;
+
+    @CommandLine.Option(names = "--arms", required = true, split = ",", paramLabel = "ARM", description = "Arms, in table order.")
+    private List<String> arms;
+
+    @CommandLine.Option(names = "--reference", required = true, paramLabel = "ARM", description = "The arm every other is compared with.")
+    private String reference;
+
+    @CommandLine.Option(names = "--seeds", required = true, split = ",", paramLabel = "SEED", description = "The seeds every cell must have.")
+    private List<Integer> seeds;
+
+    @CommandLine.Option(names = "--checkpoints", split = ",", paramLabel = "NAME", defaultValue = "quarter,half,all",
+            description = "Checkpoint fractions, in table order (default: ${DEFAULT-VALUE}).")
+    private List<String> checkpoints;
+
+    @CommandLine.Option(names = "--out", paramLabel = "FILE", description = "Also write the table to this file.")
+    private Path out;
+
+    @Override
+    public Integer call()
+    {
+        String table = new DownstreamTable(datasets, checkpoints, arms, reference, seeds).markdown(DownstreamRuns.read(results));
+        if (out != null) {
+            try {
+                Files.writeString(out, table, StandardCharsets.UTF_8);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out, e);
+            }
+        }
+        PrintWriter writer = spec.commandLine().getOut();
+        writer.print(table);
+        writer.flush();
+        return 0;
+    }
+}
