@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +133,7 @@ final class CorpusSizeCommand
         }
         String setup = "model: hidden 128, 2 layers, 2 heads, FFN 512, sequence 128, batch 16; tasks " + String.join(", ", catalog.tasks().keySet())
                 + " on the multi-task schedule, 5% of documents held out; " + steps + " steps, resident memory sampled every " + rssEvery
-                + " steps; JVM options " + String.join(" ", jvmOptions());
+                + " steps; JVM options " + String.join(" ", ChildErnie.jvmOptions());
         String command = "ernie benchmark corpus-size" + (source == null ? "" : " --source " + source) + " --sizes "
                 + sizes.stream().map(String::valueOf).collect(Collectors.joining(",")) + " --steps " + steps + " --rss-every " + rssEvery
                 + (write == null ? "" : " --write " + write);
@@ -153,11 +152,8 @@ final class CorpusSizeCommand
             throws IOException, InterruptedException
     {
         DirectoryTree.delete(runDirectory);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ernie.class.getName(), "benchmark", "corpus-size", "--child",
-                corpus.toString(), "--child-run", runDirectory.toString(), "--steps", String.valueOf(steps), "--rss-every", String.valueOf(rssEvery)));
+        List<String> command = ChildErnie.command(List.of("benchmark", "corpus-size", "--child", corpus.toString(), "--child-run",
+                runDirectory.toString(), "--steps", String.valueOf(steps), "--rss-every", String.valueOf(rssEvery)));
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         String result = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -176,12 +172,6 @@ final class CorpusSizeCommand
         }
         String[] parts = result.split(" ");
         return new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), Double.parseDouble(parts[3]), Double.parseDouble(parts[4])};
-    }
-
-    /** This JVM's options (heap and native limits, modules), which every child gets too, so that their figures compare. */
-    private static List<String> jvmOptions()
-    {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> !option.startsWith("-agentlib")).toList();
     }
 
     private int trainAsChild()

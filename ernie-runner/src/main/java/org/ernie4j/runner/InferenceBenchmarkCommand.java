@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,10 +261,7 @@ final class InferenceBenchmarkCommand
     /** Runs one engine on one model in a JVM of its own (this JVM's options and class path) and reads back its figures. */
     private void measureInChild(String engine, Path modelWork, Path log, Map<InferenceReport.Shape, List<Double>> figures, List<Long> peaks)
     {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ernie.class.getName(), "benchmark", "inference",
+        List<String> command = ChildErnie.command(List.of("benchmark", "inference",
                 "--measure", engine, "--model-dir", modelWork.toAbsolutePath().toString(), "--threads", String.valueOf(threads.threads()),
                 "--batch-sizes", join(batchSizes), "--lengths", join(lengths), "--seconds", String.valueOf(seconds)));
         try {
