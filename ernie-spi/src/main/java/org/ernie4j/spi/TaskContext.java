@@ -1,6 +1,7 @@
 package org.ernie4j.spi;
 
 import org.ernie4j.spi.document.DocumentSource;
+import org.ernie4j.spi.document.SplitDocuments;
 import org.ernie4j.spi.document.Vocabulary;
 
 /**
@@ -37,6 +38,15 @@ public interface TaskContext
     default DocumentSource heldOut()
     {
         return DocumentSource.empty();
+    }
+
+    /**
+     * The training corpus and the held-out documents together, for drawing a second document from the first one's own side
+     * of the split. Reads the held-out documents' ids each time it is called: call it once, when the task joins.
+     */
+    default SplitDocuments split()
+    {
+        return new SplitDocuments(corpus(), heldOut());
     }
 
     /** Where a task reports skipped inputs and one-time warnings. */

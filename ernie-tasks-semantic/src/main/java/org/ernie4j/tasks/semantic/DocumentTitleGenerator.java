@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.TaskReporter;
 import org.ernie4j.spi.document.Document;
-import org.ernie4j.spi.document.DocumentSource;
+import org.ernie4j.spi.document.SplitDocuments;
 import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 
@@ -43,12 +43,12 @@ final class DocumentTitleGenerator
     private final TaskReporter reporter;
 
     DocumentTitleGenerator(int pairsPerDocument, double randomTitleShare, int maxQueryLength, Vocabulary vocabulary, int maxSequenceLength,
-            DocumentSource corpus, DocumentSource heldOut, TaskReporter reporter)
+            SplitDocuments documents, TaskReporter reporter)
     {
         this.vocabulary = requireNonNull(vocabulary, "vocabulary is null");
         this.reporter = requireNonNull(reporter, "reporter is null");
         this.standIn = new StandInPairs(vocabulary);
-        this.otherTitles = new OtherDocuments<>(corpus, heldOut, standIn::title, REMEMBERED_TITLES);
+        this.otherTitles = new OtherDocuments<>(documents, standIn::title, REMEMBERED_TITLES);
         this.pairsPerDocument = pairsPerDocument;
         this.randomTitleShare = randomTitleShare;
         this.maxQueryLength = maxQueryLength;

@@ -160,7 +160,7 @@ public final class IrRelevanceTask
                     + " query to a passage, not what searchers click");
             QueryTitleInputs inputs = new QueryTitleInputs(context.vocabulary(), context.maxSequenceLength(), settings.maxQueryLength());
             return new PassageGenerator(inputs, settings.pairsPerDocument(0, documents), settings.weakShare(), settings.randomTitleShare(),
-                    context.corpus(), context.heldOut(), reporter);
+                    context.split(), reporter);
         }
         if (settings.fallback() == IrRelevanceSettings.Fallback.DOCUMENT_TITLES) {
             reporter.warnOnce(NAME + ": no search log; the document-titles fallback pairs a noun phrase of a document, as the query,"
@@ -168,7 +168,7 @@ public final class IrRelevanceTask
                     + " built from the corpus, not search-log data, and it makes no class 1 (shown, not clicked); fallback: passages is"
                     + " the stand-in that text can decide");
             return new DocumentTitleGenerator(settings.pairsPerDocument(0, documents), settings.randomTitleShare(), settings.maxQueryLength(),
-                    context.vocabulary(), context.maxSequenceLength(), context.corpus(), context.heldOut(), reporter);
+                    context.vocabulary(), context.maxSequenceLength(), context.split(), reporter);
         }
         SearchLog log = read(settings.log().orElseThrow(), context);
         warnAboutMissingClasses(log, settings, reporter);

@@ -1,15 +1,14 @@
 package org.ernie4j.tasks.semantic;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;
+import org.ernie4j.spi.document.SplitDocuments;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,7 +16,7 @@ import static java.util.Objects.requireNonNull;
  * What the stand-ins read of a random other document: for a document of the training corpus, another training document;
  * for a held-out document, another held-out document, so that a held-out example holds no text the model trained on (a
  * side it had seen would give its class away). The draws are {@link DocumentSource#randomOther}'s, random number for
- * random number, on the document's side of the split.
+ * random number, on the document's side of the split ({@link SplitDocuments}).
  *
  * <p>A prepared corpus decodes a whole document on every {@code get}, and a State of the Union address decodes into
  * thousands of tokens: for the few pieces a stand-in takes of it that was most of what the fallback cost. So what was read
@@ -26,26 +25,23 @@ import static java.util.Objects.requireNonNull;
  */
 final class OtherDocuments<T>
 {
+    private final SplitDocuments split;
     private final Side<T> training;
     private final Side<T> heldOut;
-    private final Set<String> heldOutIds = new HashSet<>();
 
     /**
      * @param reading what is kept of a drawn document
      * @param remembered how many documents' readings each side keeps
      */
-    OtherDocuments(DocumentSource training, DocumentSource heldOut, Function<Document, T> reading, int remembered)
+    OtherDocuments(SplitDocuments split, Function<Document, T> reading, int remembered)
     {
         requireNonNull(reading, "reading is null");
         if (remembered < 1) {
             throw new IllegalArgumentException("remembered must be positive: " + remembered);
         }
-        this.training = new Side<>(requireNonNull(training, "training is null"), reading, remembered);
-        this.heldOut = new Side<>(requireNonNull(heldOut, "heldOut is null"), reading, remembered);
-        // Read once when the task joins: only held-out documents are compared by id on every draw.
-        for (int i = 0; i < heldOut.size(); i++) {
-            heldOutIds.add(heldOut.get(i).id());
-        }
+        this.split = requireNonNull(split, "split is null");
+        this.training = new Side<>(split.training(), reading, remembered);
+        this.heldOut = new Side<>(split.heldOut(), reading, remembered);
     }
 
     /**
@@ -54,7 +50,7 @@ final class OtherDocuments<T>
      */
     Optional<T> draw(Document document, RandomGenerator random)
     {
-        return (heldOutIds.contains(document.id()) ? heldOut : training).draw(document, random);
+        return (split.isHeldOut(document) ? heldOut : training).draw(document, random);
     }
 
     /** One side of the split, with what was read of its documents by index. */

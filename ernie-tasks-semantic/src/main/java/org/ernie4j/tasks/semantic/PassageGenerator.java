@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.TaskReporter;
 import org.ernie4j.spi.document.Document;
-import org.ernie4j.spi.document.DocumentSource;
 import org.ernie4j.spi.document.Sentence;
+import org.ernie4j.spi.document.SplitDocuments;
 import org.ernie4j.spi.example.Example;
 
 import static java.util.Objects.requireNonNull;
@@ -69,11 +69,11 @@ final class PassageGenerator
      * @param weakShare the probability of a weak line (class 1)
      * @param irrelevantShare the probability of a line of another document (class 2); the rest are strong (class 0)
      */
-    PassageGenerator(QueryTitleInputs inputs, int pairsPerDocument, double weakShare, double irrelevantShare, DocumentSource corpus,
-            DocumentSource heldOut, TaskReporter reporter)
+    PassageGenerator(QueryTitleInputs inputs, int pairsPerDocument, double weakShare, double irrelevantShare, SplitDocuments documents,
+            TaskReporter reporter)
     {
         this.inputs = requireNonNull(inputs, "inputs is null");
-        this.otherLines = new OtherDocuments<>(corpus, heldOut, PassageGenerator::lines, REMEMBERED_DOCUMENTS);
+        this.otherLines = new OtherDocuments<>(documents, PassageGenerator::lines, REMEMBERED_DOCUMENTS);
         this.reporter = requireNonNull(reporter, "reporter is null");
         this.pairsPerDocument = pairsPerDocument;
         this.weakShare = weakShare;

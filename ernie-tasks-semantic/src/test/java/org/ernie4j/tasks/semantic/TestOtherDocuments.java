@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.DocumentSource;
+import org.ernie4j.spi.document.SplitDocuments;
 import org.ernie4j.testkit.Fixtures;
 import org.ernie4j.testkit.TestingDocumentSource;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TestOtherDocuments
         DocumentSource corpus = new TestingDocumentSource(documents);
         AtomicInteger decoded = new AtomicInteger();
         StandInPairs standIn = new StandInPairs(Fixtures.vocabulary());
-        OtherDocuments<int[]> titles = new OtherDocuments<>(counting(corpus, decoded), DocumentSource.empty(), standIn::title, 16);
+        OtherDocuments<int[]> titles = new OtherDocuments<>(new SplitDocuments(counting(corpus, decoded), DocumentSource.empty()), standIn::title, 16);
         for (int seed = 0; seed < 200; seed++) {
             for (Document excluded : documents) {
                 Optional<int[]> drawn = titles.draw(excluded, new SplittableRandom(seed));
@@ -44,7 +45,7 @@ class TestOtherDocuments
         List<Document> all = Addresses.withFixture();
         List<Document> training = all.subList(0, 4);
         List<Document> heldOut = all.subList(4, all.size());
-        OtherDocuments<String> others = new OtherDocuments<>(new TestingDocumentSource(training), new TestingDocumentSource(heldOut), Document::id, 2);
+        OtherDocuments<String> others = new OtherDocuments<>(new SplitDocuments(new TestingDocumentSource(training), new TestingDocumentSource(heldOut)), Document::id, 2);
         for (int seed = 0; seed < 100; seed++) {
             for (Document document : all) {
                 List<Document> side = heldOut.contains(document) ? heldOut : training;
@@ -58,7 +59,7 @@ class TestOtherDocuments
     void aSideWithoutAnotherDocumentGivesNothing()
     {
         List<Document> all = Fixtures.sotu();
-        OtherDocuments<String> others = new OtherDocuments<>(new TestingDocumentSource(all.subList(0, 2)), new TestingDocumentSource(all.subList(2, 3)),
+        OtherDocuments<String> others = new OtherDocuments<>(new SplitDocuments(new TestingDocumentSource(all.subList(0, 2)), new TestingDocumentSource(all.subList(2, 3))),
                 Document::id, 8);
         assertThat(others.draw(all.get(2), new SplittableRandom(1))).isEmpty();
         assertThat(others.draw(all.get(0), new SplittableRandom(1))).contains(all.get(1).id());

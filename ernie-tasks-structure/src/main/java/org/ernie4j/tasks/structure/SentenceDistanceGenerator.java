@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
 import org.ernie4j.spi.LabelGenerator;
 import org.ernie4j.spi.TaskReporter;
 import org.ernie4j.spi.document.Document;
-import org.ernie4j.spi.document.DocumentSource;
 import org.ernie4j.spi.document.Sentence;
+import org.ernie4j.spi.document.SplitDocuments;
 import org.ernie4j.spi.document.Vocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.InputBuilder;
@@ -37,14 +37,14 @@ final class SentenceDistanceGenerator
     private final int maxSegmentLength;
     private final int sentencesPerSegment;
     private final ClassBalance balance;
-    private final DocumentSource corpus;
+    private final SplitDocuments documents;
     private final TaskReporter reporter;
 
-    SentenceDistanceGenerator(SentenceDistanceSettings settings, Vocabulary vocabulary, int maxSequenceLength, DocumentSource corpus, TaskReporter reporter)
+    SentenceDistanceGenerator(SentenceDistanceSettings settings, Vocabulary vocabulary, int maxSequenceLength, SplitDocuments documents, TaskReporter reporter)
     {
         requireNonNull(settings, "settings is null");
         this.vocabulary = requireNonNull(vocabulary, "vocabulary is null");
-        this.corpus = requireNonNull(corpus, "corpus is null");
+        this.documents = requireNonNull(documents, "documents is null");
         this.reporter = requireNonNull(reporter, "reporter is null");
         this.maxSequenceLength = maxSequenceLength;
         this.maxSegmentLength = settings.maxSegmentLength();
@@ -103,7 +103,8 @@ final class SentenceDistanceGenerator
 
     private int[][] fromOtherDocument(Document document, List<int[]> sentences, RandomGenerator random)
     {
-        Optional<Document> other = corpus.randomOther(document, random);
+        // From the document's own side of the held-out split: a held-out pair of class 2 holds held-out text only.
+        Optional<Document> other = documents.randomOther(document, random);
         if (other.isEmpty()) {
             reporter.warnOnce(SINGLE_DOCUMENT_WARNING);
             reporter.skipped(NO_OTHER_DOCUMENT);

@@ -22,8 +22,10 @@ import static java.util.Objects.requireNonNull;
  * <li>0, adjacent: a sentence and the one right after it, every such pair equally likely;</li>
  * <li>1, same document: two sentences with at least one sentence between them, the earlier one first, every such pair
  * equally likely;</li>
- * <li>2, other document: a sentence of this document, then a sentence of another document drawn through the run's corpus
- * ({@link org.ernie4j.spi.document.DocumentSource#randomOther}), which is never the document itself.</li>
+ * <li>2, other document: a sentence of this document, then a sentence of another document drawn from the document's own
+ * side of the held-out split ({@link org.ernie4j.spi.document.SplitDocuments#randomOther}), which is never the document
+ * itself: a held-out document's pairs hold held-out text only, since a second side the model had trained on would tell its
+ * class.</li>
  * </ul>
  * Pairs from one document keep document order, so the order of the two sentences never gives a class away: telling 0 from
  * 1 is about distance alone. With {@code sentences-per-segment} k above 1 each side is a passage rather than a sentence:
@@ -101,7 +103,7 @@ public final class SentenceDistanceTask
     {
         requireNonNull(context, "context is null");
         SentenceDistanceSettings settings = SentenceDistanceSettings.read(context.settings(), context.maxSequenceLength());
-        return new SentenceDistanceGenerator(settings, context.vocabulary(), context.maxSequenceLength(), context.corpus(), context.reporter());
+        return new SentenceDistanceGenerator(settings, context.vocabulary(), context.maxSequenceLength(), context.split(), context.reporter());
     }
 
     @Override

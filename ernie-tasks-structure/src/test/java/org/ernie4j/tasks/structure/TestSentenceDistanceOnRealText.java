@@ -87,6 +87,34 @@ class TestSentenceDistanceOnRealText
     }
 
     @Test
+    void aHeldOutDocumentsOtherSideIsAnotherHeldOutDocumentAndATrainingDocumentsIsATrainingDocument()
+    {
+        List<Document> training = DOCUMENTS.subList(0, 6);
+        List<Document> heldOut = DOCUMENTS.subList(6, DOCUMENTS.size());
+        TestingTaskContext context = TestingTaskContext.builder(CORPUS.vocabulary())
+                .taskName(SentenceDistanceTask.NAME)
+                .settings(Map.of("other-document-weight", 1, "adjacent-weight", 0, "same-document-weight", 0))
+                .maxSequenceLength(MAX_SEQUENCE_LENGTH)
+                .corpus(training)
+                .heldOut(heldOut)
+                .build();
+        Map<List<Integer>, Place> places = places(DOCUMENTS);
+        Set<String> trainingIds = new HashSet<>();
+        training.forEach(document -> trainingIds.add(document.id()));
+        Set<String> heldOutSeen = new HashSet<>();
+        for (Generated generated : generate(context, heldOut, 600)) {
+            String second = places.get(sentences(generated.example()).get(1)).document();
+            assertThat(trainingIds).as("a held-out pair shows no training text").doesNotContain(second);
+            assertThat(second).isNotEqualTo(generated.document().id());
+            heldOutSeen.add(second);
+        }
+        assertThat(heldOutSeen).hasSize(heldOut.size());
+        for (Generated generated : generate(context, training, 600)) {
+            assertThat(trainingIds).as("a training pair shows no held-out text").contains(places.get(sentences(generated.example()).get(1)).document());
+        }
+    }
+
+    @Test
     void aCorpusOfOneDocumentYieldsNoPairOfTwoDocumentsAndSaysSoOnce()
     {
         List<Document> single = CORPUS.addresses().subList(1, 2);
