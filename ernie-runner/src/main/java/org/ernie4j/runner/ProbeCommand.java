@@ -34,7 +34,7 @@ import picocli.CommandLine.Command;
  * probe resumes where it stopped).
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Train each configured task alone from scratch and show its held-out learning curve against its baselines; flags tasks "
+        description = "Train each configured task alone from scratch (or from training.initialize-from) and show its held-out learning curve against its baselines; flags tasks "
                 + "that do not beat their best baseline by more than their interval.")
 final class ProbeCommand
         implements Callable<Integer>
@@ -143,11 +143,14 @@ final class ProbeCommand
                         + "- machine: %s; ernie4j %s, ND4J %s%n"
                         + "- corpus: %s (%d documents, %d word pieces), %.0f%% of documents held out, up to %d held-out examples per task%n"
                         + "- model: hidden %d, %d layers, %d heads, FFN %d; batch %d, sequence %d, learning rate %s, seed %d%n"
-                        + "- each task trained alone from scratch for %d steps; training time (sum of step times): %s%n",
+                        + "- each task trained alone from %s for %d steps; training time (sum of step times): %s%n",
                 LocalDate.now(), config.isDemo() ? "" : " --config " + config.file(), directory, budget, points,
                 only == null ? "" : " --tasks " + String.join(",", only), write == null ? "" : " --write " + write, MachineDescription.describe(),
                 Versions.ernie4j(), Versions.nd4j(), prepared.directory(), prepared.stats().documents(), prepared.stats().pieces(),
                 100 * configuration.evaluation().heldOut(), configuration.evaluation().examples(), model.hidden(), model.layers(), model.heads(),
-                model.intermediate(), training.batchSize(), training.sequenceLength(), training.learningRate(), training.seed(), budget, times);
+                model.intermediate(), training.batchSize(), training.sequenceLength(), training.learningRate(), training.seed(),
+                // A probe from pre-trained weights measures what a task adds to them, not what it learns alone: say which.
+                training.initializeFrom() == null ? "scratch" : "the weights of " + training.initializeFrom() + " (training.initialize-from)", budget,
+                times);
     }
 }

@@ -68,6 +68,25 @@ class TestProbeCommand
     }
 
     @Test
+    void saysWhenItsTasksStartFromPretrainedWeights()
+            throws Exception
+    {
+        Path first = temporary.resolve("first");
+        TestingErnie.Result scratch = ernie("probe", "--config", resource("tiny-two-tasks.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir",
+                first.toString(), "--steps", "4", "--points", "1", "--tasks", "knowledge-masking");
+        assertThat(scratch.code()).as(scratch.err()).isZero();
+        Path config = temporary.resolve("from-masking.yaml");
+        Path encoder = first.resolve("knowledge-masking");
+        Files.writeString(config, Files.readString(Path.of(resource("tiny-two-tasks.yaml")))
+                .replace("  checkpoint-every: 6", "  checkpoint-every: 6\n  initialize-from: " + encoder));
+        TestingErnie.Result continued = ernie("probe", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir",
+                temporary.resolve("second").toString(), "--steps", "4", "--points", "1", "--tasks", "capitalization");
+        assertThat(continued.code()).as(continued.err()).isZero();
+        assertThat(continued.out()).contains("each task trained alone from the weights of " + encoder + " (training.initialize-from) for 4 steps")
+                .doesNotContain("from scratch");
+    }
+
+    @Test
     void refusesBadOptionsBeforeAnyWork()
             throws Exception
     {
