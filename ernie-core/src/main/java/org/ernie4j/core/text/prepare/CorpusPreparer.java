@@ -82,11 +82,11 @@ public final class CorpusPreparer
         listener.phaseStarted(PreparePhase.SCANNING);
         String fingerprint = CorpusFingerprint.of(corpus);
         PreparationWork work = new PreparationWork(Manifest.FORMAT_VERSION, ShardWriter.VERSION, fingerprint, settings(corpus, options),
-                options.vocabulary().map(Sha256::of).orElse(null));
+                options.vocabulary().map(Sha256::of).orElse(null), givenVocabulary == null ? options.maxDistinctWords() : null);
         Manifest manifest = target.writeResumable(directory -> {
             PartialPreparation partial = PartialPreparation.open(directory, work);
             Optional<Path> keptVocabulary = givenVocabulary == null ? partial.keptVocabulary() : Optional.empty();
-            WordCounter words = givenVocabulary == null && keptVocabulary.isEmpty() ? new WordCounter(options.tokenizer()) : null;
+            WordCounter words = givenVocabulary == null && keptVocabulary.isEmpty() ? new WordCounter(options.tokenizer(), options.maxDistinctWords()) : null;
             CorpusReport report = new CorpusReader(options.corpus()).read(corpus, document -> {
                 if (words != null) {
                     words.add(document.text());
@@ -102,6 +102,10 @@ public final class CorpusPreparer
                 listener.phaseStarted(PreparePhase.TRAINING_VOCABULARY);
                 vocabulary = new WordPieceTrainer(options.vocabularySize(), options.minPairCount()).train(words.counts()).withSettings(options.tokenizer());
                 log.info("Trained a vocabulary of {} pieces from {} words ({} distinct)", vocabulary.size(), words.totalWords(), words.distinctWords());
+                if (words.prunedWords() > 0) {
+                    log.info("Counting words reached the bound of {} distinct words: {} words pruned at counts up to {}; a count is short by"
+                            + " at most {}", words.maxDistinctWords(), words.prunedWords(), words.pruningThreshold(), words.maxCountLost());
+                }
             }
             partial.start(vocabulary);
             Manifest written = annotateAndWrite(corpus, report, work, vocabulary, gazetteer, options, listener, partial, directory);

@@ -16,8 +16,11 @@ import static java.util.Objects.requireNonNull;
  * @param settings the settings the manifest will record
  * @param vocabularyFileSha256 the SHA-256 of the given vocabulary file, or null when the vocabulary is trained (the
  * settings name the file but not its content)
+ * @param maxDistinctWords the bound on distinct words counted for training, or null when the vocabulary is given (not in
+ * the settings, which the manifest records in a fixed format, but it shapes a trained vocabulary once it is reached)
  */
-record PreparationWork(int formatVersion, int shardFormatVersion, String corpusFingerprint, PreparationSettings settings, String vocabularyFileSha256)
+record PreparationWork(int formatVersion, int shardFormatVersion, String corpusFingerprint, PreparationSettings settings, String vocabularyFileSha256,
+        Integer maxDistinctWords)
 {
     PreparationWork
     {
@@ -37,8 +40,11 @@ record PreparationWork(int formatVersion, int shardFormatVersion, String corpusF
         if (!settings.equals(earlier.settings)) {
             return "it was made with other settings (" + changedSettings(earlier.settings) + ")";
         }
-        if (!equals(earlier)) {
+        if (!Objects.equals(vocabularyFileSha256, earlier.vocabularyFileSha256)) {
             return "the vocabulary file changed since";
+        }
+        if (!Objects.equals(maxDistinctWords, earlier.maxDistinctWords)) {
+            return "it counted words for the vocabulary with another bound (" + earlier.maxDistinctWords + ", now " + maxDistinctWords + ")";
         }
         return "";
     }

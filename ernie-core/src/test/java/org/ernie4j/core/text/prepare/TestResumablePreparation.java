@@ -117,8 +117,8 @@ public class TestResumablePreparation
         assertThat(again.annotated).isEqualTo(3);
         assertThat(again.phases).contains(PreparePhase.TRAINING_VOCABULARY);
         assertThat(manifest.vocabulary().size()).isEqualTo(900);
-        assertThat(new PreparationWork(1, 1, "f", manifest.settings(), null)
-                .differenceFrom(new PreparationWork(1, 1, "f", PreparedCorpus.open(uninterrupted).manifest().settings(), null)))
+        assertThat(new PreparationWork(1, 1, "f", manifest.settings(), null, null)
+                .differenceFrom(new PreparationWork(1, 1, "f", PreparedCorpus.open(uninterrupted).manifest().settings(), null, null)))
                 .isEqualTo("it was made with other settings (vocabularySize 1000, now 900)");
     }
 
