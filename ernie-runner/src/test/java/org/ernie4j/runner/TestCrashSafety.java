@@ -3,7 +3,6 @@ package org.ernie4j.runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.ernie4j.runner.TestingErnie.ernie;
 import static org.ernie4j.runner.TestingErnie.resource;
+import static org.ernie4j.runner.TestingErnie.waitFor;
 
 /**
  * A training JVM killed with SIGKILL between steps and in the middle of writing a checkpoint, then resumed: it starts
@@ -53,7 +53,7 @@ class TestCrashSafety
     {
         Path run = temporary.resolve("killed");
         Process training = train(run, "");
-        waitFor(() -> Files.exists(run.resolve("checkpoints/step-00000010/manifest.json")) && lines(run.resolve("metrics.jsonl")) >= 15, training);
+        waitFor("the training JVM", () -> Files.exists(run.resolve("checkpoints/step-00000010/manifest.json")) && lines(run.resolve("metrics.jsonl")) >= 15, training);
         training.destroyForcibly().waitFor();
 
         TestingErnie.Result resumed = resume(run);
@@ -71,7 +71,7 @@ class TestCrashSafety
         Process training = train(run, "20:60000");
         Path checkpoints = run.resolve("checkpoints");
         // The checkpoint of step 20 is held before its rename: kill the JVM while it sits there, files written, not in place.
-        waitFor(() -> leftovers(checkpoints).stream().anyMatch(path -> path.getFileName().toString().startsWith(".step-00000020.tmp-")), training);
+        waitFor("the training JVM", () -> leftovers(checkpoints).stream().anyMatch(path -> path.getFileName().toString().startsWith(".step-00000020.tmp-")), training);
         // While that JVM holds the run, a second process is refused.
         TestingErnie.Result second = resume(run);
         assertThat(second.code()).isEqualTo(ErrorHandler.FAILURE);
@@ -95,7 +95,7 @@ class TestCrashSafety
     {
         Path run = temporary.resolve("terminated");
         Process training = train(run, "");
-        waitFor(() -> lines(run.resolve("metrics.jsonl")) >= 12, training);
+        waitFor("the training JVM", () -> lines(run.resolve("metrics.jsonl")) >= 12, training);
         training.destroy();
         assertThat(training.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
         String log = Files.readString(temporary.resolve("terminated.log"));
@@ -164,22 +164,5 @@ class TestCrashSafety
             throws IOException
     {
         return Files.exists(file) ? Files.readAllLines(file).size() : 0;
-    }
-
-    private interface Condition
-    {
-        boolean holds()
-                throws IOException;
-    }
-
-    private void waitFor(Condition condition, Process process)
-            throws Exception
-    {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!condition.holds()) {
-            assertThat(process.isAlive()).as("the training JVM is running").isTrue();
-            assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

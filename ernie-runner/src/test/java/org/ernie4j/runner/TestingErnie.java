@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,6 +112,25 @@ final class TestingErnie
                   open-documents: 2
                   warmup-fraction: 0.0
                 """) + names);
+    }
+
+    /** A condition a test waits for, which may read files. */
+    interface Condition
+    {
+        boolean holds()
+                throws IOException;
+    }
+
+    /** Waits, for three minutes at most, until {@code condition} holds while {@code process} (called {@code what}) runs. */
+    static void waitFor(String what, Condition condition, Process process)
+            throws IOException, InterruptedException
+    {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!condition.holds()) {
+            assertThat(process.isAlive()).as(what + " is running").isTrue();
+            assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** The path of a test resource. */

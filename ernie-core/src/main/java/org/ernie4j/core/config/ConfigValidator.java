@@ -91,6 +91,9 @@ final class ConfigValidator
         if (config.vocabulary().maxWordLength() < 1) {
             throw new ConfigException("vocabulary.max-word-length", config.vocabulary().maxWordLength() + " is not positive");
         }
+        if (config.vocabulary().maxDistinctWords() < 2) {
+            throw new ConfigException("vocabulary.max-distinct-words", config.vocabulary().maxDistinctWords() + " is too small; use at least 2");
+        }
         if (config.vocabulary().maxLength() != 0 && config.vocabulary().maxLength() < 2) {
             throw new ConfigException("vocabulary.max-length", config.vocabulary().maxLength() + " leaves no room for [CLS] and [SEP]; 0 for the"
                     + " model's position table");

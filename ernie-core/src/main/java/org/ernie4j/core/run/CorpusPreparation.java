@@ -59,6 +59,7 @@ public final class CorpusPreparation
                 .maxLineLength(corpus.maxLineLength())
                 .threads(corpus.threads())
                 .vocabularySize(config.vocabulary().size())
+                .maxDistinctWords(config.vocabulary().maxDistinctWords())
                 .overwrite(overwrite);
         if (corpus.gazetteer() != null) {
             options.gazetteer(Path.of(corpus.gazetteer()));

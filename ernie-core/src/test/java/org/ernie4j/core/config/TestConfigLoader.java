@@ -3,6 +3,8 @@ package org.ernie4j.core.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.ernie4j.core.run.CorpusPreparation;
+import org.ernie4j.core.text.wordpiece.WordCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,17 @@ class TestConfigLoader
         assertThat(config.model().intermediate()).isEqualTo(1024);
         assertThat(config.training().learningRate()).isEqualTo(5e-4);
         assertThat(config.tasks().get(0).settings()).containsEntry("masking-rate", 0.2).containsEntry("strategy", "entity");
+    }
+
+    @Test
+    void theBoundOnDistinctWordsReachesPreparationAndIsChecked()
+    {
+        assertThat(CorpusPreparation.options(loader.parse("", "empty"), false).maxDistinctWords()).isEqualTo(WordCounter.DEFAULT_MAX_DISTINCT_WORDS);
+        ErnieConfig config = loader.parse("vocabulary:\n  max-distinct-words: 50000\n", "run.yaml");
+        assertThat(CorpusPreparation.options(config, false).maxDistinctWords()).isEqualTo(50_000);
+        assertThatThrownBy(() -> loader.parse("vocabulary:\n  max-distinct-words: 1\n", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("vocabulary.max-distinct-words: 1 is too small; use at least 2");
     }
 
     @Test

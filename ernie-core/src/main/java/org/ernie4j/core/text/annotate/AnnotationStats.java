@@ -22,4 +22,15 @@ public record AnnotationStats(long documents, long sentences, long tokens, long 
                 longSentencesSplit + other.longSentencesSplit,
                 longSentencesSkipped + other.longSentencesSkipped);
     }
+
+    /** What these counts add to {@code earlier} ones, such as those of one document to an annotator's total before it. */
+    public AnnotationStats minus(AnnotationStats earlier)
+    {
+        return new AnnotationStats(
+                documents - earlier.documents,
+                sentences - earlier.sentences,
+                tokens - earlier.tokens,
+                longSentencesSplit - earlier.longSentencesSplit,
+                longSentencesSkipped - earlier.longSentencesSkipped);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.ernie4j.core.text.corpus.RawDocument;
@@ -33,21 +33,26 @@ public final class ParallelAnnotator
 {
     private static final int IN_FLIGHT_PER_THREAD = 4;
 
-    private final Consumer<Document> consumer;
+    private final BiConsumer<Document, AnnotationStats> consumer;
     private final List<DocumentAnnotator> annotators = new ArrayList<>();
     private final BlockingQueue<DocumentAnnotator> idle;
     private final ExecutorService executor;
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final int maxInFlight;
+    private AnnotationStats delivered = AnnotationStats.NONE;
 
-    private record Pending(String documentId, Future<Document> result) {}
+    private record Pending(String documentId, Future<Annotated> result) {}
+
+    /** A document with what annotating it counted, so that the counts can follow the documents handed over. */
+    private record Annotated(Document document, AnnotationStats stats) {}
 
     /**
      * @param annotators makes one annotator per thread
      * @param threads 1 to annotate on the calling thread
-     * @param consumer receives the annotated documents in submission order
+     * @param consumer receives the annotated documents in submission order, each with what annotating it and every
+     * document before it counted (see {@link #stats()})
      */
-    public ParallelAnnotator(Supplier<DocumentAnnotator> annotators, int threads, Consumer<Document> consumer)
+    public ParallelAnnotator(Supplier<DocumentAnnotator> annotators, int threads, BiConsumer<Document, AnnotationStats> consumer)
     {
         requireNonNull(annotators, "annotators is null");
         this.consumer = requireNonNull(consumer, "consumer is null");
@@ -67,7 +72,7 @@ public final class ParallelAnnotator
     {
         requireNonNull(document, "document is null");
         if (executor == null) {
-            consumer.accept(annotate(annotators.get(0), document));
+            hand(annotate(annotators.get(0), document));
             return;
         }
         pending.add(new Pending(document.id(), executor.submit(() -> {
@@ -92,20 +97,21 @@ public final class ParallelAnnotator
         }
     }
 
-    /** What has been annotated so far; complete after {@link #finish()}. */
+    /**
+     * What annotating the documents handed over so far counted: exactly the documents the consumer has seen, not those
+     * still in flight, so that a consumer can record the counts with what it wrote. Complete after {@link #finish()}.
+     */
     public AnnotationStats stats()
     {
-        AnnotationStats total = AnnotationStats.NONE;
-        for (DocumentAnnotator annotator : annotators) {
-            total = total.plus(annotator.stats());
-        }
-        return total;
+        return delivered;
     }
 
-    private static Document annotate(DocumentAnnotator annotator, RawDocument document)
+    private static Annotated annotate(DocumentAnnotator annotator, RawDocument document)
     {
         try {
-            return annotator.annotate(document);
+            AnnotationStats before = annotator.stats();
+            Document annotated = annotator.annotate(document);
+            return new Annotated(annotated, annotator.stats().minus(before));
         }
         catch (RuntimeException e) {
             throw new AnnotationException("Cannot annotate document " + document.id() + ": " + e.getMessage(), e);
@@ -114,7 +120,7 @@ public final class ParallelAnnotator
 
     private void deliver(Pending next)
     {
-        Document document;
+        Annotated document;
         try {
             document = next.result().get();
         }
@@ -128,7 +134,13 @@ public final class ParallelAnnotator
             }
             throw new AnnotationException("Cannot annotate document " + next.documentId(), e.getCause());
         }
-        consumer.accept(document);
+        hand(document);
+    }
+
+    private void hand(Annotated annotated)
+    {
+        delivered = delivered.plus(annotated.stats());
+        consumer.accept(annotated.document(), delivered);
     }
 
     /** Stops the threads; documents not yet handed over are dropped. */

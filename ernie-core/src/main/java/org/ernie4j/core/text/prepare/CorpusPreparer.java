@@ -2,6 +2,7 @@ package org.ernie4j.core.text.prepare;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.annotate.AnnotationStats;
@@ -28,8 +29,14 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>The corpus is read twice and never held in memory: the first pass checks the files, counts documents (for
  * progress) and counts words (for the vocabulary, which must exist before piece ids can be written); the second pass
- * annotates. The result goes to a temporary sibling directory that is renamed into place when complete. The same input
- * and options give byte-identical output, whatever the number of threads.
+ * annotates. The same input and options give byte-identical output, whatever the number of threads.
+ *
+ * <p>The result is built in the directory {@code .NAME.partial} beside the target {@code NAME} and renamed into place
+ * when complete, so a prepared corpus never appears half written. An interrupted preparation leaves that directory
+ * behind with its vocabulary, its complete shards and a record of them (see {@link PartialPreparation}); preparing the
+ * same input with the same settings into the same target again continues after the last complete shard, without
+ * annotating the documents it holds, and writes the same bytes an uninterrupted preparation would. Other input or other
+ * settings start over.
  */
 @PublicApi
 public final class CorpusPreparer
@@ -74,59 +81,86 @@ public final class CorpusPreparer
 
         listener.phaseStarted(PreparePhase.SCANNING);
         String fingerprint = CorpusFingerprint.of(corpus);
-        WordCounter words = givenVocabulary == null ? new WordCounter(options.tokenizer()) : null;
-        CorpusReport report = new CorpusReader(options.corpus()).read(corpus, document -> {
-            if (words != null) {
-                words.add(document.text());
+        PreparationWork work = new PreparationWork(Manifest.FORMAT_VERSION, ShardWriter.VERSION, fingerprint, settings(corpus, options),
+                options.vocabulary().map(Sha256::of).orElse(null), givenVocabulary == null ? options.maxDistinctWords() : null);
+        Manifest manifest = target.writeResumable(directory -> {
+            PartialPreparation partial = PartialPreparation.open(directory, work);
+            Optional<Path> keptVocabulary = givenVocabulary == null ? partial.keptVocabulary() : Optional.empty();
+            WordCounter words = givenVocabulary == null && keptVocabulary.isEmpty() ? new WordCounter(options.tokenizer(), options.maxDistinctWords()) : null;
+            CorpusReport report = new CorpusReader(options.corpus()).read(corpus, document -> {
+                if (words != null) {
+                    words.add(document.text());
+                }
+            });
+            log.info("Read {}: {}", corpus, report.summary());
+            WordPieceVocabulary vocabulary = givenVocabulary;
+            if (keptVocabulary.isPresent()) {
+                vocabulary = WordPieceVocabulary.load(keptVocabulary.get()).withSettings(options.tokenizer());
+                log.info("Using the vocabulary of {} pieces the unfinished preparation in {} trained", vocabulary.size(), directory);
             }
-        });
-        log.info("Read {}: {}", corpus, report.summary());
-
-        WordPieceVocabulary vocabulary = givenVocabulary;
-        if (vocabulary == null) {
-            listener.phaseStarted(PreparePhase.TRAINING_VOCABULARY);
-            vocabulary = new WordPieceTrainer(options.vocabularySize(), options.minPairCount()).train(words.counts()).withSettings(options.tokenizer());
-            log.info("Trained a vocabulary of {} pieces from {} words ({} distinct)", vocabulary.size(), words.totalWords(), words.distinctWords());
-        }
-
-        WordPieceVocabulary trainedOrGiven = vocabulary;
-        Manifest manifest = target.write(directory -> annotateAndWrite(corpus, report, fingerprint, trainedOrGiven, gazetteer, options, listener,
-                directory));
+            else if (vocabulary == null) {
+                listener.phaseStarted(PreparePhase.TRAINING_VOCABULARY);
+                vocabulary = new WordPieceTrainer(options.vocabularySize(), options.minPairCount()).train(words.counts()).withSettings(options.tokenizer());
+                log.info("Trained a vocabulary of {} pieces from {} words ({} distinct)", vocabulary.size(), words.totalWords(), words.distinctWords());
+                if (words.prunedWords() > 0) {
+                    log.info("Counting words reached the bound of {} distinct words: {} words pruned at counts up to {}; a count is short by"
+                            + " at most {}", words.maxDistinctWords(), words.prunedWords(), words.pruningThreshold(), words.maxCountLost());
+                }
+            }
+            partial.start(vocabulary);
+            Manifest written = annotateAndWrite(corpus, report, work, vocabulary, gazetteer, options, listener, partial, directory);
+            partial.finish();
+            return written;
+        }, PartialPreparation::resumable);
         log.info("Prepared {} documents, {} sentences, {} tokens, {} pieces in {} s into {}", manifest.stats().documents(),
                 manifest.stats().sentences(), manifest.stats().tokens(), manifest.stats().pieces(),
                 (System.nanoTime() - started) / 1_000_000_000, target.target());
         return manifest;
     }
 
-    private Manifest annotateAndWrite(CorpusInput corpus, CorpusReport report, String fingerprint, WordPieceVocabulary vocabulary,
-            Gazetteer gazetteer, PrepareOptions options, PrepareListener listener, Path directory)
+    private Manifest annotateAndWrite(CorpusInput corpus, CorpusReport report, PreparationWork work, WordPieceVocabulary vocabulary,
+            Gazetteer gazetteer, PrepareOptions options, PrepareListener listener, PartialPreparation partial, Path directory)
     {
         listener.phaseStarted(PreparePhase.ANNOTATING);
-        ShardSetWriter shards = new ShardSetWriter(directory, options.documentsPerShard());
+        // Continues after the shards an interrupted preparation completed: their documents are read but not annotated,
+        // and the counts go on from theirs, so that the result is the one an uninterrupted preparation writes.
+        PreparationCounts resumed = partial.countsSoFar();
+        if (!partial.shards().isEmpty()) {
+            log.info("Resuming the preparation in {} from shard {} ({} documents)", directory, partial.shards().size(), resumed.inputDocuments());
+        }
+        ShardSetWriter shards = new ShardSetWriter(directory, options.documentsPerShard(),
+                partial.shards().stream().map(CompleteShard::shard).toList(), resumed.stats());
         long total = report.documents();
-        long[] done = {0};
-        long[] withoutSentences = {0};
+        long[] done = {resumed.inputDocuments()};
+        long[] withoutSentences = {resumed.documentsWithoutSentences()};
         AnnotationStats annotation;
         CorpusReport again;
         try (ParallelAnnotator annotator = new ParallelAnnotator(
                 () -> new DocumentAnnotator(models, gazetteer, vocabulary, options.annotation()),
                 options.threads(),
-                document -> {
+                (document, annotated) -> {
+                    done[0]++;
                     if (document.sentences().isEmpty()) {
                         withoutSentences[0]++;
                         log.debug("Leaving out document {}: no sentences", document.id());
                     }
                     else {
-                        shards.add(document);
+                        shards.add(document).ifPresent(shard -> partial.completed(new CompleteShard(shard, new PreparationCounts(done[0],
+                                withoutSentences[0], shards.stats(), resumed.annotation().plus(annotated)))));
                     }
-                    listener.documentsAnnotated(++done[0], total);
+                    listener.documentsAnnotated(done[0], total);
                 })) {
-            again = new CorpusReader(options.corpus(), false).read(corpus, annotator::submit);
+            long[] read = {0};
+            again = new CorpusReader(options.corpus(), false).read(corpus, document -> {
+                if (++read[0] > resumed.inputDocuments()) {
+                    annotator.submit(document);
+                }
+            });
             annotator.finish();
-            annotation = annotator.stats();
+            annotation = resumed.annotation().plus(annotator.stats());
         }
         List<ShardInfo> shardFiles = shards.finish();
-        if (!again.equals(report) || !CorpusFingerprint.of(corpus).equals(fingerprint)) {
+        if (!again.equals(report) || !CorpusFingerprint.of(corpus).equals(work.corpusFingerprint())) {
             throw new CorpusException("The corpus " + corpus.path() + " changed while it was being prepared; prepare it again");
         }
         if (shardFiles.isEmpty()) {
@@ -139,14 +173,13 @@ public final class CorpusPreparer
 
         listener.phaseStarted(PreparePhase.WRITING);
         Path vocabularyFile = directory.resolve(VOCABULARY_FILE);
-        vocabulary.save(vocabularyFile);
         Manifest manifest = new Manifest(
                 Manifest.FORMAT_VERSION,
-                fingerprint,
+                work.corpusFingerprint(),
                 shards.stats(),
                 new VocabularyInfo(VOCABULARY_FILE, vocabulary.size(), Sha256.of(vocabularyFile)),
                 shardFiles,
-                settings(corpus, options),
+                work.settings(),
                 report,
                 annotation,
                 withoutSentences[0]);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.ernie4j.core.support.DirectoryTree;
@@ -14,9 +15,11 @@ import org.ernie4j.core.support.DirectoryTree;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Where a prepared corpus goes: built in a hidden temporary sibling directory and renamed into place when complete, so
- * that a crash never leaves a half-written corpus under the target name. Replaces only an earlier prepared corpus, and
- * only when asked to.
+ * Where a prepared corpus goes: built in a hidden sibling directory and renamed into place when complete, so that a
+ * crash never leaves a half-written corpus under the target name. Replaces only an earlier prepared corpus, and only
+ * when asked to. The sibling is either a temporary directory of a random name, deleted when writing fails, or, for work
+ * that can be continued, the directory {@code .NAME.partial} beside the target {@code NAME}, which a later write into
+ * the same target finds again.
  */
 final class OutputDirectory
 {
@@ -36,6 +39,12 @@ final class OutputDirectory
     Path target()
     {
         return target;
+    }
+
+    /** Where {@link #writeResumable} builds the target: beside it, hidden, under a name derived from the target's. */
+    Path partial()
+    {
+        return target.resolveSibling("." + target.getFileName() + ".partial");
     }
 
     /**
@@ -90,15 +99,38 @@ final class OutputDirectory
      */
     <T> T write(Function<Path, T> writer)
     {
-        Path temporary = createTemporary();
+        return fill(createTemporary(), writer, directory -> false);
+    }
+
+    /**
+     * Has {@code writer} fill {@link #partial()}, created if missing and left as it is if present, and moves it into
+     * place when it returns. When it throws, the directory is kept if {@code resumable} says that what it holds is
+     * worth continuing from, and deleted otherwise; the target is left as it was either way.
+     */
+    <T> T writeResumable(Function<Path, T> writer, Predicate<Path> resumable)
+    {
+        Path partial = partial();
         try {
-            T written = writer.apply(temporary);
-            commit(temporary);
+            Files.createDirectories(partial);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + partial, e);
+        }
+        return fill(partial, writer, resumable);
+    }
+
+    private <T> T fill(Path directory, Function<Path, T> writer, Predicate<Path> keep)
+    {
+        try {
+            T written = writer.apply(directory);
+            commit(directory);
             return written;
         }
         catch (RuntimeException | Error e) {
             try {
-                deleteRecursively(temporary);
+                if (!keep.test(directory)) {
+                    deleteRecursively(directory);
+                }
             }
             catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
@@ -107,23 +139,23 @@ final class OutputDirectory
         }
     }
 
-    /** Moves the completed temporary directory into place, replacing what {@link #checkTarget()} allowed. */
-    private void commit(Path temporary)
+    /** Moves the completed directory into place, replacing what {@link #checkTarget()} allowed. */
+    private void commit(Path complete)
     {
         checkTarget();
         try {
             if (Files.exists(target)) {
                 Path old = sibling("old");
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(complete, target, StandardCopyOption.ATOMIC_MOVE);
                 deleteRecursively(old);
             }
             else {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(complete, target, StandardCopyOption.ATOMIC_MOVE);
             }
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot move the prepared corpus from " + temporary + " to " + target, e);
+            throw new UncheckedIOException("Cannot move the prepared corpus from " + complete + " to " + target, e);
         }
     }
 

@@ -8,6 +8,7 @@ import org.ernie4j.core.text.annotate.LongSentencePolicy;
 import org.ernie4j.core.text.corpus.CorpusFormat;
 import org.ernie4j.core.text.corpus.CorpusOptions;
 import org.ernie4j.core.text.wordpiece.TokenizerSettings;
+import org.ernie4j.core.text.wordpiece.WordCounter;
 import org.ernie4j.core.text.wordpiece.WordPieceTrainer;
 
 import static java.util.Objects.requireNonNull;
@@ -30,6 +31,7 @@ public final class PrepareOptions
     private final int vocabularySize;
     private final TokenizerSettings tokenizer;
     private final int minPairCount;
+    private final int maxDistinctWords;
     private final int documentsPerShard;
     private final int threads;
     private final boolean overwrite;
@@ -43,6 +45,7 @@ public final class PrepareOptions
         this.vocabularySize = builder.vocabularySize;
         this.tokenizer = builder.tokenizer;
         this.minPairCount = builder.minPairCount;
+        this.maxDistinctWords = builder.maxDistinctWords;
         this.documentsPerShard = builder.documentsPerShard;
         this.threads = builder.threads;
         this.overwrite = builder.overwrite;
@@ -68,6 +71,7 @@ public final class PrepareOptions
         builder.vocabularySize = vocabularySize;
         builder.tokenizer = tokenizer;
         builder.minPairCount = minPairCount;
+        builder.maxDistinctWords = maxDistinctWords;
         builder.documentsPerShard = documentsPerShard;
         builder.threads = threads;
         builder.overwrite = overwrite;
@@ -112,6 +116,12 @@ public final class PrepareOptions
         return minPairCount;
     }
 
+    /** The most distinct words counted for training before the rarest are pruned (see {@link WordCounter}). */
+    public int maxDistinctWords()
+    {
+        return maxDistinctWords;
+    }
+
     public int documentsPerShard()
     {
         return documentsPerShard;
@@ -139,6 +149,7 @@ public final class PrepareOptions
         private int vocabularySize = DEFAULT_VOCABULARY_SIZE;
         private TokenizerSettings tokenizer = TokenizerSettings.UNCASED;
         private int minPairCount = WordPieceTrainer.DEFAULT_MIN_PAIR_COUNT;
+        private int maxDistinctWords = WordCounter.DEFAULT_MAX_DISTINCT_WORDS;
         private int documentsPerShard = DEFAULT_DOCUMENTS_PER_SHARD;
         private int threads = 1;
         private boolean overwrite;
@@ -209,6 +220,12 @@ public final class PrepareOptions
             return this;
         }
 
+        public Builder maxDistinctWords(int maxDistinctWords)
+        {
+            this.maxDistinctWords = maxDistinctWords;
+            return this;
+        }
+
         public Builder documentsPerShard(int documentsPerShard)
         {
             this.documentsPerShard = documentsPerShard;
@@ -235,6 +252,9 @@ public final class PrepareOptions
             }
             if (documentsPerShard < 1) {
                 throw new IllegalArgumentException("documentsPerShard must be positive: " + documentsPerShard);
+            }
+            if (maxDistinctWords < 2) {
+                throw new IllegalArgumentException("maxDistinctWords must be at least 2: " + maxDistinctWords);
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be positive: " + threads);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
@@ -11,7 +12,8 @@ import org.ernie4j.spi.document.Sentence;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Writes documents into numbered shard files of a fixed number of documents each, and counts what it wrote.
+ * Writes documents into numbered shard files of a fixed number of documents each, and counts what it wrote. Can carry
+ * on after shards an earlier, interrupted preparation completed, numbering and counting on from them.
  */
 final class ShardSetWriter
 {
@@ -26,14 +28,30 @@ final class ShardSetWriter
 
     ShardSetWriter(Path directory, int documentsPerShard)
     {
+        this(directory, documentsPerShard, List.of(), new CorpusStats(0, 0, 0, 0));
+    }
+
+    /**
+     * @param written the shards already in {@code directory}, in order, each with {@code documentsPerShard} documents
+     * @param counted what they hold
+     */
+    ShardSetWriter(Path directory, int documentsPerShard, List<ShardInfo> written, CorpusStats counted)
+    {
         this.directory = requireNonNull(directory, "directory is null");
         if (documentsPerShard < 1) {
             throw new IllegalArgumentException("documentsPerShard must be positive: " + documentsPerShard);
         }
         this.documentsPerShard = documentsPerShard;
+        shards.addAll(requireNonNull(written, "written is null"));
+        requireNonNull(counted, "counted is null");
+        documents = counted.documents();
+        sentences = counted.sentences();
+        tokens = counted.tokens();
+        pieces = counted.pieces();
     }
 
-    void add(Document document)
+    /** @return the shard this document completed and that was written, if it did */
+    Optional<ShardInfo> add(Document document)
     {
         current.add(document);
         documents++;
@@ -43,8 +61,9 @@ final class ShardSetWriter
             pieces += sentence.pieceCount();
         }
         if (current.documents() == documentsPerShard) {
-            flush();
+            return Optional.of(flush());
         }
+        return Optional.empty();
     }
 
     /** Writes the last, partial shard and lists all shards in order. */
@@ -61,10 +80,12 @@ final class ShardSetWriter
         return new CorpusStats(documents, sentences, tokens, pieces);
     }
 
-    private void flush()
+    private ShardInfo flush()
     {
         String name = String.format(Locale.ROOT, "shard-%05d.bin", shards.size());
-        shards.add(current.writeTo(directory.resolve(name)));
+        ShardInfo shard = current.writeTo(directory.resolve(name));
+        shards.add(shard);
         current = new ShardWriter();
+        return shard;
     }
 }

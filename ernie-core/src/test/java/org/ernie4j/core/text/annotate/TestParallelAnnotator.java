@@ -39,8 +39,15 @@ public class TestParallelAnnotator
     {
         List<RawDocument> documents = paragraphs().subList(0, 30);
         List<Document> annotated = new ArrayList<>();
+        List<Long> sentencesHandedOver = new ArrayList<>();
+        List<Long> sentencesCounted = new ArrayList<>();
         try (ParallelAnnotator annotator = new ParallelAnnotator(
-                () -> new DocumentAnnotator(english(), Gazetteer.empty(), sotuVocabulary(), AnnotationOptions.defaults()), 3, annotated::add)) {
+                () -> new DocumentAnnotator(english(), Gazetteer.empty(), sotuVocabulary(), AnnotationOptions.defaults()), 3,
+                (document, counted) -> {
+                    annotated.add(document);
+                    sentencesHandedOver.add(annotated.stream().mapToLong(each -> each.sentences().size()).sum());
+                    sentencesCounted.add(counted.sentences());
+                })) {
             documents.forEach(annotator::submit);
             annotator.finish();
 
@@ -51,6 +58,9 @@ public class TestParallelAnnotator
                     .mapToLong(sentence -> sentence.tokens().size())
                     .sum());
         }
+        // With three threads, later documents are annotated while earlier ones are handed over: the counts handed with a
+        // document are of the documents handed over up to it, not of those in flight.
+        assertThat(sentencesCounted).hasSize(30).isEqualTo(sentencesHandedOver);
     }
 
     @Test
@@ -74,7 +84,7 @@ public class TestParallelAnnotator
         try (ParallelAnnotator annotator = new ParallelAnnotator(
                 () -> new DocumentAnnotator(english(), Gazetteer.empty(), vocabulary, AnnotationOptions.defaults()),
                 threads,
-                document -> rendered.add(TestingDocuments.render(document)))) {
+                (document, counted) -> rendered.add(TestingDocuments.render(document)))) {
             documents.forEach(annotator::submit);
             annotator.finish();
         }

@@ -362,7 +362,8 @@ public class TestCorpusPreparer
             throws IOException
     {
         try (Stream<Path> files = Files.list(temp)) {
-            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.contains(".tmp-") || name.contains(".old-"));
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.contains(".tmp-") || name.contains(".old-")
+                    || name.endsWith(".partial"));
         }
     }
 }

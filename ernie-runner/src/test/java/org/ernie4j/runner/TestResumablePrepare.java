@@ -1,0 +1,107 @@
+package org.ernie4j.runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ernie4j.runner.TestingErnie.ernie;
+import static org.ernie4j.runner.TestingErnie.resource;
+import static org.ernie4j.runner.TestingErnie.waitFor;
+
+/**
+ * {@code ernie prepare} in a JVM of its own, killed with SIGKILL after its first shard is complete, then run again:
+ * it continues from the shards it completed and writes exactly what an uninterrupted preparation writes.
+ */
+class TestResumablePrepare
+{
+    // Shards hold 2000 documents: with 4500 one-sentence documents, two shards fill and the killed JVM has seconds of work left.
+    private static final int DOCUMENTS = 4500;
+
+    @TempDir
+    Path temporary;
+
+    @Test
+    void aPrepareKilledAfterItsFirstShardContinuesFromItAndWritesTheSameFiles()
+            throws Exception
+    {
+        Path corpus = manyShortDocuments();
+        Path straight = temporary.resolve("straight");
+        TestingErnie.Result uninterrupted = prepare(corpus, straight);
+        assertThat(uninterrupted.code()).as(uninterrupted.err()).isZero();
+        assertThat(names(straight)).contains("shard-00000.bin", "shard-00001.bin", "shard-00002.bin");
+
+        Path killed = temporary.resolve("killed");
+        Path progress = temporary.resolve(".killed.partial/progress.json");
+        Process first = start(corpus, killed, "first.log");
+        waitFor("the preparing JVM", () -> Files.exists(progress) && Files.readString(progress).contains("shard-00000.bin"), first);
+        first.destroyForcibly().waitFor();
+        assertThat(killed).as("no prepared corpus until it is complete").doesNotExist();
+        assertThat(temporary.resolve(".killed.partial/manifest.json")).doesNotExist();
+
+        Process second = start(corpus, killed, "second.log");
+        assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String log = Files.readString(temporary.resolve("second.log"));
+        assertThat(second.exitValue()).as(log).isZero();
+        assertThat(log).containsPattern("Resuming the preparation in \\S+\\.killed\\.partial from shard [12] \\([24]000 documents\\)");
+        assertThat(temporary.resolve(".killed.partial")).doesNotExist();
+        assertThat(names(killed)).isEqualTo(names(straight));
+        for (String name : names(straight)) {
+            assertThat(Files.readAllBytes(killed.resolve(name))).as(name).isEqualTo(Files.readAllBytes(straight.resolve(name)));
+        }
+    }
+
+    private TestingErnie.Result prepare(Path corpus, Path prepared)
+            throws Exception
+    {
+        return ernie(arguments(corpus, prepared));
+    }
+
+    private Process start(Path corpus, Path prepared, String log)
+            throws Exception
+    {
+        return TestingErnie.start(temporary.resolve(log), arguments(corpus, prepared));
+    }
+
+    private String[] arguments(Path corpus, Path prepared)
+            throws Exception
+    {
+        return new String[] {"prepare", "--config", resource("tiny.yaml"), "--corpus", corpus.toString(), "--prepared", prepared.toString(),
+                "--run-dir", temporary.resolve("run").toString()};
+    }
+
+    /** A BERT-layout file of one-sentence documents, the sentences of the test addresses numbered so that none repeats. */
+    private Path manyShortDocuments()
+            throws Exception
+    {
+        List<String> sentences = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(resource("tiny-corpus")))) {
+            for (Path file : files.sorted().toList()) {
+                for (String sentence : Files.readString(file).split("(?<=\\.)\\s+(?=[A-Z])")) {
+                    sentences.add(sentence.replaceAll("\\s+", " ").trim());
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int document = 0; document < DOCUMENTS; document++) {
+            lines.add("Item " + document + ": " + sentences.get(document % sentences.size()));
+            lines.add("");
+        }
+        return Files.write(temporary.resolve("documents.txt"), lines);
+    }
+
+    private static List<String> names(Path directory)
+            throws IOException
+    {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+}
