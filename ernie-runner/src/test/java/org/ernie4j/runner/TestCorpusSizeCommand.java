@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ernie4j.runner.TestingErnie.ernie;
+import static org.ernie4j.runner.TestingErnie.resource;
 
 /**
  * {@code ernie benchmark corpus-size} on a real prepared corpus: copies are written and reused, each size trains in a JVM
@@ -23,13 +24,17 @@ class TestCorpusSizeCommand
     void trainsEachSizeInItsOwnProcessAndReportsItsMemory()
             throws Exception
     {
-        // The demo corpus (the default source, prepared into the scratch folder): every task finds examples in it.
+        // The command-line tests' two addresses, prepared: every task finds examples in them, and a child JVM trains on
+        // them in seconds (the default source, the demo corpus, is prepared by the demo's own test).
+        Path prepared = temporary.resolve("source");
+        TestingErnie.Result preparation = ernie("prepare", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--prepared",
+                prepared.toString(), "--run-dir", temporary.resolve("preparation").toString());
+        assertThat(preparation.code()).as(preparation.err()).isZero();
         Path scratch = temporary.resolve("scratch");
-        Path prepared = scratch.resolve("source");
         Path benchmarks = temporary.resolve("BENCHMARKS.md");
 
-        TestingErnie.Result result = ernie("benchmark", "corpus-size", "--sizes", "1,3", "--steps", "4", "--rss-every", "2", "--scratch",
-                scratch.toString(), "--write", benchmarks.toString());
+        TestingErnie.Result result = ernie("benchmark", "corpus-size", "--source", prepared.toString(), "--sizes", "1,3", "--steps", "4",
+                "--rss-every", "2", "--scratch", scratch.toString(), "--write", benchmarks.toString());
 
         assertThat(result.code()).as(result.err() + result.out()).isZero();
         assertThat(PreparedCorpus.open(scratch.resolve("x3")).stats().documents()).isEqualTo(3 * PreparedCorpus.open(prepared).stats().documents());
@@ -40,7 +45,7 @@ class TestCorpusSizeCommand
         // A new file gets the benchmarks file's header before the section that was printed.
         assertThat(result.out()).contains(report.substring(report.indexOf("### Training memory")).strip());
         assertThat(report).contains("### Training memory against corpus size")
-                .contains("- command: `ernie benchmark corpus-size --sizes 1,3 --steps 4 --rss-every 2 --write ")
+                .contains("- command: `ernie benchmark corpus-size --source " + prepared + " --sizes 1,3 --steps 4 --rss-every 2 --write ")
                 .containsPattern("\\| 1 \\| [\\d,]+ \\| [\\d,]+ \\| \\d+\\.\\d MiB \\| [1-9]\\d+ MiB \\| [1-9]\\d+ MiB \\| \\d+\\.\\d MiB \\| \\d\\.\\d{3} s \\| 1\\.000 \\|")
                 .containsPattern("\\| 3 \\| [\\d,]+ \\| [\\d,]+ \\| \\d+\\.\\d MiB \\| [1-9]\\d+ MiB \\| [1-9]\\d+ MiB \\| \\d+\\.\\d MiB \\| \\d\\.\\d{3} s \\| \\d\\.\\d{3} \\|");
 

@@ -22,8 +22,10 @@ import static org.ernie4j.runner.TestingErnie.waitFor;
  */
 class TestResumablePrepare
 {
-    // Shards hold 2000 documents: with 4500 one-sentence documents, two shards fill and the killed JVM has seconds of work left.
-    private static final int DOCUMENTS = 4500;
+    // Shards of 100 documents (corpus.documents-per-shard): with 800 one-sentence documents, eight shards fill and the
+    // killed JVM has seconds of work left after its first (annotation runs at about 130 documents a second on one thread).
+    private static final int DOCUMENTS = 800;
+    private static final int DOCUMENTS_PER_SHARD = 100;
 
     @TempDir
     Path temporary;
@@ -36,7 +38,7 @@ class TestResumablePrepare
         Path straight = temporary.resolve("straight");
         TestingErnie.Result uninterrupted = prepare(corpus, straight);
         assertThat(uninterrupted.code()).as(uninterrupted.err()).isZero();
-        assertThat(names(straight)).contains("shard-00000.bin", "shard-00001.bin", "shard-00002.bin");
+        assertThat(names(straight)).contains("shard-00000.bin", "shard-00007.bin").doesNotContain("shard-00008.bin");
 
         Path killed = temporary.resolve("killed");
         Path progress = temporary.resolve(".killed.partial/progress.json");
@@ -50,7 +52,7 @@ class TestResumablePrepare
         assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String log = Files.readString(temporary.resolve("second.log"));
         assertThat(second.exitValue()).as(log).isZero();
-        assertThat(log).containsPattern("Resuming the preparation in \\S+\\.killed\\.partial from shard [12] \\([24]000 documents\\)");
+        assertThat(log).containsPattern("Resuming the preparation in \\S+\\.killed\\.partial from shard [1-7] \\([1-7]00 documents\\)");
         assertThat(temporary.resolve(".killed.partial")).doesNotExist();
         assertThat(names(killed)).isEqualTo(names(straight));
         for (String name : names(straight)) {
@@ -73,8 +75,20 @@ class TestResumablePrepare
     private String[] arguments(Path corpus, Path prepared)
             throws Exception
     {
-        return new String[] {"prepare", "--config", resource("tiny.yaml"), "--corpus", corpus.toString(), "--prepared", prepared.toString(),
+        return new String[] {"prepare", "--config", configuration().toString(), "--corpus", corpus.toString(), "--prepared", prepared.toString(),
                 "--run-dir", temporary.resolve("run").toString()};
+    }
+
+    /** The command-line tests' tiny run, in shards of {@value #DOCUMENTS_PER_SHARD} documents. */
+    private Path configuration()
+            throws Exception
+    {
+        Path configuration = temporary.resolve("small-shards.yaml");
+        if (!Files.exists(configuration)) {
+            String tiny = Files.readString(Path.of(resource("tiny.yaml")));
+            Files.writeString(configuration, tiny.replace("corpus:\n", "corpus:\n  documents-per-shard: " + DOCUMENTS_PER_SHARD + "\n"));
+        }
+        return configuration;
     }
 
     /** A BERT-layout file of one-sentence documents, the sentences of the test addresses numbered so that none repeats. */

@@ -100,6 +100,7 @@ final class ConfigValidator
         }
         positive("corpus.threads", config.corpus().threads());
         positive("corpus.max-line-length", config.corpus().maxLineLength());
+        positive("corpus.documents-per-shard", config.corpus().documentsPerShard());
         if (!Set.of("auto", "text-folder", "bert", "jsonl").contains(config.corpus().format())) {
             throw new ConfigException("corpus.format", "'" + config.corpus().format() + "' is not one of auto, text-folder, bert, jsonl");
         }

@@ -2,6 +2,7 @@ package org.ernie4j.core.config;
 
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.corpus.CorpusOptions;
+import org.ernie4j.core.text.prepare.PrepareOptions;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,9 +16,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param gazetteer an optional TSV of entity phrases and types, added to the proper-noun entity spans
  * @param threads annotation threads
  * @param maxLineLength lines longer than this mark a file as unusable (skipped with a warning)
+ * @param documentsPerShard documents in each prepared shard: an interrupted preparation resumes from the last complete
+ *         shard, so smaller shards lose less work to an interruption
  */
 @PublicApi
-public record CorpusSection(String path, String format, String gazetteer, int threads, int maxLineLength)
+public record CorpusSection(String path, String format, String gazetteer, int threads, int maxLineLength, int documentsPerShard)
 {
     @JsonCreator
     public CorpusSection(
@@ -25,14 +28,15 @@ public record CorpusSection(String path, String format, String gazetteer, int th
             @JsonProperty("format") String format,
             @JsonProperty("gazetteer") String gazetteer,
             @JsonProperty("threads") Integer threads,
-            @JsonProperty("max-line-length") Integer maxLineLength)
+            @JsonProperty("max-line-length") Integer maxLineLength,
+            @JsonProperty("documents-per-shard") Integer documentsPerShard)
     {
         this(path, Defaults.or(format, "auto"), gazetteer, Defaults.or(threads, Math.max(1, Runtime.getRuntime().availableProcessors())),
-                Defaults.or(maxLineLength, CorpusOptions.DEFAULT_MAX_LINE_LENGTH));
+                Defaults.or(maxLineLength, CorpusOptions.DEFAULT_MAX_LINE_LENGTH), Defaults.or(documentsPerShard, PrepareOptions.DEFAULT_DOCUMENTS_PER_SHARD));
     }
 
     public static CorpusSection defaults()
     {
-        return new CorpusSection(null, null, null, (Integer) null, null);
+        return new CorpusSection(null, null, null, (Integer) null, null, null);
     }
 }

@@ -58,6 +58,7 @@ public final class CorpusPreparation
                 .format(format(corpus.format()))
                 .maxLineLength(corpus.maxLineLength())
                 .threads(corpus.threads())
+                .documentsPerShard(corpus.documentsPerShard())
                 .vocabularySize(config.vocabulary().size())
                 .maxDistinctWords(config.vocabulary().maxDistinctWords())
                 .overwrite(overwrite);

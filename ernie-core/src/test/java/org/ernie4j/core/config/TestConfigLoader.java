@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.ernie4j.core.run.CorpusPreparation;
+import org.ernie4j.core.text.prepare.PrepareOptions;
 import org.ernie4j.core.text.wordpiece.WordCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,17 @@ class TestConfigLoader
         assertThatThrownBy(() -> loader.parse("vocabulary:\n  max-distinct-words: 1\n", "run.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("vocabulary.max-distinct-words: 1 is too small; use at least 2");
+    }
+
+    @Test
+    void documentsPerShardReachPreparationAndAreChecked()
+    {
+        assertThat(CorpusPreparation.options(loader.parse("", "empty"), false).documentsPerShard()).isEqualTo(PrepareOptions.DEFAULT_DOCUMENTS_PER_SHARD);
+        ErnieConfig config = loader.parse("corpus:\n  documents-per-shard: 250\n", "run.yaml");
+        assertThat(CorpusPreparation.options(config, false).documentsPerShard()).isEqualTo(250);
+        assertThatThrownBy(() -> loader.parse("corpus:\n  documents-per-shard: 0\n", "run.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("corpus.documents-per-shard");
     }
 
     @Test
