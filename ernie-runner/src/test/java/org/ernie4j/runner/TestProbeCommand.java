@@ -3,6 +3,8 @@ package org.ernie4j.runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,13 @@ class TestProbeCommand
         assertThat(Files.readAllLines(run.resolve("knowledge-masking/evaluations.jsonl")).get(1)).doesNotContain("class_labelled");
         assertThat(markdown).containsPattern("\\| capitalization \\| 0: (0\\.\\d{3}|-) \\(\\d+\\); 1: (0\\.\\d{3}|1\\.000|-) \\(\\d+\\)")
                 .doesNotContainPattern("\\| knowledge-masking \\| 0: ");
+        // And which class each held-out item was answered with: the rows add up to the class's items.
+        assertThat(lastCapitalization).containsPattern("\"class_answered\":\\[\\[\\d+,\\d+\\](,\\[\\d+,\\d+\\])+\\]");
+        assertThat(markdown).contains("#### Final held-out answers by true class").contains("capitalization:\n\n| true class | answered 0 | answered 1 |");
+        Matcher labelled = Pattern.compile("\"class_labelled\":\\[(\\d+),").matcher(lastCapitalization);
+        Matcher row = Pattern.compile("\\| 0 \\| (\\d+) \\| (\\d+) \\|").matcher(markdown.substring(markdown.indexOf("capitalization:\n\n| true class")));
+        assertThat(labelled.find() && row.find()).isTrue();
+        assertThat(Long.parseLong(row.group(1)) + Long.parseLong(row.group(2))).as("answers of class 0").isEqualTo(Long.parseLong(labelled.group(1)));
         // Eight steps of a 16-wide model teach knowledge masking nothing: it must be flagged, not passed.
         assertThat(markdown).containsPattern("\\*\\*Not shown to learn\\*\\* \\(the final interval does not clear the best baseline\\): [a-z, -]*knowledge-masking");
         assertThat(Files.readString(results)).isEqualTo(markdown);

@@ -57,7 +57,11 @@ public final class EvaluationLog
         if (!byClass.isKnown()) {
             return "";
         }
-        return ",\"class_labelled\":" + array(byClass.labelled()) + ",\"class_correct\":" + array(byClass.correct());
+        String split = ",\"class_labelled\":" + array(byClass.labelled()) + ",\"class_correct\":" + array(byClass.correct());
+        if (byClass.hasAnswers()) {
+            split += ",\"class_answered\":" + Arrays.stream(byClass.answered()).map(EvaluationLog::array).collect(Collectors.joining(",", "[", "]"));
+        }
+        return split;
     }
 
     private static String array(long[] values)

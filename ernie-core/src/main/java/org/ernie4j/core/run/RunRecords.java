@@ -77,8 +77,19 @@ public record RunRecords(Path directory, List<StepRecord> steps, List<TaskEvalua
         }
         long[] labelledCounts = counts(line, labelled, "class_labelled");
         long[] correctCounts = counts(line, correct, "class_correct");
+        JsonNode answered = line.node().get("class_answered");
+        long[][] answers = new long[0][];
+        if (answered != null) {
+            if (!answered.isArray()) {
+                throw new IllegalArgumentException(line.file() + ", line " + line.number() + ": field 'class_answered' is not an array of arrays");
+            }
+            answers = new long[answered.size()][];
+            for (int c = 0; c < answers.length; c++) {
+                answers[c] = counts(line, answered.get(c), "class_answered");
+            }
+        }
         try {
-            return new ClassAccuracy(labelledCounts, correctCounts);
+            return new ClassAccuracy(labelledCounts, correctCounts, answers);
         }
         catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(line.file() + ", line " + line.number() + ": " + e.getMessage(), e);

@@ -50,6 +50,32 @@ class TestRunRecords
     }
 
     @Test
+    void theMatrixOfAnswersComesBackAsWrittenAndMustAgreeWithTheSplit()
+            throws Exception
+    {
+        Files.writeString(directory.resolve(PretrainingRun.METRICS), STEP + "\n");
+        long[][] answered = {{4, 1, 0}, {2, 0, 1}, {1, 1, 0}};
+        TaskEvaluation withAnswers = new TaskEvaluation(500, 0, "sentence-distance", 1.05, 0.4, 10, 10, 3, new AccuracyInterval(0.2, 0.6),
+                new BaselineAccuracy(10, 0.4, 0.3), new ClassAccuracy(new long[] {5, 3, 2}, new long[] {4, 0, 0}, answered));
+        Path evaluations = directory.resolve(PretrainingRun.EVALUATIONS);
+        try (EvaluationLog log = EvaluationLog.open(evaluations, 500)) {
+            log.onEvaluation(List.of(withAnswers));
+        }
+
+        ClassAccuracy read = RunRecords.read(directory).evaluations().get(0).byClass();
+
+        assertThat(read).isEqualTo(withAnswers.byClass());
+        assertThat(read.answered(1, 0)).isEqualTo(2);
+        assertThat(Files.readString(evaluations)).contains("\"class_answered\":[[4,1,0],[2,0,1],[1,1,0]]}");
+
+        // A matrix whose row does not add up to its class's items is named with its file and line.
+        Files.writeString(evaluations, Files.readString(evaluations).replace("[[4,1,0]", "[[4,2,0]"));
+        assertThatThrownBy(() -> RunRecords.read(directory))
+                .hasMessageContaining(evaluations + ", line 1")
+                .hasMessageContaining("class 0: 6 answers with 4 right, for 5 labelled items with 4 right");
+    }
+
+    @Test
     void aMalformedSplitNamesItsFileAndLine()
             throws Exception
     {

@@ -13,8 +13,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The learnability probe's result as Markdown: for each task trained alone, its held-out accuracy along the run (the
- * learning curve) beside its baselines, the final accuracy with its interval, a verdict, and the final accuracy split by
- * true class. A task whose final
+ * learning curve) beside its baselines, the final accuracy with its interval, a verdict, the final accuracy split by
+ * true class, and which class was answered for each true class. A task whose final
  * interval does not clear its best baseline is flagged: it has not been shown to learn anything from the text.
  */
 public final class ProbeTable
@@ -59,6 +59,7 @@ public final class ProbeTable
         });
         text.append("\n#### Final held-out accuracy against its baselines\n\n").append(BaselineTable.markdown(finals));
         text.append(ClassAccuracyTable.markdown(finals));
+        text.append(AnswersTable.markdown(finals));
         List<String> flagged = flagged();
         text.append('\n').append(flagged.isEmpty()
                 ? "Every task ends above its best baseline by more than its interval.\n"

@@ -76,7 +76,7 @@ final class CrossEntropyKernel
                 sum += e;
             }
             double negativeLogLikelihood = labelled ? Math.log(sum) + max - labelLogit : 0;
-            tally.add(firstItem + row, weight * negativeLogLikelihood, labelled, predicted == label);
+            tally.add(firstItem + row, weight * negativeLogLikelihood, labelled, predicted, predicted == label);
 
             if (gradient) {
                 float scale = weight / sum;

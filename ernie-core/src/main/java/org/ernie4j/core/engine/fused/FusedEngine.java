@@ -1,6 +1,7 @@
 package org.ernie4j.core.engine.fused;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -348,14 +349,21 @@ public final class FusedEngine
         long correct = 0;
         long labelled = 0;
         BitSet rightItems = new BitSet();
+        int items = 0;
         for (int w = 0; w < used; w++) {
             LossTally tally = workerStates[w].tally;
             loss += tally.loss();
             correct += tally.correct();
             labelled += tally.labelled();
             tally.addRightItemsTo(rightItems);
+            items = Math.max(items, tally.items());
         }
-        return new Evaluation(loss, correct, labelled, rightItems);
+        int[] predictions = new int[items];
+        Arrays.fill(predictions, -1);
+        for (int w = 0; w < used; w++) {
+            workerStates[w].tally.addPredictionsTo(predictions);
+        }
+        return new Evaluation(loss, correct, labelled, rightItems, predictions);
     }
 
     private TaskPlan plan(TaskHead task)

@@ -1,5 +1,6 @@
 package org.ernie4j.core.engine.fused;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -11,6 +12,10 @@ final class LossTally
     private long correct;
     private long labelled;
     private final BitSet rightItems = new BitSet();
+    /** The class answered for each labelled item by index, -1 elsewhere; reused from step to step. */
+    private int[] predictions = new int[0];
+    /** One past the highest item index recorded since the last reset. */
+    private int items;
 
     void reset()
     {
@@ -18,10 +23,12 @@ final class LossTally
         correct = 0;
         labelled = 0;
         rightItems.clear();
+        Arrays.fill(predictions, 0, items, -1);
+        items = 0;
     }
 
-    /** Adds one item, by its index in the batch's targets. */
-    void add(int item, double weightedLoss, boolean labelledItem, boolean right)
+    /** Adds one item, by its index in the batch's targets, with the class the head answered. */
+    void add(int item, double weightedLoss, boolean labelledItem, int predicted, boolean right)
     {
         loss += weightedLoss;
         if (labelledItem) {
@@ -30,7 +37,19 @@ final class LossTally
                 correct++;
                 rightItems.set(item);
             }
+            record(item, predicted);
         }
+    }
+
+    private void record(int item, int predicted)
+    {
+        if (item >= predictions.length) {
+            int previous = predictions.length;
+            predictions = Arrays.copyOf(predictions, Math.max(item + 1, 2 * previous));
+            Arrays.fill(predictions, previous, predictions.length, -1);
+        }
+        predictions[item] = predicted;
+        items = Math.max(items, item + 1);
     }
 
     void addLoss(double weightedLoss)
@@ -57,5 +76,21 @@ final class LossTally
     void addRightItemsTo(BitSet items)
     {
         items.or(rightItems);
+    }
+
+    /** One past the highest item index this thread recorded. */
+    int items()
+    {
+        return items;
+    }
+
+    /** Writes this thread's answers into {@code all}, which is at least {@link #items()} long; its other entries are kept. */
+    void addPredictionsTo(int[] all)
+    {
+        for (int item = 0; item < items; item++) {
+            if (predictions[item] >= 0) {
+                all[item] = predictions[item];
+            }
+        }
     }
 }

@@ -123,15 +123,18 @@ final class TaskGraph
         long correct = 0;
         long labelled = 0;
         BitSet rightItems = new BitSet(labels.length);
+        int[] predictions = new int[labels.length];
         for (int row = 0; row < labels.length; row++) {
+            predictions[row] = -1;
             if (labels[row] != TokenLabels.IGNORED) {
                 labelled++;
-                if (predicted.getInt(row) == labels[row]) {
+                predictions[row] = predicted.getInt(row);
+                if (predictions[row] == labels[row]) {
                     correct++;
                     rightItems.set(row);
                 }
             }
         }
-        return new Evaluation(loss, correct, labelled, rightItems);
+        return new Evaluation(loss, correct, labelled, rightItems, predictions);
     }
 }

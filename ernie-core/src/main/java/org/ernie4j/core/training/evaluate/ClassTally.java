@@ -18,11 +18,16 @@ final class ClassTally
 {
     private final long[] labelled;
     private final long[] correct;
+    /** Items by true class (row) and class answered (column). */
+    private final long[][] answered;
+    /** Whether every scored batch said which class it answered; the matrix is kept only then. */
+    private boolean answersKnown = true;
 
     private ClassTally(int classes)
     {
         this.labelled = new long[classes];
         this.correct = new long[classes];
+        this.answered = new long[classes][classes];
     }
 
     static ClassTally of(HeadSpec head)
@@ -37,8 +42,12 @@ final class ClassTally
         return new ClassTally(classes <= ClassAccuracy.MOST_CLASSES ? classes : 0);
     }
 
-    /** Adds a scored batch; {@code rightItems} is in the engines' item order, which for labels is the order of the label array. */
-    void add(Batch batch, BitSet rightItems)
+    /**
+     * Adds a scored batch; {@code rightItems} and {@code predictions} are in the engines' item order, which for labels is
+     * the order of the label array. Without predictions (an engine that does not record them) the matrix of answers is
+     * not kept.
+     */
+    void add(Batch batch, BitSet rightItems, int[] predictions)
     {
         if (labelled.length == 0) {
             return;
@@ -59,11 +68,21 @@ final class ClassTally
             if (rightItems.get(item)) {
                 correct[label]++;
             }
+            int answer = item < predictions.length ? predictions[item] : -1;
+            if (answer < 0 || answer >= labelled.length) {
+                answersKnown = false;
+            }
+            else {
+                answered[label][answer]++;
+            }
         }
     }
 
     ClassAccuracy result()
     {
-        return labelled.length == 0 ? ClassAccuracy.NONE : new ClassAccuracy(labelled, correct);
+        if (labelled.length == 0) {
+            return ClassAccuracy.NONE;
+        }
+        return answersKnown ? new ClassAccuracy(labelled, correct, answered) : new ClassAccuracy(labelled, correct);
     }
 }

@@ -118,7 +118,7 @@ public final class Evaluator
             lossSum += evaluation.loss() * weight;
             items += weight;
             tally(batch, set.documentOf(b), evaluation.rightItems(), correctByDocument, labelledByDocument);
-            byClass.add(batch, evaluation.rightItems());
+            byClass.add(batch, evaluation.rightItems(), evaluation.predictions());
         }
         long correct = sum(correctByDocument);
         long scored = sum(labelledByDocument);

@@ -132,6 +132,9 @@ class TestFusedEngine
             assertThat(actualEvaluation.loss()).as("evaluation loss").isCloseTo(expectedEvaluation.loss(),
                     withinRelative(expectedEvaluation.loss()));
             assertThat(actualEvaluation.correct()).isEqualTo(expectedEvaluation.correct());
+            // The class answered for every labelled item, by item, as held-out evaluation counts them into its matrix.
+            assertThat(actualEvaluation.predictions()).as("classes answered").isEqualTo(expectedEvaluation.predictions());
+            assertThat(actualEvaluation.predictions().length > 0).as("answers recorded").isEqualTo(!(head instanceof RegressionHead));
 
             if (head instanceof SequenceClassificationHead || head instanceof TokenClassificationHead) {
                 compareLogits(reference.logits(task, batch), fused.logits(task, batch), batch, head instanceof TokenClassificationHead);
@@ -141,6 +144,7 @@ class TestFusedEngine
             // loops may run interpreted in one step and JIT-compiled in the next, whose reductions round differently
             // (seen at 1e-8 relative under load); a leftover buffer would show as a difference many orders larger.
             StepResult again = fused.gradients(task, batch, 99);
+            assertThat(again.evaluation().predictions()).as("second step's answers").isEqualTo(actual.evaluation().predictions());
             assertThat(again.loss()).as("second step's loss").isCloseTo(actual.loss(), org.assertj.core.data.Offset.offset(1e-6 * Math.abs(actual.loss())));
             for (Map.Entry<String, INDArray> entry : actual.gradients().entrySet()) {
                 assertThat(again.gradients().get(entry.getKey()).equalsWithEps(entry.getValue(), 1e-6))

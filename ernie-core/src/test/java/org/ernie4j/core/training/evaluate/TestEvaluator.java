@@ -25,6 +25,7 @@ import org.ernie4j.spi.example.SequenceLabel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -81,6 +82,33 @@ class TestEvaluator
         assertThat(result.byClass().correct()).containsExactly(byLabel[0], 0);
         assertThat(result.byClass().accuracy(0)).isEqualTo(1.0);
         assertThat(result.byClass().accuracy(1)).isEqualTo(0.0);
+        // Every item answered class 0: the matrix of answers has all of them in its first column.
+        assertThat(result.byClass().hasAnswers()).isTrue();
+        assertThat(result.byClass().answered()).isDeepEqualTo(new long[][] {{byLabel[0], 0}, {byLabel[1], 0}});
+    }
+
+    @Test
+    void anEngineThatDoesNotSayWhatItAnsweredKeepsTheSplitWithoutTheMatrix()
+    {
+        ActiveTask task = activate(new TestingTasks.SentenceOrder());
+        HeldOutSplit split = HeldOutSplit.of(CORPUS, 0.3, 7);
+        HeldOutSet set = HeldOutSet.draw(task, split.heldOut(), split.training(), CORPUS.vocabulary(), 40, 4, MAX_LENGTH, 7);
+        ModelEngine rightItemsOnly = new EvaluatingOnly()
+        {
+            @Override
+            public Evaluation evaluate(TaskHead head, Batch batch)
+            {
+                Evaluation full = new AlwaysClassZero().evaluate(head, batch);
+                return new Evaluation(full.loss(), full.correct(), full.labelled(), full.rightItems());
+            }
+        };
+        Evaluator evaluator = new Evaluator(rightItemsOnly, schedule(task), List.of(task), Map.of(task.name(), set), 0, 7);
+
+        ClassAccuracy byClass = evaluator.evaluate(2).get(0).byClass();
+
+        assertThat(byClass.isKnown()).isTrue();
+        assertThat(byClass.hasAnswers()).isFalse();
+        assertThatThrownBy(() -> byClass.answered(0, 0)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -173,7 +201,7 @@ class TestEvaluator
                     correct++;
                 }
             }
-            return new Evaluation(0.5, correct, labels.length, right);
+            return new Evaluation(0.5, correct, labels.length, right, new int[labels.length]);
         }
     }
 
