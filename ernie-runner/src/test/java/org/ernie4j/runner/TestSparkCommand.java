@@ -90,6 +90,18 @@ class TestSparkCommand
     }
 
     @Test
+    void preparePartitionsWithoutSparkAreAUsageError()
+            throws Exception
+    {
+        Path prepared = temporary.resolve("prepared");
+        TestingErnie.Result result = ernie("prepare", "--spark-partitions", "2", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"),
+                "--prepared", prepared.toString(), "--run-dir", temporary.resolve("run").toString());
+        assertThat(result.code()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("--spark-partitions needs --spark");
+        assertThat(prepared).doesNotExist();
+    }
+
+    @Test
     void submitWithoutAMasterSaysSoBeforePreparingAnything()
             throws Exception
     {
