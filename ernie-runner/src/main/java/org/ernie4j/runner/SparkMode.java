@@ -30,10 +30,7 @@ final class SparkMode
         if (master == null) {
             return new SparkMode(null);
         }
-        if (!sparkPresent()) {
-            throw new IllegalStateException("--spark needs Apache Spark on the class path, and the ernie jar does not carry it: start with"
-                    + " spark-submit --class org.ernie4j.runner.Ernie ernie.jar pretrain --spark submit ..., or see docs/SPARK.md");
-        }
+        requireSpark("pretrain");
         SparkTraining training = SparkTraining.start(master, Optional.ofNullable(partitions), averageEvery);
         err.printf("Spark master %s, %d shard(s) per batch, %s%n", training.master(), training.partitions(),
                 averageEvery == 1 ? "gradients averaged every step" : "parameters averaged every " + averageEvery + " steps");
@@ -107,6 +104,15 @@ final class SparkMode
     {
         if (training != null) {
             training.close();
+        }
+    }
+
+    /** Checks, before any Spark class is touched, that Spark is on the class path for {@code ernie COMMAND --spark}. */
+    static void requireSpark(String command)
+    {
+        if (!sparkPresent()) {
+            throw new IllegalStateException("--spark needs Apache Spark on the class path, and the ernie jar does not carry it: start with"
+                    + " spark-submit --class org.ernie4j.runner.Ernie ernie.jar " + command + " --spark submit ..., or see docs/SPARK.md");
         }
     }
 

@@ -1,6 +1,9 @@
 package org.ernie4j.runner;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +32,28 @@ class TestSparkCommand
         assertThat(result.err()).contains("Spark master local[2], 2 shard(s) per batch");
         assertThat(result.out()).contains("finished at step 6 of 6");
         assertThat(run.resolve("checkpoints/step-00000006/manifest.json")).exists();
+    }
+
+    @Test
+    void preparesOnALocalSparkMasterWhatALocalPrepareWrites()
+            throws Exception
+    {
+        TestingErnie.Result local = ernie("prepare", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"), "--prepared",
+                temporary.resolve("local").toString(), "--run-dir", temporary.resolve("run").toString());
+        assertThat(local.code()).as(local.err()).isZero();
+        TestingErnie.Result spark = ernie("prepare", "--spark", "local[2]", "--spark-partitions", "3", "--config", resource("tiny.yaml"),
+                "--corpus", resource("tiny-corpus"), "--prepared", temporary.resolve("spark").toString(), "--run-dir", temporary.resolve("run").toString());
+        assertThat(spark.code()).as(spark.err()).isZero();
+        assertThat(spark.err()).contains("Spark master local[2], documents in 3 partitions");
+        List<String> files;
+        try (Stream<Path> listed = Files.list(temporary.resolve("local"))) {
+            files = listed.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+        assertThat(files).contains("manifest.json", "vocab.txt", "shard-00000.bin");
+        for (String name : files) {
+            assertThat(Files.readAllBytes(temporary.resolve("spark").resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(temporary.resolve("local").resolve(name)));
+        }
     }
 
     @Test
@@ -62,6 +87,18 @@ class TestSparkCommand
                 "--run-dir", temporary.resolve("run").toString());
         assertThat(result.code()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
         assertThat(result.err()).contains("--spark-partitions needs --spark");
+    }
+
+    @Test
+    void preparePartitionsWithoutSparkAreAUsageError()
+            throws Exception
+    {
+        Path prepared = temporary.resolve("prepared");
+        TestingErnie.Result result = ernie("prepare", "--spark-partitions", "2", "--config", resource("tiny.yaml"), "--corpus", resource("tiny-corpus"),
+                "--prepared", prepared.toString(), "--run-dir", temporary.resolve("run").toString());
+        assertThat(result.code()).isEqualTo(ErrorHandler.CONFIGURATION_ERROR);
+        assertThat(result.err()).contains("--spark-partitions needs --spark");
+        assertThat(prepared).doesNotExist();
     }
 
     @Test

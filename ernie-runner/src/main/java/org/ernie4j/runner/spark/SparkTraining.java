@@ -58,7 +58,26 @@ public final class SparkTraining
     {
         requireNonNull(master, "master is null");
         checkedAverageEvery(averageEvery);
-        SparkConf conf = new SparkConf().setAppName("ernie4j pretrain");
+        JavaSparkContext context = context(master, "ernie4j pretrain");
+        try {
+            return new SparkTraining(context, true, partitions.orElse(context.defaultParallelism()), averageEvery);
+        }
+        catch (RuntimeException e) {
+            context.stop();
+            throw e;
+        }
+    }
+
+    /**
+     * A context for {@code master}, or, for {@link #FROM_SUBMIT}, the one spark-submit set up; a {@link Failpoint} in its
+     * configuration travels with the jobs of the calling thread.
+     *
+     * @throws IllegalArgumentException for {@link #FROM_SUBMIT} outside spark-submit
+     */
+    static JavaSparkContext context(String master, String application)
+    {
+        requireNonNull(master, "master is null");
+        SparkConf conf = new SparkConf().setAppName(application);
         if (!master.equals(FROM_SUBMIT)) {
             conf.setMaster(master);
         }
@@ -69,16 +88,10 @@ public final class SparkTraining
         // The run directory's console belongs to the training progress; Spark's own progress bar would interleave with it.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         JavaSparkContext context = new JavaSparkContext(conf);
-        try {
-            if (conf.contains(Failpoint.KEY)) {
-                context.setLocalProperty(Failpoint.KEY, conf.get(Failpoint.KEY));
-            }
-            return new SparkTraining(context, true, partitions.orElse(context.defaultParallelism()), averageEvery);
+        if (conf.contains(Failpoint.KEY)) {
+            context.setLocalProperty(Failpoint.KEY, conf.get(Failpoint.KEY));
         }
-        catch (RuntimeException e) {
-            context.stop();
-            throw e;
-        }
+        return context;
     }
 
     /** Trains on a Spark context that someone else owns (and stops), such as a test's, averaging gradients every step. */

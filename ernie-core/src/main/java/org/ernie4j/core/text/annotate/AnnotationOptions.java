@@ -1,5 +1,7 @@
 package org.ernie4j.core.text.annotate;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -8,6 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param maxSentenceTokens sentences with more tokens are split or skipped, as {@code longSentences} says
  * @param longSentences what to do with them
  */
+@PublicApi
 public record AnnotationOptions(int maxSentenceTokens, LongSentencePolicy longSentences)
 {
     public static final int DEFAULT_MAX_SENTENCE_TOKENS = 300;

@@ -1,5 +1,7 @@
 package org.ernie4j.core.text.annotate;
 
+import org.ernie4j.core.PublicApi;
+
 /**
  * Counts of what annotation produced and what it had to cut.
  *
@@ -9,6 +11,7 @@ package org.ernie4j.core.text.annotate;
  * @param longSentencesSplit sentences over the token limit that were split
  * @param longSentencesSkipped sentences over the token limit that were left out
  */
+@PublicApi
 public record AnnotationStats(long documents, long sentences, long tokens, long longSentencesSplit, long longSentencesSkipped)
 {
     public static final AnnotationStats NONE = new AnnotationStats(0, 0, 0, 0, 0);

@@ -9,6 +9,7 @@ import opennlp.tools.chunker.ChunkerME;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.corpus.RawDocument;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
@@ -26,6 +27,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Not thread-safe: it owns OpenNLP tools, which keep state between calls. Use one per thread; the models behind them
  * are shared.
  */
+@PublicApi
 public final class DocumentAnnotator
 {
     // A blank line ends a paragraph; sentences never run across paragraphs, which keeps headings and mail headers apart.

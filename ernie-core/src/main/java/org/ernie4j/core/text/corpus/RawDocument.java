@@ -2,6 +2,8 @@ package org.ernie4j.core.text.corpus;
 
 import java.util.List;
 
+import org.ernie4j.core.PublicApi;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -13,6 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param givenSentences the sentences when the corpus layout already separates them (BERT layout), otherwise empty; when
  * present, {@code text} is exactly these sentences joined by line feeds
  */
+@PublicApi
 public record RawDocument(String id, String title, String text, List<String> givenSentences)
 {
     public RawDocument

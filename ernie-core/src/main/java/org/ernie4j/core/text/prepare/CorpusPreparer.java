@@ -7,16 +7,12 @@ import java.util.Optional;
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.annotate.AnnotationStats;
 import org.ernie4j.core.text.annotate.DocumentAnnotator;
-import org.ernie4j.core.text.annotate.Gazetteer;
 import org.ernie4j.core.text.annotate.OpenNlpModels;
 import org.ernie4j.core.text.annotate.ParallelAnnotator;
-import org.ernie4j.core.text.corpus.CorpusException;
-import org.ernie4j.core.text.corpus.CorpusFingerprint;
 import org.ernie4j.core.text.corpus.CorpusInput;
 import org.ernie4j.core.text.corpus.CorpusReader;
 import org.ernie4j.core.text.corpus.CorpusReport;
 import org.ernie4j.core.text.wordpiece.WordCounter;
-import org.ernie4j.core.text.wordpiece.WordPieceTrainer;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +38,7 @@ import static java.util.Objects.requireNonNull;
 public final class CorpusPreparer
 {
     private static final Logger log = LoggerFactory.getLogger(CorpusPreparer.class);
-    static final String VOCABULARY_FILE = "vocab.txt";
+    public static final String VOCABULARY_FILE = "vocab.txt";
 
     private final OpenNlpModels models;
 
@@ -57,6 +53,15 @@ public final class CorpusPreparer
     }
 
     /**
+     * Checks the target and the input and fingerprints the input: the start of a preparation, for one that annotates
+     * elsewhere (on a cluster) but must come out as this class's would.
+     */
+    public PreparationPlan plan(Path input, Path output, PrepareOptions options, PrepareListener listener)
+    {
+        return PreparationPlan.of(input, output, options, models, listener);
+    }
+
+    /**
      * @param input a corpus file or folder (see {@link CorpusInput})
      * @param output the directory to create
      * @return the manifest of the prepared corpus, which {@link PreparedCorpus#open} then reads
@@ -65,62 +70,50 @@ public final class CorpusPreparer
      */
     public Manifest prepare(Path input, Path output, PrepareOptions options, PrepareListener listener)
     {
-        requireNonNull(input, "input is null");
-        requireNonNull(output, "output is null");
-        requireNonNull(options, "options is null");
-        requireNonNull(listener, "listener is null");
         long started = System.nanoTime();
-        // Everything that can fail fast does so before the long passes over the corpus.
-        OutputDirectory target = new OutputDirectory(output, options.overwrite());
-        CorpusInput corpus = new CorpusReader(options.corpus()).resolve(input);
-        Gazetteer gazetteer = options.gazetteer()
-                .map(file -> Gazetteer.load(file, models.newTokenizer()::tokenize))
-                .orElse(Gazetteer.empty());
-        WordPieceVocabulary givenVocabulary = options.vocabulary().map(file -> WordPieceVocabulary.load(file).withSettings(options.tokenizer()))
-                .orElse(null);
-
-        listener.phaseStarted(PreparePhase.SCANNING);
-        String fingerprint = CorpusFingerprint.of(corpus);
-        PreparationWork work = new PreparationWork(Manifest.FORMAT_VERSION, ShardWriter.VERSION, fingerprint, settings(corpus, options),
-                options.vocabulary().map(Sha256::of).orElse(null), givenVocabulary == null ? options.maxDistinctWords() : null);
-        Manifest manifest = target.writeResumable(directory -> {
-            PartialPreparation partial = PartialPreparation.open(directory, work);
-            Optional<Path> keptVocabulary = givenVocabulary == null ? partial.keptVocabulary() : Optional.empty();
-            WordCounter words = givenVocabulary == null && keptVocabulary.isEmpty() ? new WordCounter(options.tokenizer(), options.maxDistinctWords()) : null;
-            CorpusReport report = new CorpusReader(options.corpus()).read(corpus, document -> {
+        PreparationPlan plan = PreparationPlan.of(input, output, options, models, listener);
+        CorpusInput corpus = plan.corpus();
+        Manifest manifest = plan.writeResumable(directory -> {
+            PartialPreparation partial = PartialPreparation.open(directory, plan.work());
+            Optional<Path> keptVocabulary = plan.givenVocabulary().isEmpty() ? partial.keptVocabulary() : Optional.empty();
+            WordCounter words = plan.givenVocabulary().isEmpty() && keptVocabulary.isEmpty() ? new WordCounter(options.tokenizer(), options.maxDistinctWords()) : null;
+            CorpusReport report = plan.read(document -> {
                 if (words != null) {
                     words.add(document.text());
                 }
             });
             log.info("Read {}: {}", corpus, report.summary());
-            WordPieceVocabulary vocabulary = givenVocabulary;
+            WordPieceVocabulary vocabulary;
             if (keptVocabulary.isPresent()) {
                 vocabulary = WordPieceVocabulary.load(keptVocabulary.get()).withSettings(options.tokenizer());
                 log.info("Using the vocabulary of {} pieces the unfinished preparation in {} trained", vocabulary.size(), directory);
             }
-            else if (vocabulary == null) {
+            else if (words != null) {
                 listener.phaseStarted(PreparePhase.TRAINING_VOCABULARY);
-                vocabulary = new WordPieceTrainer(options.vocabularySize(), options.minPairCount()).train(words.counts()).withSettings(options.tokenizer());
-                log.info("Trained a vocabulary of {} pieces from {} words ({} distinct)", vocabulary.size(), words.totalWords(), words.distinctWords());
+                vocabulary = plan.trainVocabulary(words.counts(), words.totalWords());
                 if (words.prunedWords() > 0) {
                     log.info("Counting words reached the bound of {} distinct words: {} words pruned at counts up to {}; a count is short by"
                             + " at most {}", words.maxDistinctWords(), words.prunedWords(), words.pruningThreshold(), words.maxCountLost());
                 }
             }
+            else {
+                vocabulary = plan.givenVocabulary().get();
+            }
             partial.start(vocabulary);
-            Manifest written = annotateAndWrite(corpus, report, work, vocabulary, gazetteer, options, listener, partial, directory);
+            Manifest written = annotateAndWrite(plan, report, vocabulary, listener, partial, directory);
             partial.finish();
             return written;
         }, PartialPreparation::resumable);
         log.info("Prepared {} documents, {} sentences, {} tokens, {} pieces in {} s into {}", manifest.stats().documents(),
                 manifest.stats().sentences(), manifest.stats().tokens(), manifest.stats().pieces(),
-                (System.nanoTime() - started) / 1_000_000_000, target.target());
+                (System.nanoTime() - started) / 1_000_000_000, plan.target());
         return manifest;
     }
 
-    private Manifest annotateAndWrite(CorpusInput corpus, CorpusReport report, PreparationWork work, WordPieceVocabulary vocabulary,
-            Gazetteer gazetteer, PrepareOptions options, PrepareListener listener, PartialPreparation partial, Path directory)
+    private Manifest annotateAndWrite(PreparationPlan plan, CorpusReport report, WordPieceVocabulary vocabulary, PrepareListener listener,
+            PartialPreparation partial, Path directory)
     {
+        PrepareOptions options = plan.options();
         listener.phaseStarted(PreparePhase.ANNOTATING);
         // Continues after the shards an interrupted preparation completed: their documents are read but not annotated,
         // and the counts go on from theirs, so that the result is the one an uninterrupted preparation writes.
@@ -136,7 +129,7 @@ public final class CorpusPreparer
         AnnotationStats annotation;
         CorpusReport again;
         try (ParallelAnnotator annotator = new ParallelAnnotator(
-                () -> new DocumentAnnotator(models, gazetteer, vocabulary, options.annotation()),
+                () -> new DocumentAnnotator(models, plan.gazetteer(), vocabulary, options.annotation()),
                 options.threads(),
                 (document, annotated) -> {
                     done[0]++;
@@ -151,7 +144,7 @@ public final class CorpusPreparer
                     listener.documentsAnnotated(done[0], total);
                 })) {
             long[] read = {0};
-            again = new CorpusReader(options.corpus(), false).read(corpus, document -> {
+            again = new CorpusReader(options.corpus(), false).read(plan.corpus(), document -> {
                 if (++read[0] > resumed.inputDocuments()) {
                     annotator.submit(document);
                 }
@@ -160,49 +153,10 @@ public final class CorpusPreparer
             annotation = resumed.annotation().plus(annotator.stats());
         }
         List<ShardInfo> shardFiles = shards.finish();
-        if (!again.equals(report) || !CorpusFingerprint.of(corpus).equals(work.corpusFingerprint())) {
-            throw new CorpusException("The corpus " + corpus.path() + " changed while it was being prepared; prepare it again");
+        if (!again.equals(report)) {
+            throw plan.changed();
         }
-        if (shardFiles.isEmpty()) {
-            throw new CorpusException("No document of " + corpus.path() + " has a sentence");
-        }
-        if (annotation.longSentencesSplit() + annotation.longSentencesSkipped() > 0) {
-            log.info("Sentences over {} tokens: {} split, {} skipped", options.annotation().maxSentenceTokens(),
-                    annotation.longSentencesSplit(), annotation.longSentencesSkipped());
-        }
-
         listener.phaseStarted(PreparePhase.WRITING);
-        Path vocabularyFile = directory.resolve(VOCABULARY_FILE);
-        Manifest manifest = new Manifest(
-                Manifest.FORMAT_VERSION,
-                work.corpusFingerprint(),
-                shards.stats(),
-                new VocabularyInfo(VOCABULARY_FILE, vocabulary.size(), Sha256.of(vocabularyFile)),
-                shardFiles,
-                work.settings(),
-                report,
-                annotation,
-                withoutSentences[0]);
-        ManifestFile.write(directory.resolve(Manifest.FILE_NAME), manifest);
-        return manifest;
-    }
-
-    private static PreparationSettings settings(CorpusInput corpus, PrepareOptions options)
-    {
-        boolean trained = options.vocabulary().isEmpty();
-        return new PreparationSettings(
-                corpus.path().toString(),
-                corpus.format(),
-                options.corpus().maxLineLength(),
-                options.corpus().maxControlShare(),
-                options.annotation().maxSentenceTokens(),
-                options.annotation().longSentences(),
-                options.gazetteer().map(file -> file.toAbsolutePath().normalize().toString()).orElse(null),
-                options.gazetteer().map(Sha256::of).orElse(null),
-                trained ? PreparationSettings.TRAINED : options.vocabulary().get().toAbsolutePath().normalize().toString(),
-                trained ? options.vocabularySize() : null,
-                trained ? options.minPairCount() : null,
-                PreparedTokenization.of(options.tokenizer()),
-                options.documentsPerShard());
+        return plan.finish(directory, vocabulary, shardFiles, shards.stats(), report, annotation, withoutSentences[0]);
     }
 }

@@ -3,6 +3,7 @@ package org.ernie4j.core.text.prepare;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.text.annotate.AnnotationOptions;
 import org.ernie4j.core.text.annotate.LongSentencePolicy;
 import org.ernie4j.core.text.corpus.CorpusFormat;
@@ -19,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * corpus, so that both share piece ids. Words are split into pieces as uncased BERT does unless the tokenizer settings
  * say otherwise (a cased model's).
  */
+@PublicApi
 public final class PrepareOptions
 {
     public static final int DEFAULT_VOCABULARY_SIZE = 8000;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.ernie4j.core.PublicApi;
 import org.ernie4j.spi.document.Document;
 import org.ernie4j.spi.document.Sentence;
 
@@ -13,9 +14,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Writes documents into numbered shard files of a fixed number of documents each, and counts what it wrote. Can carry
- * on after shards an earlier, interrupted preparation completed, numbering and counting on from them.
+ * on after shards an earlier, interrupted preparation completed, numbering and counting on from them. A worker of a
+ * cluster preparation writes its part of the documents with one of these into a directory of its own.
  */
-final class ShardSetWriter
+@PublicApi
+public final class ShardSetWriter
 {
     private final Path directory;
     private final int documentsPerShard;
@@ -26,7 +29,7 @@ final class ShardSetWriter
     private long tokens;
     private long pieces;
 
-    ShardSetWriter(Path directory, int documentsPerShard)
+    public ShardSetWriter(Path directory, int documentsPerShard)
     {
         this(directory, documentsPerShard, List.of(), new CorpusStats(0, 0, 0, 0));
     }
@@ -51,7 +54,7 @@ final class ShardSetWriter
     }
 
     /** @return the shard this document completed and that was written, if it did */
-    Optional<ShardInfo> add(Document document)
+    public Optional<ShardInfo> add(Document document)
     {
         current.add(document);
         documents++;
@@ -67,7 +70,7 @@ final class ShardSetWriter
     }
 
     /** Writes the last, partial shard and lists all shards in order. */
-    List<ShardInfo> finish()
+    public List<ShardInfo> finish()
     {
         if (current.documents() > 0) {
             flush();
@@ -75,15 +78,20 @@ final class ShardSetWriter
         return List.copyOf(shards);
     }
 
-    CorpusStats stats()
+    public CorpusStats stats()
     {
         return new CorpusStats(documents, sentences, tokens, pieces);
     }
 
+    /** The name of the shard file at {@code index} (from 0) of a prepared corpus. */
+    public static String fileName(int index)
+    {
+        return String.format(Locale.ROOT, "shard-%05d.bin", index);
+    }
+
     private ShardInfo flush()
     {
-        String name = String.format(Locale.ROOT, "shard-%05d.bin", shards.size());
-        ShardInfo shard = current.writeTo(directory.resolve(name));
+        ShardInfo shard = current.writeTo(directory.resolve(fileName(shards.size())));
         shards.add(shard);
         current = new ShardWriter();
         return shard;

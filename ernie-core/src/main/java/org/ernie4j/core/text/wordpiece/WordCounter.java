@@ -3,6 +3,7 @@ package org.ernie4j.core.text.wordpiece;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.ernie4j.core.PublicApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import static java.util.Objects.requireNonNull;
  * made of anyway. Until the bound is reached nothing is pruned and the counts are exact. The result depends only on the
  * texts and their order.
  */
+@PublicApi
 public final class WordCounter
 {
     private static final Logger log = LoggerFactory.getLogger(WordCounter.class);
