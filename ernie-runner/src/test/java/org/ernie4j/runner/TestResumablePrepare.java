@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ernie4j.runner.TestingErnie.ernie;
-import static org.ernie4j.runner.TestingErnie.resource;
 import static org.ernie4j.runner.TestingErnie.waitFor;
 
 /**
@@ -84,28 +83,16 @@ class TestResumablePrepare
             throws Exception
     {
         Path configuration = temporary.resolve("small-shards.yaml");
-        if (!Files.exists(configuration)) {
-            String tiny = Files.readString(Path.of(resource("tiny.yaml")));
-            Files.writeString(configuration, tiny.replace("corpus:\n", "corpus:\n  documents-per-shard: " + DOCUMENTS_PER_SHARD + "\n"));
-        }
-        return configuration;
+        return Files.exists(configuration) ? configuration : TestingErnie.tinyRunInSmallShards(temporary, DOCUMENTS_PER_SHARD);
     }
 
-    /** A BERT-layout file of one-sentence documents, the sentences of the test addresses numbered so that none repeats. */
+    /** A BERT-layout file of one-sentence documents. */
     private Path manyShortDocuments()
             throws Exception
     {
-        List<String> sentences = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of(resource("tiny-corpus")))) {
-            for (Path file : files.sorted().toList()) {
-                for (String sentence : Files.readString(file).split("(?<=\\.)\\s+(?=[A-Z])")) {
-                    sentences.add(sentence.replaceAll("\\s+", " ").trim());
-                }
-            }
-        }
         List<String> lines = new ArrayList<>();
-        for (int document = 0; document < DOCUMENTS; document++) {
-            lines.add("Item " + document + ": " + sentences.get(document % sentences.size()));
+        for (String sentence : TestingErnie.numberedSentences(DOCUMENTS)) {
+            lines.add(sentence);
             lines.add("");
         }
         return Files.write(temporary.resolve("documents.txt"), lines);

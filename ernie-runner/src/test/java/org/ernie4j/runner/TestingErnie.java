@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import picocli.CommandLine;
 
@@ -131,6 +132,37 @@ final class TestingErnie
             assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * Writes the command-line tests' tiny run ({@code tiny.yaml}) into {@code directory} with shards of
+     * {@code documentsPerShard} documents, so that a preparation of a few hundred documents completes shards within seconds.
+     */
+    static Path tinyRunInSmallShards(Path directory, int documentsPerShard)
+            throws IOException, URISyntaxException
+    {
+        String tiny = Files.readString(Path.of(resource("tiny.yaml")));
+        return Files.writeString(directory.resolve("small-shards.yaml"),
+                tiny.replace("corpus:\n", "corpus:\n  documents-per-shard: " + documentsPerShard + "\n"));
+    }
+
+    /** {@code count} one-sentence texts from the test addresses' sentences, numbered ("Item N: ...") so that none repeats. */
+    static List<String> numberedSentences(int count)
+            throws IOException, URISyntaxException
+    {
+        List<String> sentences = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(resource("tiny-corpus")))) {
+            for (Path file : files.sorted().toList()) {
+                for (String sentence : Files.readString(file).split("(?<=\\.)\\s+(?=[A-Z])")) {
+                    sentences.add(sentence.replaceAll("\\s+", " ").trim());
+                }
+            }
+        }
+        List<String> numbered = new ArrayList<>();
+        for (int item = 0; item < count; item++) {
+            numbered.add("Item " + item + ": " + sentences.get(item % sentences.size()));
+        }
+        return numbered;
     }
 
     /** The path of a test resource. */

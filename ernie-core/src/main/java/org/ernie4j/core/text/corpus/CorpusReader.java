@@ -2,6 +2,7 @@ package org.ernie4j.core.text.corpus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
@@ -57,6 +58,7 @@ public final class CorpusReader
      *
      * @throws CorpusException if no document at all is usable
      * @throws UncheckedIOException if a file cannot be read at all
+     * @throws CorpusException if a file listed in {@code input} has disappeared since
      */
     public CorpusReport read(CorpusInput input, Consumer<RawDocument> consumer)
     {
@@ -82,6 +84,11 @@ public final class CorpusReader
                 context.startFile(name);
                 reader.read(file, name, context);
                 context.endFile();
+            }
+            catch (NoSuchFileException e) {
+                // The file was listed when reading began: it was deleted or moved while the corpus was being read.
+                throw new CorpusException("The corpus file " + file + " disappeared while the corpus was being read (it was there when reading"
+                        + " began); restore it, or read the corpus again without it");
             }
             catch (IOException e) {
                 throw new UncheckedIOException("Cannot read corpus file " + file, e);
