@@ -10,7 +10,7 @@
 #
 # Settings (environment): WORK (default /var/tmp/ernie-issue20: outside the checkout), SOTU, SPAM_ASSASSIN (the shared
 # corpora), ERNIE (the launcher), ARMS, REFERENCE (default b-masked-lm), SEEDS (default 1 2 3 4 5), DATASETS,
-# EPOCHS (default 20), PATIENCE (default 3), WARMUP (default 0.02), LEARNING_RATE (default 1.0e-4), KEEP_MODELS (default 0:
+# EPOCHS (default 20), PATIENCE (default 2), WARMUP (default 0.1: PLAN.md's protocol), LEARNING_RATE (default 1.0e-4), KEEP_MODELS (default 0:
 # a fine-tuned model's best/ is deleted once its metrics are written; 1 keeps it), IMPORTED (an `ernie import` directory,
 # for arms f-* and configurations that say `initialize-from: IMPORTED_MODEL`). For a smoke test of the script itself:
 # CONFIGS (a folder of small arm configurations instead of this one) and CORPUS (another pre-training corpus).
@@ -87,7 +87,8 @@ prepared_for() {
 
 # Total steps of a configuration, from the last line of its stage table ("... FIRST-LAST").
 budget() {
-  "$ernie" schedule --config "$1" 2>/dev/null | awk 'END { split($NF, range, "-"); print range[2] + 1 }'
+  table=$("$ernie" schedule --config "$1" 2>&1) || fail "ernie schedule --config $1 failed: $table"
+  echo "$table" | awk 'END { split($NF, range, "-"); print range[2] + 1 }'
 }
 
 newest_step() {
@@ -99,12 +100,14 @@ pretrain_arm() {
   config=$(arm_config "$arm")
   run=$work/pretrain/$arm
   total=$(budget "$config")
-  [ "$total" -gt 0 ] && [ $((total % 4)) -eq 0 ] || fail "$arm: a budget of $total steps has no quarter step; make it a multiple of 4"
+  [ "$total" -gt 0 ] || fail "$arm: \`ernie schedule\` gave no budget"
   mkdir -p "$run/kept"
   for fraction in $fractions; do
+    # PLAN.md: the first step at or after the fraction (22,001 steps: 5,501, 11,001 and 22,001); --max-steps ends the
+    # segment there with a checkpoint.
     case $fraction in
-      quarter) step=$((total / 4)) ;;
-      half) step=$((total / 2)) ;;
+      quarter) step=$(((total + 3) / 4)) ;;
+      half) step=$(((total + 1) / 2)) ;;
       all) step=$total ;;
     esac
     [ -f "$run/kept/$fraction/manifest.json" ] && continue
@@ -154,8 +157,8 @@ training:
   batch-size: 16
   max-length: 128
   learning-rate: ${LEARNING_RATE:-1.0e-4}
-  warmup-fraction: ${WARMUP:-0.02}
-  patience: ${PATIENCE:-3}
+  warmup-fraction: ${WARMUP:-0.1}
+  patience: ${PATIENCE:-2}
   metric: macro-f1
 output: $partial
 YAML
