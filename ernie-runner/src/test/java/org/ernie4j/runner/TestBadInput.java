@@ -96,13 +96,8 @@ class TestBadInput
         // A per-file size limit between the two checkpoint files: the next checkpoint fails halfway, as on a full disk.
         long limitBlocks = (parameters + optimizer) / 2 / 1024;
         Path log = temporary.resolve("full-disk.log");
-        Process training = new ProcessBuilder("bash", "-c", "ulimit -f " + limitBlocks + " && exec \"$0\" \"$@\"",
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2G",
-                "-Dorg.bytedeco.javacpp.maxphysicalbytes=4G", "-cp", System.getProperty("java.class.path"), Ernie.class.getName(),
-                "pretrain", "--resume", "--config", resource("tiny-crash.yaml"), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process training = TestingErnie.startWithFileSizeLimit(log, limitBlocks, "pretrain", "--resume", "--config", resource("tiny-crash.yaml"),
+                "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
         assertThat(training.waitFor()).as(Files.readString(log)).isEqualTo(ErrorHandler.FAILURE);
         assertThat(Files.readString(log)).contains("could not write checkpoint " + run.resolve("checkpoints/step-00000030"))
                 .contains("File too large").contains("earlier checkpoints are untouched");

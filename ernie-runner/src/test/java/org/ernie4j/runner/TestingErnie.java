@@ -44,11 +44,28 @@ final class TestingErnie
     static Process start(Path log, String... args)
             throws IOException
     {
+        return new ProcessBuilder(javaCommand(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * The command line in a JVM of its own that cannot write a file larger than {@code limitKib} KiB ({@code ulimit -f},
+     * through bash): a write that crosses the limit fails with "File too large", as writes on a full disk fail.
+     */
+    static Process startWithFileSizeLimit(Path log, long limitKib, String... args)
+            throws IOException
+    {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + limitKib + " && exec \"$0\" \"$@\""));
+        command.addAll(javaCommand(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static List<String> javaCommand(String... args)
+    {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
                 "-Dorg.bytedeco.javacpp.maxbytes=2G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=4G", "-cp", System.getProperty("java.class.path"),
                 Ernie.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return command;
     }
 
     /**

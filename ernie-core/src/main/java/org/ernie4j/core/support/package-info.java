@@ -1,5 +1,5 @@
 /**
  * Small facts and tools every layer may use: derived random seeds, the versions of ernie4j and ND4J, deleting
- * directory trees. Nothing here knows about text, models or training.
+ * directory trees, lock files that keep two processes from writing one directory. Nothing here knows about text, models or training.
  */
 package org.ernie4j.core.support;

@@ -99,10 +99,15 @@ public final class CorpusPreparer
             else {
                 vocabulary = plan.givenVocabulary().get();
             }
-            partial.start(vocabulary);
-            Manifest written = annotateAndWrite(plan, report, vocabulary, listener, partial, directory);
-            partial.finish();
-            return written;
+            try {
+                partial.start(vocabulary);
+                Manifest written = annotateAndWrite(plan, report, vocabulary, listener, partial, directory);
+                partial.finish();
+                return written;
+            }
+            catch (OutputWriteException e) {
+                throw writeFailed(e, partial, directory, report.documents());
+            }
         }, PartialPreparation::resumable);
         log.info("Prepared {} documents, {} sentences, {} tokens, {} pieces in {} s into {}", manifest.stats().documents(),
                 manifest.stats().sentences(), manifest.stats().tokens(), manifest.stats().pieces(),
@@ -126,6 +131,7 @@ public final class CorpusPreparer
         long total = report.documents();
         long[] done = {resumed.inputDocuments()};
         long[] withoutSentences = {resumed.documentsWithoutSentences()};
+        boolean[] spaceChecked = {false};
         AnnotationStats annotation;
         CorpusReport again;
         try (ParallelAnnotator annotator = new ParallelAnnotator(
@@ -138,8 +144,14 @@ public final class CorpusPreparer
                         log.debug("Leaving out document {}: no sentences", document.id());
                     }
                     else {
-                        shards.add(document).ifPresent(shard -> partial.completed(new CompleteShard(shard, new PreparationCounts(done[0],
-                                withoutSentences[0], shards.stats(), resumed.annotation().plus(annotated)))));
+                        shards.add(document).ifPresent(shard -> {
+                            partial.completed(new CompleteShard(shard, new PreparationCounts(done[0], withoutSentences[0], shards.stats(),
+                                    resumed.annotation().plus(annotated))));
+                            if (!spaceChecked[0]) {
+                                spaceChecked[0] = true;
+                                warnIfShortOfSpace(directory, partial, total);
+                            }
+                        });
                     }
                     listener.documentsAnnotated(done[0], total);
                 })) {
@@ -158,5 +170,44 @@ public final class CorpusPreparer
         }
         listener.phaseStarted(PreparePhase.WRITING);
         return plan.finish(directory, vocabulary, shardFiles, shards.stats(), report, annotation, withoutSentences[0]);
+    }
+
+    /**
+     * Once the first shard is written, warns when the rest will not fit: a large corpus takes hours to annotate, and the
+     * user had better make room before the disk fills than after.
+     */
+    private static void warnIfShortOfSpace(Path directory, PartialPreparation partial, long documents)
+    {
+        SpaceForecast forecast = SpaceForecast.of(directory, partial.shards(), documents);
+        if (forecast.shortOfSpace()) {
+            log.warn("The prepared corpus will probably not fit: {}. The preparation goes on; if the disk fills up, it stops and keeps"
+                    + " its complete shards, after which the same prepare continues once there is room", forecast.describe(partial.shards().size()));
+        }
+    }
+
+    /** What to tell the user when a file of the corpus could not be written: why, how much room, what is kept for next time. */
+    private static PreparedCorpusException writeFailed(OutputWriteException failure, PartialPreparation partial, Path directory, long documents)
+    {
+        List<CompleteShard> kept = partial.shards();
+        SpaceForecast forecast = SpaceForecast.of(directory, kept, documents);
+        String next;
+        if (!kept.isEmpty()) {
+            next = "Its " + kept.size() + (kept.size() == 1 ? " complete shard" : " complete shards") + " (" + forecast.documentsDone() + " of "
+                    + documents + " documents) and its vocabulary are kept there: make room and run the same prepare again, which"
+                    + " continues after them.";
+        }
+        else if (PartialPreparation.resumable(directory)) {
+            next = "Its vocabulary is kept there: make room and run the same prepare again, which continues without training it again.";
+        }
+        else {
+            next = "Nothing of it is kept: make room and prepare again.";
+        }
+        return new PreparedCorpusException("Could not write the prepared corpus in " + directory + ". " + failure.getMessage() + ". "
+                + capitalized(forecast.describe(kept.size())) + ". " + next, failure);
+    }
+
+    private static String capitalized(String text)
+    {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

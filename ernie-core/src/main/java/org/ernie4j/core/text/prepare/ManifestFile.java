@@ -37,7 +37,7 @@ final class ManifestFile
             Files.writeString(file, MAPPER.writeValueAsString(manifest) + "\n");
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot write manifest " + file, e);
+            throw new OutputWriteException("Cannot write manifest " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.ernie4j.core.support.DirectoryTree;
+import org.ernie4j.core.support.ExclusiveLock;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,6 +21,10 @@ import static java.util.Objects.requireNonNull;
  * when asked to. The sibling is either a temporary directory of a random name, deleted when writing fails, or, for work
  * that can be continued, the directory {@code .NAME.partial} beside the target {@code NAME}, which a later write into
  * the same target finds again.
+ *
+ * <p>Writing holds the lock file {@code .NAME.lock} beside the target: two processes preparing into one target would
+ * delete and overwrite each other's files in {@code .NAME.partial}. A run directory's own lock does not cover a target
+ * outside it ({@code --prepared DIR}).
  */
 final class OutputDirectory
 {
@@ -99,7 +104,9 @@ final class OutputDirectory
      */
     <T> T write(Function<Path, T> writer)
     {
-        return fill(createTemporary(), writer, directory -> false);
+        try (ExclusiveLock lock = lock()) {
+            return fill(createTemporary(), writer, directory -> false);
+        }
     }
 
     /**
@@ -109,14 +116,22 @@ final class OutputDirectory
      */
     <T> T writeResumable(Function<Path, T> writer, Predicate<Path> resumable)
     {
-        Path partial = partial();
-        try {
-            Files.createDirectories(partial);
+        try (ExclusiveLock lock = lock()) {
+            Path partial = partial();
+            try {
+                Files.createDirectories(partial);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Cannot create " + partial, e);
+            }
+            return fill(partial, writer, resumable);
         }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + partial, e);
-        }
-        return fill(partial, writer, resumable);
+    }
+
+    private ExclusiveLock lock()
+    {
+        return ExclusiveLock.acquire(target.resolveSibling("." + target.getFileName() + ".lock"), "The prepared corpus " + target,
+                "wait for that preparation to end or prepare into another directory");
     }
 
     private <T> T fill(Path directory, Function<Path, T> writer, Predicate<Path> keep)

@@ -130,7 +130,12 @@ final class PartialPreparation
             return;
         }
         Path file = directory.resolve(CorpusPreparer.VOCABULARY_FILE);
-        vocabulary.save(file);
+        try {
+            vocabulary.save(file);
+        }
+        catch (UncheckedIOException e) {
+            throw new OutputWriteException(e.getMessage() + ": " + e.getCause().getMessage(), e.getCause());
+        }
         progress = new PreparationProgress(work, new VocabularyInfo(CorpusPreparer.VOCABULARY_FILE, vocabulary.size(), Sha256.of(file)), List.of());
         save();
     }
@@ -160,7 +165,7 @@ final class PartialPreparation
             Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+            throw new OutputWriteException("Cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

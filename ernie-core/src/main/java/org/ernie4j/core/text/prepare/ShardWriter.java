@@ -89,7 +89,14 @@ final class ShardWriter
             return new ShardInfo(file.getFileName().toString(), lengths.size(), data.size(), Sha256.hex(digest));
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot write shard " + file, e);
+            // A half-written shard is never read (no record names it), but on a full disk its bytes are the room the user needs.
+            try {
+                Files.deleteIfExists(file);
+            }
+            catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new OutputWriteException("Cannot write shard " + file + ": " + e.getMessage(), e);
         }
     }
 

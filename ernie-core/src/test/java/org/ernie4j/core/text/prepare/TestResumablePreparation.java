@@ -136,6 +136,36 @@ public class TestResumablePreparation
     }
 
     /** Prepares until {@code shards} shards are complete (one document each), then fails as a crash would. */
+    @Test
+    public void aSecondPreparationIntoTheSameTargetWhileOneRunsIsRefused()
+            throws IOException
+    {
+        Path output = temp.resolve("prepared");
+        List<String> refusals = new ArrayList<>();
+        new CorpusPreparer(english()).prepare(sotuFolder(), output, OPTIONS, new PrepareListener()
+        {
+            @Override
+            public void documentsAnnotated(long done, long total)
+            {
+                if (done == 1) {
+                    try {
+                        new CorpusPreparer(english()).prepare(sotuFolder(), output, OPTIONS);
+                    }
+                    catch (IllegalStateException e) {
+                        refusals.add(e.getMessage());
+                    }
+                }
+            }
+        });
+        // The first went on undisturbed: the second touched neither its unfinished directory nor its lock.
+        assertThat(refusals).containsExactly("The prepared corpus " + output + " is already in use by this process");
+        assertSameFiles(output, uninterrupted);
+        assertThat(temp.resolve(".prepared.partial")).doesNotExist();
+        // The lock was released with the end of the first.
+        new CorpusPreparer(english()).prepare(sotuFolder(), output, OPTIONS.toBuilder().overwrite(true).build());
+        assertSameFiles(output, uninterrupted);
+    }
+
     private static void interruptAfter(int shards, Path input, Path output, PrepareOptions options)
     {
         assertThatThrownBy(() -> new CorpusPreparer(english()).prepare(input, output, options, new PrepareListener()
