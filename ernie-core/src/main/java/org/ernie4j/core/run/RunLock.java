@@ -24,7 +24,7 @@ public final class RunLock
     /** Takes the lock of {@code runDirectory}, or fails naming the process that holds it. */
     public static RunLock acquire(Path runDirectory)
     {
-        return new RunLock(ExclusiveLock.acquire(runDirectory.resolve("run.lock"), "run directory " + runDirectory,
+        return new RunLock(ExclusiveLock.acquire(runDirectory.resolve("run.lock"), ExclusiveLock.Removal.KEEP, "run directory " + runDirectory,
                 "stop it or choose another --run-dir"));
     }
 

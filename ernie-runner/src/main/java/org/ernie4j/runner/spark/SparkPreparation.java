@@ -188,12 +188,21 @@ public final class SparkPreparation
         PreparationPlan.saveVocabulary(directory, vocabulary);
         listener.phaseStarted(PreparePhase.ANNOTATING);
         Broadcast<AnnotationRecipe> recipe = spark.broadcast(AnnotationRecipe.of(vocabulary, plan.options(), directory));
+        LongAccumulator annotated = spark.sc().longAccumulator("documents annotated");
+        AnnotationProgress progress = new AnnotationProgress(annotated, report.documents(), listener);
+        spark.sc().addSparkListener(progress);
         List<AnnotatedPart> parts;
         try {
-            parts = new ArrayList<>(job(input.mapPartitionsWithIndex(
-                    (partition, texts) -> List.of(AnnotatedPart.annotate(recipe.value(), partition, texts)).iterator(), true)::collect));
+            parts = new ArrayList<>(job(input.mapPartitionsWithIndex((partition, texts) -> {
+                AnnotatedPart part = AnnotatedPart.annotate(recipe.value(), partition, texts);
+                // Last, so that a partition that fails adds nothing (Spark merges a failed task's updates too).
+                annotated.add(part.inputDocuments());
+                return List.of(part).iterator();
+            }, true)::collect));
         }
         finally {
+            spark.sc().removeSparkListener(progress);
+            progress.stop();
             recipe.destroy();
         }
         parts.sort(Comparator.comparingInt(AnnotatedPart::partition));

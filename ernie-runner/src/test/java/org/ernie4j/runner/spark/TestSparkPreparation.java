@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.apache.spark.SparkConf;
@@ -83,8 +84,17 @@ class TestSparkPreparation
         Path local = parent.resolve("local");
         Manifest expected = preparer.prepare(corpus, local, options);
         Path distributed = parent.resolve("spark");
+        List<Long> annotated = new CopyOnWriteArrayList<>();
         Manifest manifest = SparkPreparation.using(spark, PARTITIONS).prepare(preparer.plan(corpus, distributed, options, PrepareListener.NONE),
-                PrepareListener.NONE);
+                new PrepareListener()
+                {
+                    @Override
+                    public void documentsAnnotated(long done, long total)
+                    {
+                        assertThat(total).isEqualTo(ADDRESSES.size());
+                        annotated.add(done);
+                    }
+                });
 
         assertThat(expected.shards()).extracting(ShardInfo::documents).containsExactly(4, 2);
         assertThat(manifest).isEqualTo(expected);
@@ -99,6 +109,8 @@ class TestSparkPreparation
             assertThat(render(opened.get(i))).isEqualTo(render(original.get(i)));
         }
         assertThat(names(parent)).containsExactly("local", "spark");
+        // Progress as partitions of two documents finish (two run at once on local[2], the third after them).
+        assertThat(annotated).isSorted().endsWith(6L).allMatch(done -> done % 2 == 0).anyMatch(done -> done < 6);
     }
 
     @Test

@@ -22,9 +22,9 @@ import static java.util.Objects.requireNonNull;
  * that can be continued, the directory {@code .NAME.partial} beside the target {@code NAME}, which a later write into
  * the same target finds again.
  *
- * <p>Writing holds the lock file {@code .NAME.lock} beside the target: two processes preparing into one target would
- * delete and overwrite each other's files in {@code .NAME.partial}. A run directory's own lock does not cover a target
- * outside it ({@code --prepared DIR}).
+ * <p>Writing holds the lock file {@code .NAME.lock} beside the target, deleted when writing ends: two processes
+ * preparing into one target would delete and overwrite each other's files in {@code .NAME.partial}. A run directory's
+ * own lock does not cover a target outside it ({@code --prepared DIR}).
  */
 final class OutputDirectory
 {
@@ -130,7 +130,8 @@ final class OutputDirectory
 
     private ExclusiveLock lock()
     {
-        return ExclusiveLock.acquire(target.resolveSibling("." + target.getFileName() + ".lock"), "The prepared corpus " + target,
+        return ExclusiveLock.acquire(target.resolveSibling("." + target.getFileName() + ".lock"), ExclusiveLock.Removal.DELETE,
+                "The prepared corpus " + target,
                 "wait for that preparation to end or prepare into another directory");
     }
 
