@@ -44,8 +44,9 @@ import static java.util.Objects.requireNonNull;
  * word counting, the annotation and the shard writing spread over Spark partitions, and the same result: the same
  * vocabulary, the same manifest and the same shard files, byte for byte.
  *
- * <p>The driver reads the input (checking files as a local preparation does) and ships the document texts to the
- * partitions, contiguous runs of documents in input order. Workers count words per partition and Spark sums the counts;
+ * <p>The driver reads the input (checking files as a local preparation does) and streams the document texts into one
+ * file in the preparation's directory ({@link SpilledInput}); each partition reads its contiguous run of documents, in
+ * input order, from there, so the driver never holds the corpus. Workers count words per partition and Spark sums the counts;
  * the driver trains the vocabulary from them as a local preparation does. Workers then annotate their partitions, each
  * with an annotator of its own, and write their documents as shard files into the preparation's directory, which must
  * therefore be on a path every worker and the driver reads and writes. Partitions end wherever they end, so those files
@@ -123,18 +124,22 @@ public final class SparkPreparation
         requireNonNull(plan, "plan is null");
         requireNonNull(listener, "listener is null");
         long started = System.nanoTime();
-        List<TextDocument> documents = new ArrayList<>();
-        CorpusReport report = plan.read(document -> documents.add(TextDocument.of(document)));
-        LOG.info("Read {}: {}; spreading it over {} Spark partitions ({})", plan.corpus(), report.summary(), partitions, spark.master());
         Manifest manifest;
         try {
-            JavaRDD<TextDocument> input = spark.parallelize(documents, partitions);
-            documents.clear();
-            WordPieceVocabulary vocabulary = plan.givenVocabulary().orElseGet(() -> {
-                listener.phaseStarted(PreparePhase.TRAINING_VOCABULARY);
-                return trainVocabulary(plan, input);
+            manifest = plan.write(directory -> {
+                SpilledInput spilled = SpilledInput.write(plan, directory);
+                CorpusReport report = spilled.report();
+                LOG.info("Read {}: {}; spreading it over {} Spark partitions ({})", plan.corpus(), report.summary(), partitions, spark.master());
+                JavaRDD<TextDocument> input = spark.parallelize(spilled.ranges(partitions), partitions).mapPartitions(ranges -> {
+                    // One range per partition: parallelize puts the i-th of as many elements as slices into the i-th.
+                    return ranges.hasNext() ? SpilledInput.read(ranges.next()) : Collections.emptyIterator();
+                }, true);
+                WordPieceVocabulary vocabulary = plan.givenVocabulary().orElseGet(() -> {
+                    listener.phaseStarted(PreparePhase.TRAINING_VOCABULARY);
+                    return trainVocabulary(plan, input);
+                });
+                return annotateAndWrite(plan, input, vocabulary, report, directory, listener);
             });
-            manifest = plan.write(directory -> annotateAndWrite(plan, input, vocabulary, report, directory, listener));
         }
         catch (JobFailure e) {
             throw new IllegalStateException("Preparing on Spark (" + spark.master() + ") failed, and nothing was written to " + plan.target()
@@ -230,9 +235,10 @@ public final class SparkPreparation
         List<ShardInfo> shards = recut(files, counts, plan.options().documentsPerShard(), directory);
         try {
             DirectoryTree.delete(directory.resolve(AnnotatedPart.PARTS));
+            DirectoryTree.delete(directory.resolve(SpilledInput.DIRECTORY));
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the partitions' parts in " + directory, e);
+            throw new UncheckedIOException("Cannot delete the partitions' input and parts in " + directory, e);
         }
         listener.phaseStarted(PreparePhase.WRITING);
         return plan.finish(directory, vocabulary, shards, stats, report, annotation, withoutSentences);

@@ -9,8 +9,8 @@ import org.ernie4j.core.text.corpus.RawDocument;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A document as read from the corpus, in the form the driver ships to the workers that annotate it ({@link RawDocument}
- * is not serializable).
+ * A document as read from the corpus, in the form a partition's records take on the workers ({@link RawDocument} is not
+ * serializable, and Spark may need to move records).
  */
 final class TextDocument
         implements Serializable
