@@ -7,6 +7,8 @@
 #   SAMEDIFF=1 bench/compare.sh      also one SameDiff-engine run per round (4 timed steps after 2 warm-up steps: about
 #                                    6 s a step)
 #   WRITE=no bench/compare.sh        print only; by default the results are appended to docs/BENCHMARKS.md
+#   SHAPE=minilm bench/compare.sh    the second reference shape, all-MiniLM-L6-v2's (vocab 30522, hidden 384, 6 layers,
+#                                    12 heads, FFN 1536; `ernie benchmark --shape minilm`), instead of the reference
 #   QUIET=1 bench/compare.sh         before each run, wait (up to 10 minutes) until the processors were 90% idle for 5 s:
 #                                    on a shared machine other jobs otherwise decide the figures (PyTorch's spinning
 #                                    OpenMP threads suffer most)
@@ -21,6 +23,16 @@ steps=${STEPS:-20}
 warmup=${WARMUP:-5}
 threads=${THREADS:-$(nproc)}
 python=/usr/bin/python3
+shape=${SHAPE:-reference}
+case $shape in
+  reference)
+    shape_option=""; torch_shape=""
+    model_line="the reference configuration (vocab 8000, hidden 256, 4 layers, 4 heads, FFN 1024, sequence 128, batch 32, masked LM 15%, AdamW, clipping, dropout 0.1, float32)" ;;
+  minilm)
+    shape_option="--shape minilm"; torch_shape="--hidden 384 --layers 6 --heads 12 --intermediate 1536 --vocab 30522 --positions 512"
+    model_line="all-MiniLM-L6-v2's shape (vocab 30522, hidden 384, 6 layers, 12 heads, FFN 1536, 512 positions, GELU tanh form), sequence 128, batch 32, masked LM 15%, AdamW, clipping, dropout 0.1, float32" ;;
+  *) echo "compare: SHAPE must be reference or minilm, not '$shape'" >&2; exit 2 ;;
+esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -63,7 +75,8 @@ wait_quiet() {
 }
 
 run_ernie() { # engine round steps warmup
-  OPENBLAS_VERBOSE=2 "$root/ernie-runner/bin/ernie" benchmark --engine "$1" --threads "$threads" --steps "$3" --warmup "$4" --no-labels \
+  # shellcheck disable=SC2086
+  OPENBLAS_VERBOSE=2 "$root/ernie-runner/bin/ernie" benchmark $shape_option --engine "$1" --threads "$threads" --steps "$3" --warmup "$4" --no-labels \
     >"$work/$1-$2.md" 2>"$work/$1-$2.err"
   median=$(field "$work/$1-$2.md" "median step" | awk '{print $1}')
   tokens=$(field "$work/$1-$2.md" "tokens/s (at the median)")
@@ -75,7 +88,7 @@ run_ernie() { # engine round steps warmup
 
 run_pytorch() { # round
   OMP_NUM_THREADS="$threads" OPENBLAS_VERBOSE=2 "$python" "$root/bench/pytorch_reference.py" --steps "$steps" --warmup "$warmup" \
-    --threads "$threads" >"$work/pytorch-$1.json" 2>"$work/pytorch-$1.err"
+    --threads "$threads" $torch_shape >"$work/pytorch-$1.json" 2>"$work/pytorch-$1.err"
   line=$("$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%.3f %.0f %.2f" % (r["median_step_s"], r["tokens_per_s"], r["peak_rss_bytes"]/2**30))' "$work/pytorch-$1.json")
   core=$(grep -m1 '^Core:' "$work/pytorch-$1.err" | awk '{print $2}')
   set -- "$1" $line
@@ -128,11 +141,11 @@ report=$(cat <<MD
 
 ### ernie4j against PyTorch, $(date -u +%Y-%m-%dT%H:%M:%SZ)
 
-- command: \`bench/compare.sh\` (ROUNDS=$rounds STEPS=$steps WARMUP=$warmup THREADS=$threads${SAMEDIFF:+ SAMEDIFF=$SAMEDIFF}${QUIET:+ QUIET=$QUIET}), runs alternating
+- command: \`bench/compare.sh\` (SHAPE=$shape ROUNDS=$rounds STEPS=$steps WARMUP=$warmup THREADS=$threads${SAMEDIFF:+ SAMEDIFF=$SAMEDIFF}${QUIET:+ QUIET=$QUIET}), runs alternating
 - machine: $machine; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)
 - threads: $threads for both (ernie4j: $threads fused-engine workers, each with single-threaded OpenBLAS; PyTorch: torch.set_num_threads($threads), OMP_NUM_THREADS=$threads)
 - OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} for both; PyTorch $torch_version (Debian python3-torch) on Debian's libopenblas0-openmp; ernie4j on the OpenBLAS 0.3.19 bundled with ND4J
-- model: the reference configuration (vocab 8000, hidden 256, 4 layers, 4 heads, FFN 1024, sequence 128, batch 32, masked LM 15%, AdamW, clipping, dropout 0.1, float32)
+- model: $model_line
 
 $summary
 

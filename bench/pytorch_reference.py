@@ -6,7 +6,9 @@ embeddings, hidden dropout 0.1 (after the embedding norm, the attention output a
 15% of positions (dense -> GELU -> layer norm -> output tied to the token embedding, plus a bias), AdamW (weight decay on
 weights only), gradient clipping at norm 1, float32, batch 32 x 128 of random ids. A step is forward, backward, clipping
 and the update; the median of the timed steps is reported as one JSON line on standard output. --hidden and --sequence
-scale the model as `ernie benchmark --hidden --sequence` does (heads hidden/64, feed-forward 4 x hidden).
+scale the model as `ernie benchmark --hidden --sequence` does (heads hidden/64, feed-forward 4 x hidden); --layers,
+--heads, --intermediate, --vocab and --positions give any other shape, such as all-MiniLM-L6-v2's (`ernie benchmark
+--shape minilm`: --hidden 384 --layers 6 --heads 12 --intermediate 1536 --vocab 30522 --positions 512).
 """
 import argparse
 import json
@@ -99,14 +101,21 @@ def main():
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--hidden", type=int, default=256, help="width; heads hidden/64, feed-forward 4 x hidden")
-    parser.add_argument("--sequence", type=int, default=128, help="positions per example (and of the position table)")
+    parser.add_argument("--hidden", type=int, default=256, help="width; heads hidden/64, feed-forward 4 x hidden unless given")
+    parser.add_argument("--sequence", type=int, default=128, help="positions per example (and of the position table unless given)")
+    parser.add_argument("--layers", type=int, default=4)
+    parser.add_argument("--heads", type=int, default=0, help="attention heads (default hidden/64)")
+    parser.add_argument("--intermediate", type=int, default=0, help="feed-forward width (default 4 x hidden)")
+    parser.add_argument("--vocab", type=int, default=8000)
+    parser.add_argument("--positions", type=int, default=0, help="rows of the position table (default the sequence)")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
-    vocab, size, length = 8000, 32, args.sequence
-    model = Model(vocab, args.hidden, 4, args.hidden // 64, 4 * args.hidden, length, 2, 16, 0.1, 1e-12)
+    vocab, size, length = args.vocab, 32, args.sequence
+    heads = args.heads or args.hidden // 64
+    intermediate = args.intermediate or 4 * args.hidden
+    model = Model(vocab, args.hidden, args.layers, heads, intermediate, args.positions or length, 2, 16, 0.1, 1e-12)
     model.train()
     decayed = [p for n, p in model.named_parameters() if p.dim() >= 2]
     plain = [p for n, p in model.named_parameters() if p.dim() < 2]

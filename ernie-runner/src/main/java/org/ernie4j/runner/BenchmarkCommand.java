@@ -83,6 +83,22 @@ final class BenchmarkCommand
             description = "Where the demo corpus is prepared for the label measurement (default: ${DEFAULT-VALUE}).")
     private Path prepared;
 
+    /** The model shapes the step benchmark knows by name. */
+    enum Shape
+    {
+        REFERENCE, MINILM;
+
+        String commandName()
+        {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @CommandLine.Option(names = "--shape", paramLabel = "SHAPE", defaultValue = "REFERENCE",
+            description = "The model: reference (vocab 8000, hidden 256, 4 layers, 4 heads) or minilm (all-MiniLM-L6-v2's shape: vocab 30522,"
+                    + " hidden 384, 6 layers, 12 heads, up to 512 positions); default: reference. --hidden scales the reference only.")
+    private Shape shape;
+
     @CommandLine.Option(names = "--hidden", paramLabel = "H", defaultValue = "256",
             description = "Width of the model (heads H/64, feed-forward 4H; default: ${DEFAULT-VALUE}, the reference).")
     private int hidden;
@@ -180,6 +196,7 @@ final class BenchmarkCommand
     private String commandLine()
     {
         return "ernie benchmark " + engine.commandLine() + threads.commandLine() + " --steps " + steps + " --warmup " + warmup
+                + (shape == Shape.REFERENCE ? "" : " --shape " + shape.commandName())
                 + (hidden == 256 ? "" : " --hidden " + hidden) + (sequence == 128 ? "" : " --sequence " + sequence)
                 + (rssEvery == 0 ? "" : " --rss-every " + rssEvery) + (labels ? "" : " --no-labels")
                 + (dataSteps == 30 ? "" : " --data-steps " + dataSteps) + (write == null ? "" : " --write " + write);
@@ -191,6 +208,13 @@ final class BenchmarkCommand
             throw new CommandLine.ParameterException(spec.commandLine(), "--rss-every must not be negative");
         }
         try {
+            if (shape == Shape.MINILM) {
+                if (hidden != 256) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--hidden scales the reference shape; --shape minilm has"
+                            + " all-MiniLM-L6-v2's width (384)");
+                }
+                return StepBenchmark.miniLm(sequence);
+            }
             return hidden == 256 && sequence == 128 ? StepBenchmark.reference() : StepBenchmark.scaled(hidden, sequence);
         }
         catch (IllegalArgumentException e) {

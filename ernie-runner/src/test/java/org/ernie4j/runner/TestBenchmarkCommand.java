@@ -54,6 +54,29 @@ class TestBenchmarkCommand
     }
 
     @Test
+    void theMiniLmShapeIsTheSecondReference()
+    {
+        TestingErnie.Result result = ernie("benchmark", "--shape", "minilm", "--sequence", "8", "--steps", "1", "--warmup", "1", "--no-labels",
+                "--data-steps", "0");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("- model: vocab 30522, hidden 384, 6 layers, 12 heads, FFN 1536, sequence 8, batch 32")
+                .contains("--shape minilm --sequence 8");
+    }
+
+    @Test
+    void theMiniLmShapeKeepsItsWidthAndPositionTable()
+    {
+        TestingErnie.Result wider = ernie("benchmark", "--shape", "minilm", "--hidden", "512", "--no-labels", "--data-steps", "0");
+        TestingErnie.Result longer = ernie("benchmark", "--shape", "minilm", "--sequence", "600", "--no-labels", "--data-steps", "0");
+
+        assertThat(wider.code()).isEqualTo(2);
+        assertThat(wider.err()).contains("--hidden scales the reference shape; --shape minilm has all-MiniLM-L6-v2's width (384)");
+        assertThat(longer.code()).isEqualTo(2);
+        assertThat(longer.err()).contains("the sequence must be 8 to 512 positions (MiniLM's position table): 600");
+    }
+
+    @Test
     void aWidthThatIsNoMultipleOfTheHeadSizeIsAUsageError()
     {
         TestingErnie.Result result = ernie("benchmark", "--hidden", "100", "--no-labels", "--data-steps", "0");

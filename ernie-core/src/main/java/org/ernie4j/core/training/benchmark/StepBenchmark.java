@@ -56,6 +56,23 @@ public final class StepBenchmark
         return new StepBenchmark(config, 32, 128);
     }
 
+    /**
+     * The second reference: the shape of the public all-MiniLM-L6-v2 model (vocabulary 30,522, hidden 384, 6 layers, 12
+     * heads, FFN 1536, 512 positions), at batch 32, which users who start from published checkpoints train. Its GELU is
+     * the tanh form, as the reference's; MiniLM's own is the erf form, which costs the same.
+     *
+     * @param sequenceLength positions per example, at most the model's 512
+     */
+    public static StepBenchmark miniLm(int sequenceLength)
+    {
+        if (sequenceLength < 8 || sequenceLength > 512) {
+            throw new IllegalArgumentException("the sequence must be 8 to 512 positions (MiniLM's position table): " + sequenceLength);
+        }
+        EncoderConfig config = new EncoderConfig(30522, 384, 6, 12, 1536, 512, 2, 16, 0.1, 1e-12,
+                org.ernie4j.core.model.Activation.GELU_TANH, 0.02);
+        return new StepBenchmark(config, 32, sequenceLength);
+    }
+
     /** The model it trains. */
     public EncoderConfig config()
     {
