@@ -61,7 +61,9 @@ final class AnnotatedPart
         Path directory = recipe.directory().resolve(PARTS).resolve(String.format(Locale.ROOT, "part-%05d-attempt-%d", partition,
                 task == null ? 0 : task.attemptNumber()));
         DirectoryTree.delete(directory);
-        Files.createDirectories(directory);
+        // Not createDirectories: the driver made parts/ before the job, and a task still running after a failed job (Spark
+        // does not stop them) must fail here rather than make the deleted directory again.
+        Files.createDirectory(directory);
         DocumentAnnotator annotator = recipe.annotator(WorkerModels.english());
         ShardSetWriter writer = new ShardSetWriter(directory, recipe.documentsPerShard());
         long read = 0;

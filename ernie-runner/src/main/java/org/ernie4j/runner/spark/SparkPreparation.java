@@ -2,6 +2,7 @@ package org.ernie4j.runner.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -191,6 +192,7 @@ public final class SparkPreparation
             Path directory, PrepareListener listener)
     {
         PreparationPlan.saveVocabulary(directory, vocabulary);
+        createDirectory(directory.resolve(AnnotatedPart.PARTS));
         listener.phaseStarted(PreparePhase.ANNOTATING);
         Broadcast<AnnotationRecipe> recipe = spark.broadcast(AnnotationRecipe.of(vocabulary, plan.options(), directory));
         LongAccumulator annotated = spark.sc().longAccumulator("documents annotated");
@@ -242,6 +244,16 @@ public final class SparkPreparation
         }
         listener.phaseStarted(PreparePhase.WRITING);
         return plan.finish(directory, vocabulary, shards, stats, report, annotation, withoutSentences);
+    }
+
+    private static void createDirectory(Path directory)
+    {
+        try {
+            Files.createDirectory(directory);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + directory, e);
+        }
     }
 
     /** Cuts the parts into the final shards, a shard per task. */

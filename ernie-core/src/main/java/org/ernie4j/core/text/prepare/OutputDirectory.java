@@ -177,11 +177,25 @@ final class OutputDirectory
 
     static void deleteRecursively(Path directory)
     {
-        try {
-            DirectoryTree.delete(directory);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + directory, e);
+        // A few attempts: after a failed cluster job, tasks Spark did not stop may still write into the directory for a
+        // moment (their next file then fails, the directory being gone), and a file made during the walk stops it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                DirectoryTree.delete(directory);
+                return;
+            }
+            catch (IOException e) {
+                if (attempt == 3) {
+                    throw new UncheckedIOException("Cannot delete " + directory, e);
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException("Cannot delete " + directory + " (interrupted)", e);
+                }
+            }
         }
     }
 
