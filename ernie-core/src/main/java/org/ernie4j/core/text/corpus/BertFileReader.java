@@ -2,8 +2,6 @@ package org.ernie4j.core.text.corpus;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,7 @@ final class BertFileReader
     {
         List<String> sentences = new ArrayList<>();
         int documents = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = CorpusFiles.reader(file)) {
             boolean first = true;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (first) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.ernie4j.core.PublicApi;
@@ -38,7 +37,8 @@ public final class CorpusInput
     /**
      * @param path a file, or a folder searched recursively: for {@code .txt} files in the {@link CorpusFormat#TEXT_FOLDER}
      * and {@link CorpusFormat#BERT} layouts, for {@code .jsonl} and {@code .json} files in the {@link CorpusFormat#JSONL}
-     * layout
+     * layout; each may also be gzip-compressed ({@code .txt.gz}, {@code .jsonl.gz}, {@code .json.gz}), read as it is
+     * decompressed
      * @throws CorpusException if the path does not exist or holds no file of the layout
      */
     public static CorpusInput resolve(Path path, CorpusFormat format)
@@ -59,7 +59,7 @@ public final class CorpusInput
             if (isJson(file)) {
                 jsonFiles.add(file);
             }
-            else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")) {
+            else if (CorpusFiles.layoutName(file).endsWith(".txt")) {
                 textFiles.add(file);
             }
         }
@@ -74,7 +74,7 @@ public final class CorpusInput
         List<Path> files = resolved == CorpusFormat.JSONL ? jsonFiles : textFiles;
         if (files.isEmpty()) {
             throw new CorpusException("Corpus folder " + absolute + " holds no "
-                    + (resolved == CorpusFormat.JSONL ? ".jsonl or .json" : ".txt") + " files (hidden files are ignored)");
+                    + (resolved == CorpusFormat.JSONL ? ".jsonl or .json" : ".txt") + " files, compressed (.gz) or not (hidden files are ignored)");
         }
         files.sort(Comparator.comparing(file -> relativeName(absolute, file)));
         return new CorpusInput(absolute, absolute, resolved, files);
@@ -105,7 +105,7 @@ public final class CorpusInput
 
     private static boolean isJson(Path file)
     {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = CorpusFiles.layoutName(file);
         return name.endsWith(".jsonl") || name.endsWith(".json");
     }
 

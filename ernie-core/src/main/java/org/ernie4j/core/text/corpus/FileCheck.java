@@ -1,15 +1,16 @@
 package org.ernie4j.core.text.corpus;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -43,6 +44,21 @@ final class FileCheck
     Optional<Problem> check(Path file)
             throws IOException
     {
+        try {
+            return checkText(file);
+        }
+        catch (ZipException | EOFException e) {
+            // Only a compressed file's stream ends early or is not what it claims; a plain file's read never throws these.
+            if (!CorpusFiles.compressed(file)) {
+                throw e;
+            }
+            return Optional.of(new Problem(SkipReason.DAMAGED_COMPRESSION, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private Optional<Problem> checkText(Path file)
+            throws IOException
+    {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -50,7 +66,7 @@ final class FileCheck
         CharBuffer chars = CharBuffer.allocate(BUFFER_SIZE);
         Scan scan = new Scan(options.maxLineLength());
         long consumed = 0;
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+        try (ReadableByteChannel channel = CorpusFiles.channel(file)) {
             while (true) {
                 boolean endOfInput = channel.read(bytes) < 0;
                 bytes.flip();

@@ -2,8 +2,6 @@ package org.ernie4j.core.text.corpus;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,7 +23,7 @@ final class JsonlFileReader
     public void read(Path file, String name, CorpusReader.Sink sink)
             throws IOException
     {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = CorpusFiles.reader(file)) {
             long lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;

@@ -21,7 +21,10 @@ public enum SkipReason
     MALFORMED_JSON("malformed JSON"),
 
     /** A document whose id was already read; the first one is kept. */
-    DUPLICATE_ID("duplicate document id");
+    DUPLICATE_ID("duplicate document id"),
+
+    /** A gzip-compressed file ({@code .gz}) that is not a whole gzip stream: truncated, or not gzip at all. */
+    DAMAGED_COMPRESSION("damaged gzip file");
 
     private final String description;
 

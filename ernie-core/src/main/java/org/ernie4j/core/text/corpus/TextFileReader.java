@@ -1,8 +1,6 @@
 package org.ernie4j.core.text.corpus;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,8 +14,8 @@ final class TextFileReader
     public void read(Path file, String name, CorpusReader.Sink sink)
             throws IOException
     {
-        // Files.readString decodes strictly: a file that changed since its check fails instead of being garbled.
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        // Decoded strictly: a file that changed since its check fails instead of being garbled.
+        String text = CorpusFiles.readString(file);
         sink.document(RawDocument.ofText(name, null, Text.withoutByteOrderMark(text)));
     }
 }

@@ -1,6 +1,7 @@
 package org.ernie4j.core.text.corpus;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -286,6 +288,68 @@ public class TestCorpusReader
                 .map(String::strip)
                 .filter(sentence -> !sentence.isEmpty())
                 .toList();
+    }
+
+    @Test
+    public void gzipCompressedFilesAreReadAsTheirTextInEveryLayout()
+            throws IOException
+    {
+        Path folder = Files.createDirectories(temp.resolve("folder"));
+        gzip(Files.readAllBytes(sotu(HOOVER_1932)), folder.resolve("hoover.txt.gz"));
+        copy(sotu(NIXON_1973), folder.resolve("nixon.txt"));
+        Path bert = temp.resolve("corpus.txt");
+        Files.write(bert, List.of("We meet again.", "The Union is strong.", "", "A second document."), StandardCharsets.UTF_8);
+        gzip(Files.readAllBytes(bert), temp.resolve("corpus.txt.gz"));
+        Path jsonl = gzip("{\"id\": \"a\", \"title\": \"First\", \"text\": \"Größe und 経済.\"}\n{\"text\": \"B\"\n".getBytes(StandardCharsets.UTF_8),
+                temp.resolve("records.jsonl.gz"));
+        CorpusReader reader = new CorpusReader(CorpusOptions.defaults());
+
+        List<RawDocument> fromFolder = new ArrayList<>();
+        reader.read(folder, fromFolder::add);
+        List<RawDocument> fromBert = new ArrayList<>();
+        reader.read(temp.resolve("corpus.txt.gz"), fromBert::add);
+        List<RawDocument> fromJsonl = new ArrayList<>();
+        CorpusReport jsonlReport = reader.read(jsonl, fromJsonl::add);
+
+        assertThat(CorpusInput.resolve(folder, CorpusFormat.AUTO).format()).isEqualTo(CorpusFormat.TEXT_FOLDER);
+        assertThat(fromFolder).extracting(RawDocument::id).containsExactly("hoover.txt.gz", "nixon.txt");
+        assertThat(fromFolder.get(0).text()).isEqualTo(sotuText(HOOVER_1932));
+        assertThat(fromBert).extracting(RawDocument::givenSentences)
+                .containsExactly(List.of("We meet again.", "The Union is strong."), List.of("A second document."));
+        assertThat(fromBert).extracting(RawDocument::id).containsExactly("corpus.txt.gz#1", "corpus.txt.gz#2");
+        assertThat(fromJsonl).singleElement().satisfies(document -> {
+            assertThat(document.title()).isEqualTo("First");
+            assertThat(document.text()).isEqualTo("Größe und 経済.");
+        });
+        assertThat(jsonlReport.skipped()).as("the malformed second line, numbered in the decompressed text").containsKey(SkipReason.MALFORMED_JSON);
+    }
+
+    @Test
+    public void aDamagedOrFalseGzipFileIsSkippedByNameAndTheRestIsRead()
+            throws IOException
+    {
+        Path folder = Files.createDirectories(temp.resolve("folder"));
+        byte[] compressed = Files.readAllBytes(gzip(Files.readAllBytes(sotu(HOOVER_1932)), temp.resolve("whole.txt.gz")));
+        Files.write(folder.resolve("truncated.txt.gz"), Arrays.copyOf(compressed, compressed.length / 2));
+        copy(sotu(NIXON_1973), folder.resolve("plain-text-named.txt.gz"));
+        gzip(new byte[] {(byte) 0xC3, 0x28, 'a', 'b'}, folder.resolve("latin.txt.gz"));
+        copy(sotu(WASHINGTON_1790), folder.resolve("washington.txt"));
+
+        List<RawDocument> documents = new ArrayList<>();
+        CorpusReport report = new CorpusReader(CorpusOptions.defaults()).read(folder, documents::add);
+
+        assertThat(documents).extracting(RawDocument::id).containsExactly("washington.txt");
+        assertThat(report.skipped().get(SkipReason.DAMAGED_COMPRESSION).examples()).containsExactlyInAnyOrder("truncated.txt.gz", "plain-text-named.txt.gz");
+        assertThat(report.skipped().get(SkipReason.INVALID_UTF8).examples()).containsExactly("latin.txt.gz");
+    }
+
+    private static Path gzip(byte[] bytes, Path target)
+            throws IOException
+    {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
+            out.write(bytes);
+        }
+        return target;
     }
 
     private static void copy(Path source, Path target)
