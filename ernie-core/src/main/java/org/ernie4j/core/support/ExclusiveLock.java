@@ -7,23 +7,32 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * An exclusive lock on a lock file, held by this process while it writes what the file guards, so that two processes
- * never write the same directory at once. The file's first line names the holder's process id for the message a second
- * process gets. The operating system releases the lock when the process dies, so a crash never leaves a stale lock.
+ * never write the same directory at once. The file names the holder's process id for the message a second process gets.
+ * The operating system releases the lock when the process dies, so a crash never leaves a stale lock.
+ *
+ * <p>The operating system's locks belong to the process and are released when the process closes <em>any</em>
+ * descriptor of the file, so a holder never opens the file a second time, and a second attempt in the same process is
+ * refused from a table of the locks this process holds, before it opens anything.
  *
  * <p>A lock file may be deleted when its lock is released ({@link Removal#DELETE}), so that nothing is left beside what
  * it guarded. A process that opened the file just before and locks it just after would then hold the lock of a file no
  * longer there while a third locks a new one; so every holder checks, after locking, that the path still leads to the
- * file it locked (by a random token it wrote there) and otherwise tries again.
+ * file it had found there before opening it (the file system's key of the path, read without opening the file), and
+ * otherwise tries again.
  */
 public final class ExclusiveLock
         implements AutoCloseable
@@ -38,6 +47,7 @@ public final class ExclusiveLock
     }
 
     private static final int ATTEMPTS = 10;
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final Removal removal;
@@ -65,26 +75,50 @@ public final class ExclusiveLock
         requireNonNull(removal, "removal is null");
         requireNonNull(guarded, "guarded is null");
         requireNonNull(remedy, "remedy is null");
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD_HERE.add(key)) {
+            throw new IllegalStateException(guarded + " is already in use by this process");
+        }
+        try {
+            return lock(key, removal, guarded, remedy);
+        }
+        catch (RuntimeException e) {
+            HELD_HERE.remove(key);
+            throw e;
+        }
+    }
+
+    private static ExclusiveLock lock(Path file, Removal removal, String guarded, String remedy)
+    {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             FileChannel channel = null;
             try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                Files.createDirectories(file.getParent());
+                Optional<Object> found = fileKey(file);
+                if (found.isEmpty()) {
+                    createIfMissing(file);
+                    continue;
+                }
+                channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock();
                 if (lock == null) {
                     String holder = firstLine(file);
                     throw new IllegalStateException(guarded + " is in use by another process" + (holder.isEmpty() ? "" : " (" + holder + ")") + "; "
                             + remedy);
                 }
-                String content = "pid " + ProcessHandle.current().pid() + "\n" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "\n";
-                channel.truncate(0);
-                channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-                if (content.equals(readOrEmpty(file))) {
-                    return new ExclusiveLock(file, removal, channel, lock);
+                if (!found.equals(fileKey(file))) {
+                    // The file was deleted, and maybe made again, between finding and locking it: lock the one there now.
+                    channel.close();
+                    continue;
                 }
-                // The file was deleted, and maybe made again, between opening and locking it: lock the one there now.
-                channel.close();
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+                return new ExclusiveLock(file, removal, channel, lock);
+            }
+            catch (NoSuchFileException e) {
+                // Deleted between finding and opening it: try again.
+                closeQuietly(channel);
             }
             catch (OverlappingFileLockException e) {
                 closeQuietly(channel);
@@ -116,21 +150,44 @@ public final class ExclusiveLock
         catch (IOException e) {
             throw new UncheckedIOException("cannot release the lock " + file, e);
         }
+        finally {
+            HELD_HERE.remove(file);
+        }
     }
 
-    private static String firstLine(Path file)
-            throws IOException
-    {
-        String content = readOrEmpty(file).strip();
-        int end = content.indexOf('\n');
-        return end < 0 ? content : content.substring(0, end);
-    }
-
-    private static String readOrEmpty(Path file)
+    /** The file system's identity of the file at {@code file} (device and inode on Unix), read without opening it. */
+    private static Optional<Object> fileKey(Path file)
             throws IOException
     {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            // A file system without keys: fall back to the path itself, which cannot tell a replaced file.
+            return Optional.of(key == null ? file : key);
+        }
+        catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void createIfMissing(Path file)
+            throws IOException
+    {
+        try {
+            Files.createFile(file);
+        }
+        catch (FileAlreadyExistsException e) {
+            // Another process made it first: lock that one.
+        }
+    }
+
+    /** The holder's line; read only by a process that does not hold the lock (closing the reader would release it). */
+    private static String firstLine(Path file)
+            throws IOException
+    {
+        try {
+            String content = Files.readString(file, StandardCharsets.UTF_8).strip();
+            int end = content.indexOf('\n');
+            return end < 0 ? content : content.substring(0, end);
         }
         catch (NoSuchFileException e) {
             return "";
