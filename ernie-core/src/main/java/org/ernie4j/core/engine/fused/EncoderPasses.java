@@ -36,30 +36,44 @@ final class EncoderPasses
     }
 
     /**
-     * Worker {@code part}'s share of a forward pass over the whole batch split within its sequences, which all
-     * {@code parts} workers run at once: an even share of the rows for the embeddings and the token-wise parts of every
-     * layer (products, norms, GELU), and an even share of the (sequence, head) pairs for attention. Attention reads every
-     * row of a sequence and the rows read every head's context, so the workers wait for each other before and after it:
-     * two waits per layer. The shares are contiguous, so each worker writes only its own rows and its own heads' scores
-     * and context columns, as a shard's worker does.
+     * One worker's work in a forward pass over the whole batch split within its sequences, which all workers run at
+     * once: the rows (for the embeddings and the token-wise parts of every layer: products, norms, GELU) and the
+     * (sequence, head) pairs (for attention) are cut into {@code parts.shares()} even, contiguous shares, and the workers
+     * take them part by part (see {@link SharedParts}). Attention reads every row of a sequence and the rows read every
+     * head's context, so a layer is two parts; the token-wise work from one attention to the next is one. Each share
+     * writes only its own rows, or its own heads' scores and context columns, as a shard's worker does.
      */
-    void forwardPart(int part, int parts, StepInputs inputs, Worker worker, WorkerBarrier barrier)
+    void forwardShares(StepInputs inputs, Worker worker, SharedParts parts)
     {
-        int first = share(inputs.rows(), part, parts);
-        int rows = share(inputs.rows(), part + 1, parts) - first;
+        int shares = parts.shares();
+        int rows = inputs.rows();
         int pairs = inputs.size() * config.heads();
-        int firstPair = share(pairs, part, parts);
-        int endPair = share(pairs, part + 1, parts);
-        embeddings.forward(first, rows, inputs, worker);
+        parts.run(0, s -> {
+            int first = share(rows, s, shares);
+            int count = share(rows, s + 1, shares) - first;
+            embeddings.forward(first, count, inputs, worker);
+            layers.project(0, first, count, worker);
+        });
         for (int layer = 0; layer < config.layers(); layer++) {
-            layers.project(layer, first, rows, worker);
-            barrier.await();
+            int current = layer;
             worker.timer.stop(Op.SPLIT_WAIT);
-            layers.attend(layer, firstPair, endPair, inputs, worker);
-            barrier.await();
+            parts.run(2 * layer + 1, s -> layers.attend(current, share(pairs, s, shares), share(pairs, s + 1, shares), inputs, worker));
             worker.timer.stop(Op.SPLIT_WAIT);
-            layers.finish(layer, first, rows, inputs, worker);
+            parts.run(2 * layer + 2, s -> {
+                int first = share(rows, s, shares);
+                int count = share(rows, s + 1, shares) - first;
+                layers.finish(current, first, count, inputs, worker);
+                if (current + 1 < config.layers()) {
+                    layers.project(current + 1, first, count, worker);
+                }
+            });
         }
+    }
+
+    /** The parts of {@link #forwardShares}: the embeddings with the first projections, then two per layer. */
+    int sharedParts()
+    {
+        return 1 + 2 * config.layers();
     }
 
     /** Where part {@code part} of {@code total} items split as evenly as possible over {@code parts} starts. */

@@ -41,7 +41,7 @@ import static java.util.Objects.requireNonNull;
  * <p>An engine {@linkplain #forwardOnly made for forward passes only} (inference) keeps no activations for a backward
  * pass and no gradient buffers, and packs the parameters once (they must not change while it runs). At a batch smaller
  * than its workers (a single text) it splits the encoder's work within the sequences instead: every worker takes a share
- * of the rows for the token-wise parts and a share of the attention heads (see {@link EncoderPasses#forwardPart}), so
+ * of the rows for the token-wise parts and a share of the attention heads (see {@link EncoderPasses#forwardShares}), so
  * that the norms, GELU and the softmax use every core too, not only the products; the head after the encoder lets BLAS
  * use the idle workers' cores. The system property {@value #SPLIT_PROPERTY}{@code =false} turns the split off (BLAS
  * threads for the whole pass, as before the split existed): for the benchmark's same-run comparison only.
@@ -218,14 +218,13 @@ public final class FusedEngine
     private void forward(StepInputs inputs, Shard[] shards, java.util.function.BiConsumer<Shard, Worker> head)
     {
         if (splitWithinSequences && shards.length < workers.count()) {
-            int parts = workers.count();
-            WorkerBarrier barrier = new WorkerBarrier(parts);
-            workers.run(parts, w -> barrier.run(() -> {
+            SharedParts parts = new SharedParts(encoderPasses.sharedParts(), workers.count());
+            workers.runSharing(workers.count(), w -> {
                 Worker worker = workerStates[w];
                 worker.timer.start();
                 worker.tally.reset();
-                encoderPasses.forwardPart(w, parts, inputs, worker, barrier);
-            }));
+                encoderPasses.forwardShares(inputs, worker, parts);
+            });
             runForward(shards, w -> {
                 Worker worker = workerStates[w];
                 worker.timer.start();
