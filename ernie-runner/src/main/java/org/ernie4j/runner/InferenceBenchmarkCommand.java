@@ -68,6 +68,8 @@ final class InferenceBenchmarkCommand
     private static final Logger LOG = LoggerFactory.getLogger(InferenceBenchmarkCommand.class);
     private static final String POINT = "point";
     private static final String PEAK = "peak-rss";
+    /** The fused engine as it was before it split a batch smaller than its workers within the sequences. */
+    private static final String FUSED_UNSPLIT = "fused-unsplit";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -81,7 +83,8 @@ final class InferenceBenchmarkCommand
     private boolean reference;
 
     @CommandLine.Option(names = "--engines", paramLabel = "E,E,...", split = ",", defaultValue = "fused,samediff,onnxruntime",
-            description = "Engines to measure: fused, samediff, onnxruntime (default: ${DEFAULT-VALUE}).")
+            description = "Engines to measure: fused, samediff, onnxruntime, and fused-unsplit (the fused engine not splitting a batch smaller "
+                    + "than its workers within the sequences, for comparison) (default: ${DEFAULT-VALUE}).")
     private List<String> engines;
 
     @CommandLine.Option(names = "--batch-sizes", paramLabel = "B,B,...", split = ",", defaultValue = "1,32",
@@ -171,7 +174,7 @@ final class InferenceBenchmarkCommand
         for (String name : workDirectories.keySet()) {
             modelFigures.add(new InferenceReport.ModelFigures(name, shapes.get(name), figures.get(name), peaks.get(name)));
         }
-        List<String> notes = List.of(
+        List<String> notes = new ArrayList<>(List.of(
                 String.format(Locale.ROOT, "threads: %d (the fused engine's workers; ONNX Runtime's intra-op threads, inter-op 1, sequential, all graph "
                         + "optimizations); the SameDiff engine on ND4J's threads as ernie4j sets them", threads.threads()),
                 "inputs: the demo corpus's text, tokenized by each model's vocabulary, cut into inputs of exactly the length shown ([CLS], pieces, "
@@ -180,7 +183,11 @@ final class InferenceBenchmarkCommand
                 "kernels: ernie4j's engines on OpenBLAS (the environment above names its kernels); ONNX Runtime on its own MLAS kernels",
                 "peak RSS: the measuring JVM's VmHWM (each engine and model in a JVM of its own; ernie4j's loads the imported checkpoint as "
                         + "TextEncoder does, ONNX Runtime the ONNX file); median of the rounds",
-                "load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage());
+                "load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage()));
+        if (engines.contains(FUSED_UNSPLIT)) {
+            notes.add(FUSED_UNSPLIT + ": the fused engine with -D" + Execution.SPLIT_WITHIN_SEQUENCES_PROPERTY + "=false, as it was before it split a "
+                    + "batch smaller than its workers within the sequences: one sequence per worker, BLAS threads on the idle workers' cores");
+        }
         String report = new InferenceReport(Provenance.now(commandLine(), MachineDescription.describe(), environment), engines, modelFigures, notes)
                 .markdown();
         out.print(report);
@@ -195,8 +202,9 @@ final class InferenceBenchmarkCommand
     private void check()
     {
         for (String engine : engines) {
-            if (!List.of("fused", "samediff", InferenceReport.ONNX_RUNTIME).contains(engine)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--engines: '" + engine + "' is not one of fused, samediff, onnxruntime");
+            if (!List.of("fused", "samediff", InferenceReport.ONNX_RUNTIME, FUSED_UNSPLIT).contains(engine)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--engines: '" + engine
+                        + "' is not one of fused, samediff, onnxruntime, " + FUSED_UNSPLIT);
             }
         }
         if (Stream.concat(batchSizes.stream(), lengths.stream()).anyMatch(value -> value < 1) || lengths.stream().anyMatch(length -> length < 3)) {
@@ -318,7 +326,13 @@ final class InferenceBenchmarkCommand
         else {
             NativeEnvironment.prepare();
             PretrainedModel model = PretrainedModel.load(modelDirectory.resolve("checkpoint"));
-            Execution ours = Execution.forInference(EngineKind.fromConfigName(measure), model.encoder(), model.encoderParameters(), threads.threads());
+            String kind = measure;
+            if (measure.equals(FUSED_UNSPLIT)) {
+                // This JVM measures nothing else, so the process-wide switch affects only this engine.
+                System.setProperty(Execution.SPLIT_WITHIN_SEQUENCES_PROPERTY, "false");
+                kind = "fused";
+            }
+            Execution ours = Execution.forInference(EngineKind.fromConfigName(kind), model.encoder(), model.encoderParameters(), threads.threads());
             execution = ours;
             resource = ours;
             encode = batch -> ours.engine().encode(batch, 0);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ernie4j.core.engine.Batch;
 import org.ernie4j.core.finetune.FineTunedModel;
 import org.ernie4j.core.finetune.FinetuneKind;
 import org.ernie4j.core.model.Activation;
@@ -17,6 +18,9 @@ import org.ernie4j.core.model.ParameterInitializer;
 import org.ernie4j.core.model.ParameterSpec;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
+import org.ernie4j.spi.example.Example;
+import org.ernie4j.spi.example.InputBuilder;
+import org.ernie4j.spi.example.SequenceLabel;
 import org.ernie4j.spi.head.HeadSpec;
 import org.ernie4j.spi.head.SequenceClassificationHead;
 import org.ernie4j.spi.head.TokenClassificationHead;
@@ -74,6 +78,21 @@ public final class TestingInferenceModels
             }
         }
         return sentences;
+    }
+
+    /** The texts as one batch of single-text inputs ({@code [CLS]} pieces {@code [SEP]}, cut to fit), labelled 0. */
+    public static Batch batch(WordPieceVocabulary vocabulary, List<String> texts)
+    {
+        List<Example> examples = new ArrayList<>();
+        for (String text : texts) {
+            InputBuilder input = InputBuilder.start(vocabulary, ENCODER.maxPositions());
+            int[] pieces = vocabulary.encode(text);
+            for (int i = 0; i < pieces.length && input.remaining() > 1; i++) {
+                input.add(pieces[i]);
+            }
+            examples.add(input.separator().build(new SequenceLabel(0)));
+        }
+        return Batch.of(examples, vocabulary.padId());
     }
 
     private static WordPieceVocabulary vocabulary()

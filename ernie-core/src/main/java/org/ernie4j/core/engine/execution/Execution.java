@@ -31,6 +31,13 @@ import static java.util.Objects.requireNonNull;
 public final class Execution
         implements AutoCloseable
 {
+    /**
+     * The system property that, set to {@code false} before {@link #forInference}, keeps the fused engine from splitting a
+     * batch smaller than its workers within the sequences: for a benchmark's same-run comparison with the engine before
+     * the split, not for use.
+     */
+    public static final String SPLIT_WITHIN_SEQUENCES_PROPERTY = FusedEngine.SPLIT_PROPERTY;
+
     private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
 
     private final EngineKind kind;

@@ -25,6 +25,12 @@ final class EmbeddingPass
 
     void forward(Shard shard, StepInputs inputs, Worker worker)
     {
+        forward(shard.firstRow(), shard.rows(), inputs, worker);
+    }
+
+    /** Rows {@code first .. first + rows - 1} of the batch; each row is its own, so rows can be split at any point. */
+    void forward(int first, int rows, StepInputs inputs, Worker worker)
+    {
         int h = config.hidden();
         FloatBlock sum = activations.embeddingXhat;
         FloatBlock mask = masks.mask(MaskSet.embeddingMask(), inputs.training());
@@ -32,7 +38,7 @@ final class EmbeddingPass
         int[] ids = inputs.inputIds();
         int[] segments = inputs.segmentIds();
         long taskRow = (long) inputs.taskId() * h;
-        for (int row = shard.firstRow(); row < shard.firstRow() + shard.rows(); row++) {
+        for (int row = first; row < first + rows; row++) {
             long at = (long) row * h;
             int position = row % inputs.length();
             // The same order of additions as the graph's engine: token, segment, task, position.

@@ -39,12 +39,19 @@ import static java.util.Objects.requireNonNull;
  * copy them) before that. Calls are serialised.
  *
  * <p>An engine {@linkplain #forwardOnly made for forward passes only} (inference) keeps no activations for a backward
- * pass and no gradient buffers, packs the parameters once (they must not change while it runs), and at a batch smaller
- * than its workers lets BLAS use the idle workers' cores, since it cannot split fewer sequences over more workers.
+ * pass and no gradient buffers, and packs the parameters once (they must not change while it runs). At a batch smaller
+ * than its workers (a single text) it splits the encoder's work within the sequences instead: every worker takes a share
+ * of the rows for the token-wise parts and a share of the attention heads (see {@link EncoderPasses#forwardShares}), so
+ * that the norms, GELU and the softmax use every core too, not only the products; the head after the encoder lets BLAS
+ * use the idle workers' cores. The system property {@value #SPLIT_PROPERTY}{@code =false} turns the split off (BLAS
+ * threads for the whole pass, as before the split existed): for the benchmark's same-run comparison only.
  */
 public final class FusedEngine
         implements ModelEngine
 {
+    /** Set to {@code false}, forward-only engines made afterwards do not split a pass within sequences (benchmark A/B only). */
+    public static final String SPLIT_PROPERTY = "ernie4j.fused.splitWithinSequences";
+
     private final EncoderConfig config;
     private final ModelParameters parameters;
     private final Workers workers;
@@ -56,21 +63,28 @@ public final class FusedEngine
     private final Worker[] workerStates;
     private final Map<String, TaskPlan> tasks = new HashMap<>();
     private final boolean forwardOnly;
+    private final boolean splitWithinSequences;
     private boolean packed;
     private long profiledSteps;
 
     public FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers)
     {
-        this(config, parameters, workers, false);
+        this(config, parameters, workers, false, false);
     }
 
     /** An engine for forward passes only (encoding, logits, evaluation) of parameters that do not change while it runs. */
     public static FusedEngine forwardOnly(EncoderConfig config, ModelParameters parameters, Workers workers)
     {
-        return new FusedEngine(config, parameters, workers, true);
+        return forwardOnly(config, parameters, workers, !"false".equals(System.getProperty(SPLIT_PROPERTY)));
     }
 
-    private FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers, boolean forwardOnly)
+    /** As {@link #forwardOnly(EncoderConfig, ModelParameters, Workers)}, splitting batches smaller than the workers or not. */
+    static FusedEngine forwardOnly(EncoderConfig config, ModelParameters parameters, Workers workers, boolean splitWithinSequences)
+    {
+        return new FusedEngine(config, parameters, workers, true, splitWithinSequences);
+    }
+
+    private FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers, boolean forwardOnly, boolean splitWithinSequences)
     {
         this.config = requireNonNull(config, "config is null");
         this.parameters = requireNonNull(parameters, "parameters is null");
@@ -81,6 +95,7 @@ public final class FusedEngine
         NativeEnvironment.limitNd4jThreads();
         this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
         this.forwardOnly = forwardOnly;
+        this.splitWithinSequences = forwardOnly && splitWithinSequences;
         this.activations = new Activations(config, forwardOnly);
         this.masks = new MaskSet(config);
         this.encoderPasses = new EncoderPasses(config, encoder, activations, masks);
@@ -134,12 +149,7 @@ public final class FusedEngine
         }
         HeadTargets targets = HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize());
         plan.head().ensure(inputs, targets);
-        runForward(shards, w -> {
-            Worker worker = workerStates[w];
-            worker.timer.start();
-            forwardEncoder(shards[w], inputs, worker);
-            plan.head().forward(shards[w], inputs, targets, worker, false);
-        });
+        forward(inputs, shards, (shard, worker) -> plan.head().forward(shard, inputs, targets, worker, false));
         return tally(shards.length);
     }
 
@@ -154,12 +164,7 @@ public final class FusedEngine
         StepInputs inputs = StepInputs.of(config, batch, task.taskId(), false);
         Shard[] shards = prepare(inputs);
         plan.head().ensure(inputs, HeadTargets.of(task.name(), task.head(), batch, config.vocabularySize()));
-        runForward(shards, w -> {
-            Worker worker = workerStates[w];
-            worker.timer.start();
-            forwardEncoder(shards[w], inputs, worker);
-            plan.head().forwardLogits(shards[w], inputs, worker);
-        });
+        forward(inputs, shards, (shard, worker) -> plan.head().forwardLogits(shard, inputs, worker));
         return plan.head().logits(inputs);
     }
 
@@ -206,8 +211,38 @@ public final class FusedEngine
     }
 
     /**
-     * Runs a forward pass over the shards. A forward-only engine given fewer sequences than workers (a single text, say)
-     * lets each shard's BLAS calls use the idle workers' cores meanwhile; training never does, since its batches fill the
+     * The encoder's forward pass over every sequence, then {@code head} on each shard. Over a batch smaller than the
+     * workers, a forward-only engine splits the encoder within the sequences so that every worker has a share; the head
+     * (the pooler or a task's, small next to the encoder) then runs on the sequences' shards.
+     */
+    private void forward(StepInputs inputs, Shard[] shards, java.util.function.BiConsumer<Shard, Worker> head)
+    {
+        if (splitWithinSequences && shards.length < workers.count()) {
+            SharedParts parts = new SharedParts(encoderPasses.sharedParts(), workers.count());
+            workers.runSharing(workers.count(), w -> {
+                Worker worker = workerStates[w];
+                worker.timer.start();
+                worker.tally.reset();
+                encoderPasses.forwardShares(inputs, worker, parts);
+            });
+            runForward(shards, w -> {
+                Worker worker = workerStates[w];
+                worker.timer.start();
+                head.accept(shards[w], worker);
+            });
+            return;
+        }
+        runForward(shards, w -> {
+            Worker worker = workerStates[w];
+            worker.timer.start();
+            forwardEncoder(shards[w], inputs, worker);
+            head.accept(shards[w], worker);
+        });
+    }
+
+    /**
+     * Runs a pass over the shards. A forward-only engine given fewer sequences than workers (a single text, say) lets
+     * each shard's BLAS calls use the idle workers' cores meanwhile; training never does, since its batches fill the
      * workers and BLAS threads on top of them would only compete for the same cores.
      */
     private void runForward(Shard[] shards, java.util.function.IntConsumer pass)
@@ -272,11 +307,8 @@ public final class FusedEngine
     {
         int h = config.hidden();
         pooler.ensure(inputs.size());
-        runForward(shards, w -> {
-            Worker worker = workerStates[w];
-            worker.timer.start();
-            forwardEncoder(shards[w], inputs, worker);
-            pooler.forward(shards[w], worker);
+        forward(inputs, shards, (shard, worker) -> {
+            pooler.forward(shard, worker);
             worker.timer.stop(Op.HEAD_FORWARD);
         });
         INDArray sequence = Nd4j.create(DataType.FLOAT, inputs.size(), inputs.length(), h);

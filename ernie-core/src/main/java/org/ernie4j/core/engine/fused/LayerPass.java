@@ -62,29 +62,52 @@ final class LayerPass
 
     void forward(int layer, Shard shard, StepInputs inputs, Worker worker)
     {
+        project(layer, shard.firstRow(), shard.rows(), worker);
+        attend(layer, shard.firstSequence() * config.heads(), shard.endSequence() * config.heads(), inputs, worker);
+        finish(layer, shard.firstRow(), shard.rows(), inputs, worker);
+    }
+
+    /** The query, key and value projections of rows {@code first .. first + rows - 1}: the part before attention. */
+    void project(int layer, int first, int rows, Worker worker)
+    {
+        int h = config.hidden();
+        FloatBlock qkv = activations.queryKeyValue[layer];
+        worker.gemm.multiply(false, false, rows, 3 * h, h, 1f, activations.hidden[layer], (long) first * h, h, packedWeights[layer], 0, 3 * h,
+                0f, qkv, (long) first * 3 * h, 3 * h);
+        Kernels.addRowBias(qkv, (long) first * 3 * h, rows, 3 * h, 3 * h, packedBiases[layer], 0);
+        worker.timer.stop(Op.QKV_FORWARD);
+    }
+
+    /**
+     * Attention for the (sequence, head) pairs numbered {@code sequence * heads + head} from {@code firstPair} up to
+     * {@code endPair}: it reads every row of those sequences' projections and writes those heads' context columns.
+     */
+    void attend(int layer, int firstPair, int endPair, StepInputs inputs, Worker worker)
+    {
+        attentionForward(layer, firstPair, endPair, inputs, worker.gemm);
+        worker.timer.stop(Op.ATTENTION_FORWARD);
+    }
+
+    /**
+     * Everything after attention for rows {@code first .. first + rows - 1}: the output product, both residual norms,
+     * the feed-forward products and GELU. Each row needs only its own context row, so rows can be split at any point.
+     */
+    void finish(int layer, int first, int rows, StepInputs inputs, Worker worker)
+    {
         LayerBlocks p = parameters.layers[layer];
         Activations a = activations;
         Gemm gemm = worker.gemm;
         OpTimer timer = worker.timer;
         int h = config.hidden();
         int f = config.intermediate();
-        int rows = shard.rows();
-        long first = shard.firstRow();
+        long firstRow = first;
         FloatBlock input = a.hidden[layer];
-        FloatBlock qkv = a.queryKeyValue[layer];
 
-        gemm.multiply(false, false, rows, 3 * h, h, 1f, input, first * h, h, packedWeights[layer], 0, 3 * h, 0f, qkv, first * 3 * h, 3 * h);
-        Kernels.addRowBias(qkv, first * 3 * h, rows, 3 * h, 3 * h, packedBiases[layer], 0);
-        timer.stop(Op.QKV_FORWARD);
-
-        attentionForward(layer, shard, inputs, gemm);
-        timer.stop(Op.ATTENTION_FORWARD);
-
-        gemm.multiply(false, false, rows, h, h, 1f, a.context[layer], first * h, h, p.outputWeight, 0, h, 0f, a.branch, first * h, h);
+        gemm.multiply(false, false, rows, h, h, 1f, a.context[layer], firstRow * h, h, p.outputWeight, 0, h, 0f, a.branch, firstRow * h, h);
         timer.stop(Op.ATTENTION_OUTPUT_FORWARD);
 
         FloatBlock attentionMask = masks.mask(MaskSet.attentionMask(layer), inputs.training());
-        for (int row = shard.firstRow(); row < shard.firstRow() + rows; row++) {
+        for (int row = first; row < first + rows; row++) {
             long at = (long) row * h;
             LayerNormKernel.composeResidual(h, input, at, a.branch, at, p.outputBias, attentionMask, at, a.attentionXhat[layer], at);
             a.attentionInverse[layer].set(row, LayerNormKernel.normalize(h, epsilon, a.attentionXhat[layer], at, p.attentionGamma,
@@ -92,17 +115,17 @@ final class LayerPass
         }
         timer.stop(Op.NORM_FORWARD);
 
-        gemm.multiply(false, false, rows, f, h, 1f, a.attentionNormed[layer], first * h, h, p.inWeight, 0, f, 0f,
-                a.intermediate[layer], first * f, f);
+        gemm.multiply(false, false, rows, f, h, 1f, a.attentionNormed[layer], firstRow * h, h, p.inWeight, 0, f, 0f,
+                a.intermediate[layer], firstRow * f, f);
         timer.stop(Op.FFN_FORWARD);
-        ActivationKernel.geluForward(config.activation(), rows, f, a.intermediate[layer], first * f, p.inBias, a.activated[layer], first * f);
+        ActivationKernel.geluForward(config.activation(), rows, f, a.intermediate[layer], firstRow * f, p.inBias, a.activated[layer], firstRow * f);
         timer.stop(Op.GELU_FORWARD);
-        gemm.multiply(false, false, rows, h, f, 1f, a.activated[layer], first * f, f, p.outWeight, 0, h, 0f, a.branch, first * h, h);
+        gemm.multiply(false, false, rows, h, f, 1f, a.activated[layer], firstRow * f, f, p.outWeight, 0, h, 0f, a.branch, firstRow * h, h);
         timer.stop(Op.FFN_FORWARD);
 
         FloatBlock feedForwardMask = masks.mask(MaskSet.feedForwardMask(layer), inputs.training());
         FloatBlock output = a.hidden[layer + 1];
-        for (int row = shard.firstRow(); row < shard.firstRow() + rows; row++) {
+        for (int row = first; row < first + rows; row++) {
             long at = (long) row * h;
             LayerNormKernel.composeResidual(h, a.attentionNormed[layer], at, a.branch, at, p.outBias, feedForwardMask, at,
                     a.outputXhat[layer], at);
@@ -113,10 +136,10 @@ final class LayerPass
     }
 
     /**
-     * Softmax(Q K^T / sqrt(d) + padding bias) V for every sequence and head of the shard, over each sequence's real keys
+     * Softmax(Q K^T / sqrt(d) + padding bias) V for the given (sequence, head) pairs, over each sequence's real keys
      * only (see {@link SoftmaxKernel}); every query row is computed, padding included, as in the graph.
      */
-    private void attentionForward(int layer, Shard shard, StepInputs inputs, Gemm gemm)
+    private void attentionForward(int layer, int firstPair, int endPair, StepInputs inputs, Gemm gemm)
     {
         int h = config.hidden();
         int heads = config.heads();
@@ -125,17 +148,17 @@ final class LayerPass
         FloatBlock qkv = activations.queryKeyValue[layer];
         FloatBlock probabilities = activations.probabilities[layer];
         FloatBlock context = activations.context[layer];
-        for (int sequence = shard.firstSequence(); sequence < shard.endSequence(); sequence++) {
+        for (int pair = firstPair; pair < endPair; pair++) {
+            int sequence = pair / heads;
+            int head = pair % heads;
             long rowsAt = (long) sequence * t;
             int keys = keys(inputs, sequence);
-            for (int head = 0; head < heads; head++) {
-                long query = rowsAt * 3 * h + (long) head * d;
-                long scores = ((long) sequence * heads + head) * t * t;
-                gemm.multiply(false, true, t, keys, d, scale, qkv, query, 3 * h, qkv, query + h, 3 * h, 0f, probabilities, scores, t);
-                SoftmaxKernel.forward(probabilities, scores, t, keys, t);
-                gemm.multiply(false, false, t, d, keys, 1f, probabilities, scores, t, qkv, query + 2 * h, 3 * h, 0f,
-                        context, rowsAt * h + (long) head * d, h);
-            }
+            long query = rowsAt * 3 * h + (long) head * d;
+            long scores = (long) pair * t * t;
+            gemm.multiply(false, true, t, keys, d, scale, qkv, query, 3 * h, qkv, query + h, 3 * h, 0f, probabilities, scores, t);
+            SoftmaxKernel.forward(probabilities, scores, t, keys, t);
+            gemm.multiply(false, false, t, d, keys, 1f, probabilities, scores, t, qkv, query + 2 * h, 3 * h, 0f,
+                    context, rowsAt * h + (long) head * d, h);
         }
     }
 

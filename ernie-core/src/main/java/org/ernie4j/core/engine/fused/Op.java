@@ -24,6 +24,7 @@ public enum Op
     QKV_BACKWARD("query/key/value products, backward"),
     EMBEDDINGS_BACKWARD("embedding norm + table gradients, backward"),
     REDUCE("adding the workers' gradients"),
+    SPLIT_WAIT("waiting for the other workers (forward pass split within sequences)"),
     CUSTOM_HEAD("custom head in SameDiff");
 
     private final String description;

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -54,6 +55,21 @@ public final class Workers
     /** Runs {@code task.accept(w)} for workers {@code 0 .. used - 1} at once ({@code used <= count}). */
     public void run(int used, IntConsumer task)
     {
+        run(used, task, false);
+    }
+
+    /**
+     * As {@link #run(int, IntConsumer)}, for a task that shares its work out as it goes, so that any worker that runs
+     * does the work of those that do not (see {@link SharedParts}): when worker 0 is done, a worker that has not started
+     * yet (the machine has not run its thread) is not waited for, and will not run the task.
+     */
+    void runSharing(int used, IntConsumer task)
+    {
+        run(used, task, true);
+    }
+
+    private void run(int used, IntConsumer task, boolean sharing)
+    {
         if (used < 1 || used > count) {
             throw new IllegalArgumentException("cannot use " + used + " of " + count + " workers");
         }
@@ -62,9 +78,16 @@ public final class Workers
             return;
         }
         List<Future<?>> others = new ArrayList<>(used - 1);
+        List<AtomicBoolean> started = new ArrayList<>(used - 1);
         for (int worker = 1; worker < used; worker++) {
             int index = worker;
-            others.add(helpers.submit(() -> task.accept(index)));
+            AtomicBoolean claimed = new AtomicBoolean();
+            started.add(claimed);
+            others.add(helpers.submit(() -> {
+                if (claimed.compareAndSet(false, true)) {
+                    task.accept(index);
+                }
+            }));
         }
         RuntimeException failure = null;
         try {
@@ -73,9 +96,12 @@ public final class Workers
         catch (RuntimeException e) {
             failure = e;
         }
-        for (Future<?> other : others) {
+        for (int other = 0; other < others.size(); other++) {
+            if (sharing && started.get(other).compareAndSet(false, true)) {
+                continue;
+            }
             try {
-                other.get();
+                others.get(other).get();
             }
             catch (ExecutionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime

@@ -1,6 +1,5 @@
 package org.ernie4j.core.engine.fused;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.ernie4j.core.engine.Batch;
@@ -8,10 +7,6 @@ import org.ernie4j.core.engine.EncoderOutputs;
 import org.ernie4j.core.model.TaskHead;
 import org.ernie4j.core.pretrained.PretrainedModel;
 import org.ernie4j.core.testing.TestingInferenceModels;
-import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
-import org.ernie4j.spi.example.Example;
-import org.ernie4j.spi.example.InputBuilder;
-import org.ernie4j.spi.example.SequenceLabel;
 import org.ernie4j.spi.head.SequenceClassificationHead;
 import org.junit.jupiter.api.Test;
 
@@ -35,30 +30,16 @@ class TestForwardOnlyEngine
             FusedEngine forwardOnly = FusedEngine.forwardOnly(model.encoder().withoutDropout(), parameters, workers);
             // Large, then small (one sequence: BLAS threads), then large again: the buffers grow and are reused.
             for (int size : new int[] {9, 1, 5, 1}) {
-                Batch batch = batch(model.vocabulary(), sentences.subList(size, 2 * size));
+                Batch batch = TestingInferenceModels.batch(model.vocabulary(), sentences.subList(size, 2 * size));
                 EncoderOutputs expected = training.encode(batch, 1);
                 EncoderOutputs actual = forwardOnly.encode(batch, 1);
                 assertThat(actual.sequence().equalsWithEps(expected.sequence(), 1e-5)).as("sequence output, batch of %d", size).isTrue();
                 assertThat(actual.pooled().equalsWithEps(expected.pooled(), 1e-5)).as("pooled output, batch of %d", size).isTrue();
             }
             TaskHead head = new TaskHead("testing", 0, SequenceClassificationHead.of(2));
-            assertThatThrownBy(() -> forwardOnly.gradients(head, batch(model.vocabulary(), sentences.subList(0, 2)), 1))
+            assertThatThrownBy(() -> forwardOnly.gradients(head, TestingInferenceModels.batch(model.vocabulary(), sentences.subList(0, 2)), 1))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("forward passes only");
         }
-    }
-
-    private static Batch batch(WordPieceVocabulary vocabulary, List<String> texts)
-    {
-        List<Example> examples = new ArrayList<>();
-        for (String text : texts) {
-            InputBuilder input = InputBuilder.start(vocabulary, TestingInferenceModels.ENCODER.maxPositions());
-            int[] pieces = vocabulary.encode(text);
-            for (int i = 0; i < pieces.length && input.remaining() > 1; i++) {
-                input.add(pieces[i]);
-            }
-            examples.add(input.separator().build(new SequenceLabel(0)));
-        }
-        return Batch.of(examples, vocabulary.padId());
     }
 }
