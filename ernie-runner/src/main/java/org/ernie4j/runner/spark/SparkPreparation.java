@@ -47,8 +47,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>The driver reads the input (checking files as a local preparation does) and streams the document texts into one
  * file in the preparation's directory ({@link SpilledInput}); each partition reads its contiguous run of documents, in
- * input order, from there, so the driver never holds the corpus. Workers count words per partition and Spark sums the counts;
- * the driver trains the vocabulary from them as a local preparation does. Workers then annotate their partitions, each
+ * input order, from there, so the driver never holds the corpus. Workers count words per partition and Spark sums the
+ * counts; the driver trains the vocabulary from them as a local preparation does. Workers then annotate their partitions, each
  * with an annotator of its own, and write their documents as shard files into the preparation's directory, which must
  * therefore be on a path every worker and the driver reads and writes. Partitions end wherever they end, so those files
  * are parts, not the final shards: a last job cuts them into shards of {@code documents-per-shard} documents in input
