@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,13 +141,9 @@ class StandaloneClusterIT
         // A second attempt of the partition shows the kill landed while it was annotated, not after its result came back.
         assertThat(output).contains("Lost executor").contains("Starting task 1.1 in " + ANNOTATION_STAGE)
                 .contains("prepared " + parent.resolve("prepared"));
-        assertThat(names(parent)).as("no .prepared.tmp-* left beside the target").containsExactly("prepared");
-        List<String> files = names(local);
-        assertThat(files).contains("manifest.json", "vocab.txt", "shard-00000.bin", "shard-00002.bin");
-        assertThat(names(parent.resolve("prepared"))).isEqualTo(files);
-        for (String name : files) {
-            assertThat(Files.readAllBytes(parent.resolve("prepared").resolve(name))).as(name).isEqualTo(Files.readAllBytes(local.resolve(name)));
-        }
+        assertThat(TestingErnie.fileNames(parent)).as("no .prepared.tmp-* left beside the target").containsExactly("prepared");
+        assertThat(TestingErnie.assertSameFiles(parent.resolve("prepared"), local)).contains("manifest.json", "vocab.txt", "shard-00000.bin",
+                "shard-00002.bin");
     }
 
     private List<String> pretrain(Path run)
@@ -303,14 +298,6 @@ class StandaloneClusterIT
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("finished at step 80 of 80");
         return output;
-    }
-
-    private static List<String> names(Path directory)
-            throws IOException
-    {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString()).sorted().toList();
-        }
     }
 
     private static List<Double> losses(Path run)

@@ -62,7 +62,7 @@ class TestPrepareOnAFullDisk
                 .contains("Its 2 complete shards (40 of 60 documents) and its vocabulary are kept there: make room and run the same prepare again,"
                         + " which continues after them.");
         assertThat(prepared).as("no prepared corpus").doesNotExist();
-        assertThat(names(partial)).as("no manifest, no half-written shard").containsExactly("progress.json", "shard-00000.bin", "shard-00001.bin",
+        assertThat(TestingErnie.fileNames(partial)).as("no manifest, no half-written shard").containsExactly("progress.json", "shard-00000.bin", "shard-00001.bin",
                 "vocab.txt");
         FileTime firstShardWritten = Files.getLastModifiedTime(partial.resolve("shard-00000.bin"));
 
@@ -70,10 +70,7 @@ class TestPrepareOnAFullDisk
                 prepared.toString(), "--run-dir", temporary.resolve("run").toString());
         assertThat(continued.code()).as(continued.err()).isZero();
         assertThat(Files.getLastModifiedTime(prepared.resolve("shard-00000.bin"))).as("the kept shard was not written again").isEqualTo(firstShardWritten);
-        assertThat(names(prepared)).isEqualTo(names(reference));
-        for (String name : names(reference)) {
-            assertThat(Files.readAllBytes(prepared.resolve(name))).as(name).isEqualTo(Files.readAllBytes(reference.resolve(name)));
-        }
+        TestingErnie.assertSameFiles(prepared, reference);
         assertThat(partial).doesNotExist();
     }
 
@@ -101,13 +98,5 @@ class TestPrepareOnAFullDisk
         return Stream.iterate(0, index -> index < manifest.get("shards").size(), index -> index + 1)
                 .map(index -> manifest.get("shards").get(index).get("bytes").asLong())
                 .toList();
-    }
-
-    private static List<String> names(Path directory)
-            throws IOException
-    {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString()).sorted().toList();
-        }
     }
 }

@@ -1,12 +1,10 @@
 package org.ernie4j.runner;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +35,7 @@ class TestResumablePrepare
         Path straight = temporary.resolve("straight");
         TestingErnie.Result uninterrupted = prepare(corpus, straight);
         assertThat(uninterrupted.code()).as(uninterrupted.err()).isZero();
-        assertThat(names(straight)).contains("shard-00000.bin", "shard-00007.bin").doesNotContain("shard-00008.bin");
+        assertThat(TestingErnie.fileNames(straight)).contains("shard-00000.bin", "shard-00007.bin").doesNotContain("shard-00008.bin");
 
         Path killed = temporary.resolve("killed");
         Path progress = temporary.resolve(".killed.partial/progress.json");
@@ -53,10 +51,7 @@ class TestResumablePrepare
         assertThat(second.exitValue()).as(log).isZero();
         assertThat(log).containsPattern("Resuming the preparation in \\S+\\.killed\\.partial from shard [1-7] \\([1-7]00 documents\\)");
         assertThat(temporary.resolve(".killed.partial")).doesNotExist();
-        assertThat(names(killed)).isEqualTo(names(straight));
-        for (String name : names(straight)) {
-            assertThat(Files.readAllBytes(killed.resolve(name))).as(name).isEqualTo(Files.readAllBytes(straight.resolve(name)));
-        }
+        TestingErnie.assertSameFiles(killed, straight);
     }
 
     private TestingErnie.Result prepare(Path corpus, Path prepared)
@@ -96,13 +91,5 @@ class TestResumablePrepare
             lines.add("");
         }
         return Files.write(temporary.resolve("documents.txt"), lines);
-    }
-
-    private static List<String> names(Path directory)
-            throws IOException
-    {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString()).sorted().toList();
-        }
     }
 }

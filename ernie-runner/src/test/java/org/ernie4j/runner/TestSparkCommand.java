@@ -1,9 +1,6 @@
 package org.ernie4j.runner;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,15 +42,8 @@ class TestSparkCommand
                 "--corpus", resource("tiny-corpus"), "--prepared", temporary.resolve("spark").toString(), "--run-dir", temporary.resolve("run").toString());
         assertThat(spark.code()).as(spark.err()).isZero();
         assertThat(spark.err()).contains("Spark master local[2], documents in 3 partitions");
-        List<String> files;
-        try (Stream<Path> listed = Files.list(temporary.resolve("local"))) {
-            files = listed.map(file -> file.getFileName().toString()).sorted().toList();
-        }
-        assertThat(files).contains("manifest.json", "vocab.txt", "shard-00000.bin");
-        for (String name : files) {
-            assertThat(Files.readAllBytes(temporary.resolve("spark").resolve(name))).as(name)
-                    .isEqualTo(Files.readAllBytes(temporary.resolve("local").resolve(name)));
-        }
+        assertThat(TestingErnie.assertSameFiles(temporary.resolve("spark"), temporary.resolve("local"))).contains("manifest.json", "vocab.txt",
+                "shard-00000.bin");
     }
 
     @Test

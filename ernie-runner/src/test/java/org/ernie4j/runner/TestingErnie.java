@@ -182,6 +182,30 @@ final class TestingErnie
         return numbered;
     }
 
+    /** The names of the files in {@code directory}, sorted. */
+    static List<String> fileNames(Path directory)
+            throws IOException
+    {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * Asserts that {@code actual} holds exactly the files of {@code expected}, byte for byte (a prepared corpus made
+     * another way, resumed, or on a cluster, must be the local one), and returns their names.
+     */
+    static List<String> assertSameFiles(Path actual, Path expected)
+            throws IOException
+    {
+        List<String> names = fileNames(expected);
+        assertThat(fileNames(actual)).isEqualTo(names);
+        for (String name : names) {
+            assertThat(Files.readAllBytes(actual.resolve(name))).as(name).isEqualTo(Files.readAllBytes(expected.resolve(name)));
+        }
+        return names;
+    }
+
     /** The path of a test resource. */
     static String resource(String name)
             throws URISyntaxException
