@@ -10,6 +10,15 @@ import org.ernie4j.core.model.EncoderConfig;
  * <p>For forward passes only, nothing is kept for a backward pass: every layer works in the same buffers, the layers'
  * inputs and outputs take turns in two, and there are no gradient buffers. A forward-only pass at batch 32 x 128 of a
  * MiniLM-sized model then needs about a seventh of the memory.
+ *
+ * <p>Two activations are not kept whole even for training, because recomputing them costs little next to the memory
+ * they take. The GELU's output (as large as its input) is recomputed from its input by the backward pass, a layer at a
+ * time. The attention probabilities ({@code heads x length} floats per row, which outgrow every other activation as
+ * inputs get longer) are kept only while they take no more room than the feed-forward's pre-activation, {@code heads x
+ * length <= intermediate} (the reference shape at 128 pieces, MiniLM's up to 128); beyond that each head's are
+ * recomputed in the backward pass from its queries and keys, one head at a time in a worker's scratch square, which
+ * costs one more product of the head's size per head (about 2% of a step at hidden 512 and 512 pieces) and saves
+ * {@code layers x heads x length^2} floats per sequence (a gigabyte at batch 32 there).
  */
 final class Activations
 {
@@ -22,7 +31,7 @@ final class Activations
     FloatBlock[] hidden;
     /** Query, key and value side by side, {@code [rows, 3 * hidden]}. */
     FloatBlock[] queryKeyValue;
-    /** Attention probabilities, {@code [sequence, head, query, key]}. */
+    /** Attention probabilities, {@code [sequence, head, query, key]}, while {@link #keepsProbabilities} (else empty). */
     FloatBlock[] probabilities;
     FloatBlock[] context;
     FloatBlock[] attentionNormed;
@@ -30,7 +39,11 @@ final class Activations
     FloatBlock[] attentionInverse;
     /** The feed-forward pre-activation, bias included, {@code [rows, intermediate]}. */
     FloatBlock[] intermediate;
-    FloatBlock[] activated;
+    /**
+     * The GELU's output of the layer being computed, {@code [rows, intermediate]}: the backward pass recomputes it, and
+     * uses the same buffer for {@link #gradientIntermediate} once it is done with it.
+     */
+    FloatBlock activated;
     FloatBlock[] outputXhat;
     FloatBlock[] outputInverse;
     FloatBlock embeddingXhat;
@@ -56,7 +69,7 @@ final class Activations
     void ensure(int sequences, int length)
     {
         int rows = sequences * length;
-        long scores = (long) sequences * config.heads() * length * length;
+        long scores = keepsProbabilities(length) ? (long) sequences * config.heads() * length * length : 0;
         if (rows <= rowCapacity && scores <= scoreCapacity) {
             return;
         }
@@ -72,13 +85,13 @@ final class Activations
         long f = (long) rowCapacity * config.intermediate();
         hidden = forwardOnly ? alternating(layers + 1, h) : blocks(layers + 1, h);
         queryKeyValue = blocks(layers, 3 * h);
-        probabilities = blocks(layers, scoreCapacity);
+        probabilities = forwardOnly ? new FloatBlock[0] : blocks(layers, scoreCapacity);
         context = blocks(layers, h);
         attentionNormed = blocks(layers, h);
         attentionXhat = blocks(layers, h);
         attentionInverse = blocks(layers, rowCapacity);
         intermediate = blocks(layers, f);
-        activated = blocks(layers, f);
+        activated = FloatBlock.allocate(f);
         outputXhat = blocks(layers, h);
         outputInverse = blocks(layers, rowCapacity);
         embeddingXhat = FloatBlock.allocate(h);
@@ -91,7 +104,19 @@ final class Activations
         gradientBranch = FloatBlock.allocate(backward * h);
         gradientContext = FloatBlock.allocate(backward * h);
         gradientQueryKeyValue = FloatBlock.allocate(backward * 3 * h);
-        gradientIntermediate = FloatBlock.allocate(backward * f);
+        // The backward pass is done with a layer's recomputed GELU output (the weight gradient's product) before it
+        // writes the gradient of the feed-forward's pre-activation: the two can share one buffer.
+        gradientIntermediate = activated;
+    }
+
+    /**
+     * Whether passes over inputs of {@code length} positions keep every head's attention probabilities for the backward
+     * pass; if not, each head's are computed in a worker's scratch square, and again by the backward pass. Forward-only
+     * passes never keep them.
+     */
+    boolean keepsProbabilities(int length)
+    {
+        return !forwardOnly && (long) config.heads() * length <= config.intermediate();
     }
 
     /** One buffer per layer for training; one shared by every layer for forward passes only. */

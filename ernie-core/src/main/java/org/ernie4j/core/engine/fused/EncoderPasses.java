@@ -8,6 +8,9 @@ import org.ernie4j.core.model.EncoderConfig;
  */
 final class EncoderPasses
 {
+    /** A pass split by column bands has seven parts per layer: projections, attention, output product, norm, two feed-forward products, norm. */
+    private static final int PARTS_PER_LAYER_BY_COLUMNS = 7;
+
     private final EncoderConfig config;
     private final Activations activations;
     private final EmbeddingPass embeddings;
@@ -37,13 +40,34 @@ final class EncoderPasses
 
     /**
      * One worker's work in a forward pass over the whole batch split within its sequences, which all workers run at
-     * once: the rows (for the embeddings and the token-wise parts of every layer: products, norms, GELU) and the
-     * (sequence, head) pairs (for attention) are cut into {@code parts.shares()} even, contiguous shares, and the workers
-     * take them part by part (see {@link SharedParts}). Attention reads every row of a sequence and the rows read every
-     * head's context, so a layer is two parts; the token-wise work from one attention to the next is one. Each share
-     * writes only its own rows, or its own heads' scores and context columns, as a shard's worker does.
+     * once, part by part (see {@link SharedParts}), each part cut into {@code parts.shares()} even, contiguous shares.
+     * Attention is split by (sequence, head) pairs. With {@code byRows}, the rest is split by rows: the embeddings with
+     * the first projections, then a layer's token-wise work from one attention to the next is one part. Otherwise the
+     * products are split by bands of their output columns (each share multiplies every row by its band of the weights,
+     * for inputs whose rows are too few to split: BLAS runs a product of 16 rows at a third of its speed on 512, and
+     * every worker would read all of the weights) and the embeddings and norms by rows, the GELU going with the product
+     * before it, column by column. A part that reads what another part wrote in other shares (every column of a row,
+     * every row of a sequence) starts after that part has finished. Each share writes only its own rows, columns or
+     * heads, as a shard's worker does, so the result is the unsplit pass's.
      */
-    void forwardShares(StepInputs inputs, Worker worker, SharedParts parts)
+    void forwardShares(StepInputs inputs, Worker worker, SharedParts parts, boolean byRows)
+    {
+        if (byRows) {
+            forwardRowShares(inputs, worker, parts);
+        }
+        else {
+            forwardColumnShares(inputs, worker, parts);
+        }
+        worker.timer.stop(Op.SPLIT_WAIT);
+    }
+
+    /** The parts of {@link #forwardShares}: the embeddings, then two parts per layer by rows, seven by column bands. */
+    int sharedParts(boolean byRows)
+    {
+        return 1 + (byRows ? 2 : PARTS_PER_LAYER_BY_COLUMNS) * config.layers();
+    }
+
+    private void forwardRowShares(StepInputs inputs, Worker worker, SharedParts parts)
     {
         int shares = parts.shares();
         int rows = inputs.rows();
@@ -70,10 +94,44 @@ final class EncoderPasses
         }
     }
 
-    /** The parts of {@link #forwardShares}: the embeddings with the first projections, then two per layer. */
-    int sharedParts()
+    private void forwardColumnShares(StepInputs inputs, Worker worker, SharedParts parts)
     {
-        return 1 + 2 * config.layers();
+        int shares = parts.shares();
+        int rows = inputs.rows();
+        int pairs = inputs.size() * config.heads();
+        int h = config.hidden();
+        int f = config.intermediate();
+        parts.run(0, s -> embeddings.forward(share(rows, s, shares), share(rows, s + 1, shares) - share(rows, s, shares), inputs, worker));
+        int part = 1;
+        for (int layer = 0; layer < config.layers(); layer++) {
+            int current = layer;
+            worker.timer.stop(Op.SPLIT_WAIT);
+            parts.run(part++, s -> layers.project(current, 0, rows, band(3 * h, s, shares), band(3 * h, s + 1, shares) - band(3 * h, s, shares),
+                    worker));
+            worker.timer.stop(Op.SPLIT_WAIT);
+            parts.run(part++, s -> layers.attend(current, share(pairs, s, shares), share(pairs, s + 1, shares), inputs, worker));
+            worker.timer.stop(Op.SPLIT_WAIT);
+            parts.run(part++, s -> layers.outputProduct(current, 0, rows, band(h, s, shares), band(h, s + 1, shares) - band(h, s, shares), worker));
+            worker.timer.stop(Op.SPLIT_WAIT);
+            parts.run(part++, s -> layers.attentionNorm(current, share(rows, s, shares), share(rows, s + 1, shares) - share(rows, s, shares), inputs,
+                    worker));
+            worker.timer.stop(Op.SPLIT_WAIT);
+            parts.run(part++, s -> layers.expand(current, 0, rows, band(f, s, shares), band(f, s + 1, shares) - band(f, s, shares), worker));
+            worker.timer.stop(Op.SPLIT_WAIT);
+            parts.run(part++, s -> layers.contract(current, 0, rows, band(h, s, shares), band(h, s + 1, shares) - band(h, s, shares), worker));
+            worker.timer.stop(Op.SPLIT_WAIT);
+            parts.run(part++, s -> layers.outputNorm(current, share(rows, s, shares), share(rows, s + 1, shares) - share(rows, s, shares), inputs,
+                    worker));
+        }
+    }
+
+    /**
+     * Where band {@code part} of {@code columns} split over {@code parts} starts: as {@link #share}, on a whole number of
+     * vectors, so that the kernels after a product (bias, GELU) run their vector loops on every band.
+     */
+    private static int band(int columns, int part, int parts)
+    {
+        return part == parts ? columns : share(columns / Kernels.LANES, part, parts) * Kernels.LANES;
     }
 
     /** Where part {@code part} of {@code total} items split as evenly as possible over {@code parts} starts. */

@@ -41,8 +41,9 @@ import static java.util.Objects.requireNonNull;
  * <p>An engine {@linkplain #forwardOnly made for forward passes only} (inference) keeps no activations for a backward
  * pass and no gradient buffers, and packs the parameters once (they must not change while it runs). At a batch smaller
  * than its workers (a single text) it splits the encoder's work within the sequences instead: every worker takes a share
- * of the rows for the token-wise parts and a share of the attention heads (see {@link EncoderPasses#forwardShares}), so
- * that the norms, GELU and the softmax use every core too, not only the products; the head after the encoder lets BLAS
+ * of the attention heads, and a share of the rows for the rest, or, for inputs too short for that (see {@link
+ * #ROW_SPLIT_FROM}), a band of each product's output columns and a share of the rows for the norms (see {@link
+ * EncoderPasses#forwardShares}), so that GELU, the norms and the softmax use every core too, not only the products; the head after the encoder lets BLAS
  * use the idle workers' cores. The system property {@value #SPLIT_PROPERTY}{@code =false} turns the split off (BLAS
  * threads for the whole pass, as before the split existed): for the benchmark's same-run comparison only.
  */
@@ -51,6 +52,13 @@ public final class FusedEngine
 {
     /** Set to {@code false}, forward-only engines made afterwards do not split a pass within sequences (benchmark A/B only). */
     public static final String SPLIT_PROPERTY = "ernie4j.fused.splitWithinSequences";
+    /**
+     * A pass split within sequences gives each worker a share of the rows when a share has at least this many, and a band
+     * of every product's columns below: OpenBLAS's single-threaded {@code sgemm} of MiniLM's shapes ran at 34, 50, 65 and
+     * 76 GFLOP/s on 16, 32, 64 and 128 rows (86 on 512), while a column band costs five more waits per layer; measured
+     * at batch 1, the bands were faster at 32 pieces over 2 workers and slightly slower at 128.
+     */
+    static final int ROW_SPLIT_FROM = 64;
 
     private final EncoderConfig config;
     private final ModelParameters parameters;
@@ -64,12 +72,13 @@ public final class FusedEngine
     private final Map<String, TaskPlan> tasks = new HashMap<>();
     private final boolean forwardOnly;
     private final boolean splitWithinSequences;
+    private final int rowSplitFrom;
     private boolean packed;
     private long profiledSteps;
 
     public FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers)
     {
-        this(config, parameters, workers, false, false);
+        this(config, parameters, workers, false, false, ROW_SPLIT_FROM);
     }
 
     /** An engine for forward passes only (encoding, logits, evaluation) of parameters that do not change while it runs. */
@@ -81,10 +90,18 @@ public final class FusedEngine
     /** As {@link #forwardOnly(EncoderConfig, ModelParameters, Workers)}, splitting batches smaller than the workers or not. */
     static FusedEngine forwardOnly(EncoderConfig config, ModelParameters parameters, Workers workers, boolean splitWithinSequences)
     {
-        return new FusedEngine(config, parameters, workers, true, splitWithinSequences);
+        return forwardOnly(config, parameters, workers, splitWithinSequences, ROW_SPLIT_FROM);
     }
 
-    private FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers, boolean forwardOnly, boolean splitWithinSequences)
+    /** As above, splitting by rows from {@code rowSplitFrom} rows per share (see {@link #ROW_SPLIT_FROM}; tests take both ways). */
+    static FusedEngine forwardOnly(EncoderConfig config, ModelParameters parameters, Workers workers, boolean splitWithinSequences,
+            int rowSplitFrom)
+    {
+        return new FusedEngine(config, parameters, workers, true, splitWithinSequences, rowSplitFrom);
+    }
+
+    private FusedEngine(EncoderConfig config, ModelParameters parameters, Workers workers, boolean forwardOnly, boolean splitWithinSequences,
+            int rowSplitFrom)
     {
         this.config = requireNonNull(config, "config is null");
         this.parameters = requireNonNull(parameters, "parameters is null");
@@ -96,6 +113,7 @@ public final class FusedEngine
         this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
         this.forwardOnly = forwardOnly;
         this.splitWithinSequences = forwardOnly && splitWithinSequences;
+        this.rowSplitFrom = rowSplitFrom;
         this.activations = new Activations(config, forwardOnly);
         this.masks = new MaskSet(config);
         this.encoderPasses = new EncoderPasses(config, encoder, activations, masks);
@@ -218,12 +236,13 @@ public final class FusedEngine
     private void forward(StepInputs inputs, Shard[] shards, java.util.function.BiConsumer<Shard, Worker> head)
     {
         if (splitWithinSequences && shards.length < workers.count()) {
-            SharedParts parts = new SharedParts(encoderPasses.sharedParts(), workers.count());
+            boolean byRows = inputs.rows() / workers.count() >= rowSplitFrom;
+            SharedParts parts = new SharedParts(encoderPasses.sharedParts(byRows), workers.count());
             workers.runSharing(workers.count(), w -> {
                 Worker worker = workerStates[w];
                 worker.timer.start();
                 worker.tally.reset();
-                encoderPasses.forwardShares(inputs, worker, parts);
+                encoderPasses.forwardShares(inputs, worker, parts, byRows);
             });
             runForward(shards, w -> {
                 Worker worker = workerStates[w];

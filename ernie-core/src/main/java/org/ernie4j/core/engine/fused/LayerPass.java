@@ -70,11 +70,22 @@ final class LayerPass
     /** The query, key and value projections of rows {@code first .. first + rows - 1}: the part before attention. */
     void project(int layer, int first, int rows, Worker worker)
     {
+        project(layer, first, rows, 0, 3 * config.hidden(), worker);
+    }
+
+    /**
+     * Columns {@code column .. column + columns - 1} of the packed query, key and value projections of rows {@code first ..
+     * first + rows - 1}: a split pass gives each worker a band of the product's columns, so that each reads only its
+     * part of the weights and multiplies all of the rows at once (BLAS runs a product of 16 rows at a third of its peak).
+     */
+    void project(int layer, int first, int rows, int column, int columns, Worker worker)
+    {
         int h = config.hidden();
         FloatBlock qkv = activations.queryKeyValue[layer];
-        worker.gemm.multiply(false, false, rows, 3 * h, h, 1f, activations.hidden[layer], (long) first * h, h, packedWeights[layer], 0, 3 * h,
-                0f, qkv, (long) first * 3 * h, 3 * h);
-        Kernels.addRowBias(qkv, (long) first * 3 * h, rows, 3 * h, 3 * h, packedBiases[layer], 0);
+        long at = (long) first * 3 * h + column;
+        worker.gemm.multiply(false, false, rows, columns, h, 1f, activations.hidden[layer], (long) first * h, h, packedWeights[layer], column,
+                3 * h, 0f, qkv, at, 3 * h);
+        Kernels.addRowBias(qkv, at, rows, columns, 3 * h, packedBiases[layer], column);
         worker.timer.stop(Op.QKV_FORWARD);
     }
 
@@ -84,7 +95,7 @@ final class LayerPass
      */
     void attend(int layer, int firstPair, int endPair, StepInputs inputs, Worker worker)
     {
-        attentionForward(layer, firstPair, endPair, inputs, worker.gemm);
+        attentionForward(layer, firstPair, endPair, inputs, worker);
         worker.timer.stop(Op.ATTENTION_FORWARD);
     }
 
@@ -94,18 +105,31 @@ final class LayerPass
      */
     void finish(int layer, int first, int rows, StepInputs inputs, Worker worker)
     {
+        int h = config.hidden();
+        outputProduct(layer, first, rows, 0, h, worker);
+        attentionNorm(layer, first, rows, inputs, worker);
+        expand(layer, first, rows, 0, config.intermediate(), worker);
+        contract(layer, first, rows, 0, h, worker);
+        outputNorm(layer, first, rows, inputs, worker);
+    }
+
+    /** Columns {@code column ..} of the attention output product (before its bias, which the norm adds) of the given rows. */
+    void outputProduct(int layer, int first, int rows, int column, int columns, Worker worker)
+    {
+        int h = config.hidden();
+        long at = (long) first * h;
+        worker.gemm.multiply(false, false, rows, columns, h, 1f, activations.context[layer], at, h, parameters.layers[layer].outputWeight, column,
+                h, 0f, activations.branch, at + column, h);
+        worker.timer.stop(Op.ATTENTION_OUTPUT_FORWARD);
+    }
+
+    /** The attention's residual, dropout and layer norm of the given rows; reads every column of the output product. */
+    void attentionNorm(int layer, int first, int rows, StepInputs inputs, Worker worker)
+    {
         LayerBlocks p = parameters.layers[layer];
         Activations a = activations;
-        Gemm gemm = worker.gemm;
-        OpTimer timer = worker.timer;
         int h = config.hidden();
-        int f = config.intermediate();
-        long firstRow = first;
         FloatBlock input = a.hidden[layer];
-
-        gemm.multiply(false, false, rows, h, h, 1f, a.context[layer], firstRow * h, h, p.outputWeight, 0, h, 0f, a.branch, firstRow * h, h);
-        timer.stop(Op.ATTENTION_OUTPUT_FORWARD);
-
         FloatBlock attentionMask = masks.mask(MaskSet.attentionMask(layer), inputs.training());
         for (int row = first; row < first + rows; row++) {
             long at = (long) row * h;
@@ -113,16 +137,40 @@ final class LayerPass
             a.attentionInverse[layer].set(row, LayerNormKernel.normalize(h, epsilon, a.attentionXhat[layer], at, p.attentionGamma,
                     p.attentionBeta, a.attentionNormed[layer], at, null, 0));
         }
-        timer.stop(Op.NORM_FORWARD);
+        worker.timer.stop(Op.NORM_FORWARD);
+    }
 
-        gemm.multiply(false, false, rows, f, h, 1f, a.attentionNormed[layer], firstRow * h, h, p.inWeight, 0, f, 0f,
-                a.intermediate[layer], firstRow * f, f);
-        timer.stop(Op.FFN_FORWARD);
-        ActivationKernel.geluForward(config.activation(), rows, f, a.intermediate[layer], firstRow * f, p.inBias, a.activated[layer], firstRow * f);
-        timer.stop(Op.GELU_FORWARD);
-        gemm.multiply(false, false, rows, h, f, 1f, a.activated[layer], firstRow * f, f, p.outWeight, 0, h, 0f, a.branch, firstRow * h, h);
-        timer.stop(Op.FFN_FORWARD);
+    /** Columns {@code column ..} of the feed-forward's first product, with its bias and the GELU, of the given rows. */
+    void expand(int layer, int first, int rows, int column, int columns, Worker worker)
+    {
+        LayerBlocks p = parameters.layers[layer];
+        int h = config.hidden();
+        int f = config.intermediate();
+        long at = (long) first * f + column;
+        worker.gemm.multiply(false, false, rows, columns, h, 1f, activations.attentionNormed[layer], (long) first * h, h, p.inWeight, column, f,
+                0f, activations.intermediate[layer], at, f);
+        worker.timer.stop(Op.FFN_FORWARD);
+        ActivationKernel.geluForward(config.activation(), rows, columns, f, activations.intermediate[layer], at, p.inBias, column,
+                activations.activated, at);
+        worker.timer.stop(Op.GELU_FORWARD);
+    }
 
+    /** Columns {@code column ..} of the feed-forward's second product (before its bias, which the norm adds) of the given rows. */
+    void contract(int layer, int first, int rows, int column, int columns, Worker worker)
+    {
+        int h = config.hidden();
+        int f = config.intermediate();
+        worker.gemm.multiply(false, false, rows, columns, f, 1f, activations.activated, (long) first * f, f, parameters.layers[layer].outWeight,
+                column, h, 0f, activations.branch, (long) first * h + column, h);
+        worker.timer.stop(Op.FFN_FORWARD);
+    }
+
+    /** The feed-forward's residual, dropout and layer norm of the given rows, into the next layer's input. */
+    void outputNorm(int layer, int first, int rows, StepInputs inputs, Worker worker)
+    {
+        LayerBlocks p = parameters.layers[layer];
+        Activations a = activations;
+        int h = config.hidden();
         FloatBlock feedForwardMask = masks.mask(MaskSet.feedForwardMask(layer), inputs.training());
         FloatBlock output = a.hidden[layer + 1];
         for (int row = first; row < first + rows; row++) {
@@ -132,34 +180,47 @@ final class LayerPass
             a.outputInverse[layer].set(row, LayerNormKernel.normalize(h, epsilon, a.outputXhat[layer], at, p.feedForwardGamma,
                     p.feedForwardBeta, output, at, null, 0));
         }
-        timer.stop(Op.NORM_FORWARD);
+        worker.timer.stop(Op.NORM_FORWARD);
     }
 
     /**
      * Softmax(Q K^T / sqrt(d) + padding bias) V for the given (sequence, head) pairs, over each sequence's real keys
      * only (see {@link SoftmaxKernel}); every query row is computed, padding included, as in the graph.
      */
-    private void attentionForward(int layer, int firstPair, int endPair, StepInputs inputs, Gemm gemm)
+    private void attentionForward(int layer, int firstPair, int endPair, StepInputs inputs, Worker worker)
     {
         int h = config.hidden();
         int heads = config.heads();
         int d = config.headSize();
         int t = inputs.length();
+        boolean kept = activations.keepsProbabilities(t);
         FloatBlock qkv = activations.queryKeyValue[layer];
-        FloatBlock probabilities = activations.probabilities[layer];
+        FloatBlock probabilities = kept ? activations.probabilities[layer] : worker.scores(t);
         FloatBlock context = activations.context[layer];
         for (int pair = firstPair; pair < endPair; pair++) {
             int sequence = pair / heads;
-            int head = pair % heads;
             long rowsAt = (long) sequence * t;
-            int keys = keys(inputs, sequence);
-            long query = rowsAt * 3 * h + (long) head * d;
-            long scores = (long) pair * t * t;
-            gemm.multiply(false, true, t, keys, d, scale, qkv, query, 3 * h, qkv, query + h, 3 * h, 0f, probabilities, scores, t);
-            SoftmaxKernel.forward(probabilities, scores, t, keys, t);
-            gemm.multiply(false, false, t, d, keys, 1f, probabilities, scores, t, qkv, query + 2 * h, 3 * h, 0f,
-                    context, rowsAt * h + (long) head * d, h);
+            long query = rowsAt * 3 * h + (long) (pair % heads) * d;
+            long scores = kept ? (long) pair * t * t : 0;
+            int keys = probabilities(qkv, query, keys(inputs, sequence), t, probabilities, scores, worker.gemm);
+            worker.gemm.multiply(false, false, t, d, keys, 1f, probabilities, scores, t, qkv, query + 2 * h, 3 * h, 0f,
+                    context, rowsAt * h + (pair % heads) * d, h);
         }
+    }
+
+    /**
+     * One head's probabilities {@code softmax(Q K^T / sqrt(d))} over its sequence's {@code keys} real keys, into {@code
+     * [t, t]} at {@code scores} (rows {@code t} apart); the backward pass's recomputation calls the same code, so it gets
+     * the same floats.
+     *
+     * @return {@code keys}
+     */
+    private int probabilities(FloatBlock qkv, long query, int keys, int t, FloatBlock target, long scores, Gemm gemm)
+    {
+        int h = config.hidden();
+        gemm.multiply(false, true, t, keys, config.headSize(), scale, qkv, query, 3 * h, qkv, query + h, 3 * h, 0f, target, scores, t);
+        SoftmaxKernel.forward(target, scores, t, keys, t);
+        return keys;
     }
 
     /** The keys a sequence attends to: its real positions (all of them for an empty sequence, as the bias would give). */
@@ -194,7 +255,11 @@ final class LayerPass
         }
         timer.stop(Op.NORM_BACKWARD);
 
-        gemm.multiply(true, false, f, h, rows, 1f, a.activated[layer], first * f, f, a.gradientBranch, first * h, h, 0f, g.outWeight, 0, h);
+        // The GELU's output is not kept: recomputed from the kept pre-activation by the forward pass's own kernel.
+        ActivationKernel.gelu(config.activation(), rows, f, a.intermediate[layer], first * f, a.activated, first * f);
+        timer.stop(Op.GELU_BACKWARD);
+        gemm.multiply(true, false, f, h, rows, 1f, a.activated, first * f, f, a.gradientBranch, first * h, h, 0f, g.outWeight, 0, h);
+        // From here the GELU's output is dead: gradientIntermediate, written next, is the same buffer.
         gemm.multiply(false, true, rows, f, h, 1f, a.gradientBranch, first * h, h, p.outWeight, 0, h, 0f,
                 a.gradientIntermediate, first * f, f);
         timer.stop(Op.FFN_BACKWARD);
@@ -248,7 +313,8 @@ final class LayerPass
         int t = inputs.length();
         Gemm gemm = worker.gemm;
         FloatBlock qkv = activations.queryKeyValue[layer];
-        FloatBlock probabilities = activations.probabilities[layer];
+        boolean kept = activations.keepsProbabilities(t);
+        FloatBlock probabilities = kept ? activations.probabilities[layer] : worker.scores(t);
         FloatBlock dContext = activations.gradientContext;
         FloatBlock dqkv = activations.gradientQueryKeyValue;
         FloatBlock dScores = worker.square(t);
@@ -258,7 +324,10 @@ final class LayerPass
             for (int head = 0; head < heads; head++) {
                 long query = rowsAt * 3 * h + (long) head * d;
                 long contextAt = rowsAt * h + (long) head * d;
-                long scores = ((long) sequence * heads + head) * t * t;
+                long scores = kept ? ((long) sequence * heads + head) * t * t : 0;
+                if (!kept) {
+                    probabilities(qkv, query, keys, t, probabilities, 0, gemm);
+                }
                 // dP = dC V^T and dV = P^T dC
                 gemm.multiply(false, true, t, keys, d, 1f, dContext, contextAt, h, qkv, query + 2 * h, 3 * h, 0f, dScores, 0, t);
                 gemm.multiply(true, false, keys, d, t, 1f, probabilities, scores, t, dContext, contextAt, h, 0f, dqkv, query + 2 * h, 3 * h);

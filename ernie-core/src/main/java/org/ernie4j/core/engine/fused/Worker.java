@@ -21,6 +21,7 @@ final class Worker
     private FloatBlock rowScratch;
     private FloatBlock rowScratch2;
     private FloatBlock squareScratch;
+    private FloatBlock scoreScratch = FloatBlock.allocate(0);
     private FloatBlock packedScratch = FloatBlock.allocate(0);
 
     Worker(int index, EncoderConfig config, ModelParameters parameters)
@@ -75,5 +76,17 @@ final class Worker
             squareScratch = FloatBlock.allocate((long) length * length);
         }
         return squareScratch;
+    }
+
+    /**
+     * A second scratch square of {@code length x length} floats: one head's attention probabilities, when the pass does
+     * not keep them (see {@link Activations#keepsProbabilities}).
+     */
+    FloatBlock scores(int length)
+    {
+        if (scoreScratch.length() < length * length) {
+            scoreScratch = FloatBlock.allocate((long) length * length);
+        }
+        return scoreScratch;
     }
 }

@@ -91,6 +91,21 @@ class TestFusedEngine
         compare(config(16, 2, 2, 40, Activation.GELU_TANH, 0.0), TokenClassificationHead.of(2), 4, 9);
     }
 
+    /**
+     * Inputs long enough that the attention probabilities outgrow the feed-forward's pre-activation are recomputed in the
+     * backward pass instead of kept; the gradients stay the graph's. (The shapes above keep them, except the token
+     * classification head's.)
+     */
+    @Test
+    void attentionProbabilitiesRecomputedForLongInputs()
+    {
+        EncoderConfig config = config(32, 2, 4, 48, Activation.GELU_ERF, 0.1);
+        assertThat(new Activations(config, false).keepsProbabilities(17)).isFalse();
+        assertThat(new Activations(config, false).keepsProbabilities(12)).isTrue();
+        compare(config, MaskedTokenHead.create(), 6, 17);
+        compare(config, SequenceClassificationHead.weighted(new float[] {1f, 1f, 1f}), 5, 12);
+    }
+
     @Test
     void customHeadRunsInSameDiffOnTheFusedEncoder()
     {

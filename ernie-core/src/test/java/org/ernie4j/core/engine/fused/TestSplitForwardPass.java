@@ -16,9 +16,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A forward-only engine given fewer sequences than workers splits the pass within the sequences (rows for the
- * token-wise parts, (sequence, head) pairs for attention). Its outputs must be those of the same engine unsplit and of
- * the SameDiff graph, on real sentences: one at a time over 2 workers (rows split inside the sequence, 2 heads each), and
+ * A forward-only engine given fewer sequences than workers splits the pass within the sequences ((sequence, head) pairs
+ * for attention; rows for the rest, or, for short inputs, column bands for the products and rows for the norms). Both
+ * ways, its outputs must be those of the same engine unsplit and of the SameDiff graph, on real sentences: one at a time
+ * over 2 workers (rows or columns split inside the sequence, 2 heads each), and
  * 2 or 3 sentences of different lengths, padded, over 3 and 4 workers (shares that cut sequences at uneven points, a
  * worker's rows spanning the end of one sequence and the start of the next).
  *
@@ -55,30 +56,37 @@ class TestSplitForwardPass
     @SafeVarargs
     private void compare(int workerCount, List<String>... batches)
     {
-        TaskHead head = model.head();
         try (Workers workers = new Workers(workerCount);
                 SameDiffEngine reference = new SameDiffEngine(config, model.parameters())) {
-            FusedEngine split = FusedEngine.forwardOnly(config, model.parameters(), workers, true);
+            FusedEngine byRows = FusedEngine.forwardOnly(config, model.parameters(), workers, true, 1);
+            FusedEngine byColumns = FusedEngine.forwardOnly(config, model.parameters(), workers, true, Integer.MAX_VALUE);
             FusedEngine unsplit = FusedEngine.forwardOnly(config, model.parameters(), workers, false);
             for (List<String> texts : batches) {
-                Batch batch = TestingInferenceModels.batch(model.vocabulary(), texts);
-                assertThat(batch.size()).isLessThan(workerCount);
-                String what = texts.size() + " sentence(s) over " + workerCount + " workers, " + batch.length() + " positions";
-                EncoderOutputs actual = split.encode(batch, model.taskId());
-                EncoderOutputs expected = unsplit.encode(batch, model.taskId());
-                EncoderOutputs graph = reference.encode(batch, model.taskId());
-                assertClose(actual.sequence(), expected.sequence(), UNSPLIT_TOLERANCE, "sequence output against unsplit, " + what);
-                assertClose(actual.pooled(), expected.pooled(), UNSPLIT_TOLERANCE, "pooled output against unsplit, " + what);
-                assertClose(actual.sequence(), graph.sequence(), SAMEDIFF_TOLERANCE, "sequence output against SameDiff, " + what);
-                assertClose(actual.pooled(), graph.pooled(), SAMEDIFF_TOLERANCE, "pooled output against SameDiff, " + what);
-                // A task's head runs after the split encoder, on the sequences' shards.
-                INDArray logits = split.logits(head, batch);
-                assertClose(logits, unsplit.logits(head, batch), UNSPLIT_TOLERANCE, "logits against unsplit, " + what);
-                assertClose(logits, reference.logits(head, batch), SAMEDIFF_TOLERANCE, "logits against SameDiff, " + what);
-                assertThat(split.evaluate(head, batch).predictions()).as("classes answered, " + what)
-                        .isEqualTo(reference.evaluate(head, batch).predictions());
+                compare(byRows, unsplit, reference, texts, workerCount, "split by rows");
+                compare(byColumns, unsplit, reference, texts, workerCount, "split by column bands");
             }
         }
+    }
+
+    private void compare(FusedEngine split, FusedEngine unsplit, SameDiffEngine reference, List<String> texts, int workerCount, String how)
+    {
+        TaskHead head = model.head();
+        Batch batch = TestingInferenceModels.batch(model.vocabulary(), texts);
+        assertThat(batch.size()).isLessThan(workerCount);
+        String what = how + ", " + texts.size() + " sentence(s) over " + workerCount + " workers, " + batch.length() + " positions";
+        EncoderOutputs actual = split.encode(batch, model.taskId());
+        EncoderOutputs expected = unsplit.encode(batch, model.taskId());
+        EncoderOutputs graph = reference.encode(batch, model.taskId());
+        assertClose(actual.sequence(), expected.sequence(), UNSPLIT_TOLERANCE, "sequence output against unsplit, " + what);
+        assertClose(actual.pooled(), expected.pooled(), UNSPLIT_TOLERANCE, "pooled output against unsplit, " + what);
+        assertClose(actual.sequence(), graph.sequence(), SAMEDIFF_TOLERANCE, "sequence output against SameDiff, " + what);
+        assertClose(actual.pooled(), graph.pooled(), SAMEDIFF_TOLERANCE, "pooled output against SameDiff, " + what);
+        // A task's head runs after the split encoder, on the sequences' shards.
+        INDArray logits = split.logits(head, batch);
+        assertClose(logits, unsplit.logits(head, batch), UNSPLIT_TOLERANCE, "logits against unsplit, " + what);
+        assertClose(logits, reference.logits(head, batch), SAMEDIFF_TOLERANCE, "logits against SameDiff, " + what);
+        assertThat(split.evaluate(head, batch).predictions()).as("classes answered, " + what)
+                .isEqualTo(reference.evaluate(head, batch).predictions());
     }
 
     private static void assertClose(INDArray actual, INDArray expected, double tolerance, String what)
