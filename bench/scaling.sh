@@ -91,7 +91,7 @@ report=$(cat <<MD
 
 ### Scaling with width and input length, $(date -u +%Y-%m-%dT%H:%M:%SZ)
 
-- command: \`bench/scaling.sh\` (STEPS=$steps WARMUP=$warmup THREADS=$threads), each configuration: ernie4j then PyTorch, each in a fresh process
+- command: \`bench/scaling.sh\` (STEPS=$steps WARMUP=$warmup THREADS=$threads SEQUENCES="$sequences" HIDDENS="$hiddens"${MINILM:+ MINILM=$MINILM}), each configuration: ernie4j then PyTorch, each in a fresh process
 - machine: $machine; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)
 - model: vocab 8000, 4 layers, heads hidden/64, feed-forward 4 x hidden (rows "384 (MiniLM)": all-MiniLM-L6-v2's shape, vocab 30522, 6 layers, 12 heads, FFN 1536), batch 32, masked LM 15%, AdamW, float32; ernie4j's fused engine on $threads threads, PyTorch on $threads threads; OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}
 

@@ -50,13 +50,13 @@ final class ActivationKernel
 
     /**
      * As above, for {@code width} columns of matrices with leading dimension {@code ld} (a band of columns), with the
-     * bias's values from {@code biasOffset}.
+     * bias's values from {@code biasOffset}; with no bias ({@code null}), {@code pre} is only read.
      */
     static void geluForward(Activation activation, int rows, int width, int ld, FloatBlock pre, long preOffset, FloatBlock bias,
             int biasOffset, FloatBlock out, long outOffset)
     {
         ByteBuffer x = pre.bytes();
-        ByteBuffer b = bias.bytes();
+        ByteBuffer b = bias == null ? null : bias.bytes();
         ByteBuffer o = out.bytes();
         boolean tanhForm = activation == Activation.GELU_TANH;
         for (int row = 0; row < rows; row++) {
@@ -64,13 +64,19 @@ final class ActivationKernel
             long outStart = outOffset + (long) row * ld;
             int c = 0;
             for (; c + LANES <= width; c += LANES) {
-                FloatVector v = load(x, start + c).add(load(b, biasOffset + c));
-                store(v, x, start + c);
+                FloatVector v = load(x, start + c);
+                if (b != null) {
+                    v = v.add(load(b, biasOffset + c));
+                    store(v, x, start + c);
+                }
                 store(tanhForm ? geluTanh(v) : geluErf(v), o, outStart + c);
             }
             for (; c < width; c++) {
-                float v = x.getFloat((int) (4 * (start + c))) + b.getFloat(4 * (biasOffset + c));
-                x.putFloat((int) (4 * (start + c)), v);
+                float v = x.getFloat((int) (4 * (start + c)));
+                if (b != null) {
+                    v += b.getFloat(4 * (biasOffset + c));
+                    x.putFloat((int) (4 * (start + c)), v);
+                }
                 o.putFloat((int) (4 * (outStart + c)), tanhForm ? geluTanh(v) : geluErf(v));
             }
         }
@@ -82,22 +88,7 @@ final class ActivationKernel
      */
     static void gelu(Activation activation, int rows, int width, FloatBlock pre, long preOffset, FloatBlock out, long outOffset)
     {
-        ByteBuffer x = pre.bytes();
-        ByteBuffer o = out.bytes();
-        boolean tanhForm = activation == Activation.GELU_TANH;
-        for (int row = 0; row < rows; row++) {
-            long start = preOffset + (long) row * width;
-            long outStart = outOffset + (long) row * width;
-            int c = 0;
-            for (; c + LANES <= width; c += LANES) {
-                FloatVector v = load(x, start + c);
-                store(tanhForm ? geluTanh(v) : geluErf(v), o, outStart + c);
-            }
-            for (; c < width; c++) {
-                float v = x.getFloat((int) (4 * (start + c)));
-                o.putFloat((int) (4 * (outStart + c)), tanhForm ? geluTanh(v) : geluErf(v));
-            }
-        }
+        geluForward(activation, rows, width, width, pre, preOffset, null, 0, out, outOffset);
     }
 
     /**
