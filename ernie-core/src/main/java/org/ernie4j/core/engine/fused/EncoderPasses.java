@@ -74,7 +74,7 @@ final class EncoderPasses
         int pairs = inputs.size() * config.heads();
         parts.run(0, s -> {
             int first = share(rows, s, shares);
-            int count = share(rows, s + 1, shares) - first;
+            int count = shareSize(rows, s, shares);
             embeddings.forward(first, count, inputs, worker);
             layers.project(0, first, count, worker);
         });
@@ -85,7 +85,7 @@ final class EncoderPasses
             worker.timer.stop(Op.SPLIT_WAIT);
             parts.run(2 * layer + 2, s -> {
                 int first = share(rows, s, shares);
-                int count = share(rows, s + 1, shares) - first;
+                int count = shareSize(rows, s, shares);
                 layers.finish(current, first, count, inputs, worker);
                 if (current + 1 < config.layers()) {
                     layers.project(current + 1, first, count, worker);
@@ -101,27 +101,24 @@ final class EncoderPasses
         int pairs = inputs.size() * config.heads();
         int h = config.hidden();
         int f = config.intermediate();
-        parts.run(0, s -> embeddings.forward(share(rows, s, shares), share(rows, s + 1, shares) - share(rows, s, shares), inputs, worker));
+        parts.run(0, s -> embeddings.forward(share(rows, s, shares), shareSize(rows, s, shares), inputs, worker));
         int part = 1;
         for (int layer = 0; layer < config.layers(); layer++) {
             int current = layer;
             worker.timer.stop(Op.SPLIT_WAIT);
-            parts.run(part++, s -> layers.project(current, 0, rows, band(3 * h, s, shares), band(3 * h, s + 1, shares) - band(3 * h, s, shares),
-                    worker));
+            parts.run(part++, s -> layers.project(current, 0, rows, band(3 * h, s, shares), bandSize(3 * h, s, shares), worker));
             worker.timer.stop(Op.SPLIT_WAIT);
             parts.run(part++, s -> layers.attend(current, share(pairs, s, shares), share(pairs, s + 1, shares), inputs, worker));
             worker.timer.stop(Op.SPLIT_WAIT);
-            parts.run(part++, s -> layers.outputProduct(current, 0, rows, band(h, s, shares), band(h, s + 1, shares) - band(h, s, shares), worker));
+            parts.run(part++, s -> layers.outputProduct(current, 0, rows, band(h, s, shares), bandSize(h, s, shares), worker));
             worker.timer.stop(Op.SPLIT_WAIT);
-            parts.run(part++, s -> layers.attentionNorm(current, share(rows, s, shares), share(rows, s + 1, shares) - share(rows, s, shares), inputs,
-                    worker));
+            parts.run(part++, s -> layers.attentionNorm(current, share(rows, s, shares), shareSize(rows, s, shares), inputs, worker));
             worker.timer.stop(Op.SPLIT_WAIT);
-            parts.run(part++, s -> layers.expand(current, 0, rows, band(f, s, shares), band(f, s + 1, shares) - band(f, s, shares), worker));
+            parts.run(part++, s -> layers.expand(current, 0, rows, band(f, s, shares), bandSize(f, s, shares), worker));
             worker.timer.stop(Op.SPLIT_WAIT);
-            parts.run(part++, s -> layers.contract(current, 0, rows, band(h, s, shares), band(h, s + 1, shares) - band(h, s, shares), worker));
+            parts.run(part++, s -> layers.contract(current, 0, rows, band(h, s, shares), bandSize(h, s, shares), worker));
             worker.timer.stop(Op.SPLIT_WAIT);
-            parts.run(part++, s -> layers.outputNorm(current, share(rows, s, shares), share(rows, s + 1, shares) - share(rows, s, shares), inputs,
-                    worker));
+            parts.run(part++, s -> layers.outputNorm(current, share(rows, s, shares), shareSize(rows, s, shares), inputs, worker));
         }
     }
 
@@ -134,10 +131,20 @@ final class EncoderPasses
         return part == parts ? columns : share(columns / Kernels.LANES, part, parts) * Kernels.LANES;
     }
 
+    private static int bandSize(int columns, int part, int parts)
+    {
+        return band(columns, part + 1, parts) - band(columns, part, parts);
+    }
+
     /** Where part {@code part} of {@code total} items split as evenly as possible over {@code parts} starts. */
     private static int share(int total, int part, int parts)
     {
         return (int) ((long) total * part / parts);
+    }
+
+    private static int shareSize(int total, int part, int parts)
+    {
+        return share(total, part + 1, parts) - share(total, part, parts);
     }
 
     /** The backward pass; the token table's gradient is zeroed first unless a tied output layer has started it. */

@@ -43,8 +43,8 @@ import static java.util.Objects.requireNonNull;
  * than its workers (a single text) it splits the encoder's work within the sequences instead: every worker takes a share
  * of the attention heads, and a share of the rows for the rest, or, for inputs too short for that (see {@link
  * #ROW_SPLIT_FROM}), a band of each product's output columns and a share of the rows for the norms (see {@link
- * EncoderPasses#forwardShares}), so that GELU, the norms and the softmax use every core too, not only the products; the head after the encoder lets BLAS
- * use the idle workers' cores. The system property {@value #SPLIT_PROPERTY}{@code =false} turns the split off (BLAS
+ * EncoderPasses#forwardShares}), so that GELU, the norms and the softmax use every core too, not only the products; the
+ * head after the encoder lets BLAS use the idle workers' cores. The system property {@value #SPLIT_PROPERTY}{@code =false} turns the split off (BLAS
  * threads for the whole pass, as before the split existed): for the benchmark's same-run comparison only.
  */
 public final class FusedEngine

@@ -200,11 +200,12 @@ final class LayerPass
         for (int pair = firstPair; pair < endPair; pair++) {
             int sequence = pair / heads;
             long rowsAt = (long) sequence * t;
-            long query = rowsAt * 3 * h + (long) (pair % heads) * d;
+            int head = pair % heads;
+            long query = rowsAt * 3 * h + (long) head * d;
             long scores = kept ? (long) pair * t * t : 0;
             int keys = probabilities(qkv, query, keys(inputs, sequence), t, probabilities, scores, worker.gemm);
             worker.gemm.multiply(false, false, t, d, keys, 1f, probabilities, scores, t, qkv, query + 2 * h, 3 * h, 0f,
-                    context, rowsAt * h + (pair % heads) * d, h);
+                    context, rowsAt * h + (long) head * d, h);
         }
     }
 

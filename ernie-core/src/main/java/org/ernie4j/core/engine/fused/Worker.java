@@ -63,18 +63,14 @@ final class Worker
     /** A scratch block of at least {@code length} floats (the packed query/key/value weight gradient). */
     FloatBlock packedScratch(long length)
     {
-        if (packedScratch.length() < length) {
-            packedScratch = FloatBlock.allocate(length);
-        }
+        packedScratch = atLeast(packedScratch, length);
         return packedScratch;
     }
 
     /** A scratch square of {@code length x length} floats (the attention score gradients of one head). */
     FloatBlock square(int length)
     {
-        if (squareScratch.length() < length * length) {
-            squareScratch = FloatBlock.allocate((long) length * length);
-        }
+        squareScratch = atLeast(squareScratch, (long) length * length);
         return squareScratch;
     }
 
@@ -84,9 +80,13 @@ final class Worker
      */
     FloatBlock scores(int length)
     {
-        if (scoreScratch.length() < length * length) {
-            scoreScratch = FloatBlock.allocate((long) length * length);
-        }
+        scoreScratch = atLeast(scoreScratch, (long) length * length);
         return scoreScratch;
+    }
+
+    /** {@code block} if it holds {@code length} floats, else a new block of that length (scratch only grows). */
+    private static FloatBlock atLeast(FloatBlock block, long length)
+    {
+        return block.length() < length ? FloatBlock.allocate(length) : block;
     }
 }
