@@ -7,9 +7,10 @@
 #   docs/experiments/issue-20/run.sh                  everything (days of machine time: see ESTIMATE.md)
 #   STAGE=data docs/experiments/issue-20/run.sh       only the datasets; also STAGE=pretrain, finetune, table
 #   ARMS="b-masked-lm c-ernie-continual" SEEDS="1 2" DATASETS=same-address docs/experiments/issue-20/run.sh
+#   JOBS=2 docs/experiments/issue-20/run.sh           two fine-tunings side by side, each JVM on half the processors
 #
 # Settings (environment): WORK (default /var/tmp/ernie-issue20: outside the checkout), SOTU, SPAM_ASSASSIN (the shared
-# corpora), ERNIE (the launcher), ARMS, REFERENCE (default b-masked-lm), SEEDS (default 1 2 3 4 5), DATASETS,
+# corpora), ERNIE (the launcher: it must pass ERNIE_JAVA_OPTS to java), JOBS (default 1: fine-tunings at once), ARMS, REFERENCE (default b-masked-lm), SEEDS (default 1 2 3 4 5), DATASETS,
 # EPOCHS (default 20), PATIENCE (default 2), WARMUP (default 0.1: PLAN.md's protocol), LEARNING_RATE (default 1.0e-4), KEEP_MODELS (default 0:
 # a fine-tuned model's best/ is deleted once its metrics are written; 1 keeps it), IMPORTED (an `ernie import` directory,
 # for arms f-* and configurations that say `initialize-from: IMPORTED_MODEL`). For a smoke test of the script itself:
@@ -25,7 +26,8 @@
 # directory; kept/quarter, kept/half, kept/all are copies of the checkpoints at those steps, which later checkpoints can
 # no longer delete), WORK/finetune/DATASET/FRACTION/ARM/seed-N (finetune.yaml, finetune.log, metrics.json), WORK/table.md.
 # A fine-tuning runs in .seed-N.partial and is renamed to seed-N only when `ernie finetune` succeeded, so an
-# interrupted one is never counted and is redone from the start.
+# interrupted one is never counted and is redone from the start. With JOBS above 1, each fine-tuning is claimed by a lock
+# (flock on .seed-N.lock, released by the kernel when its holder dies), so the workers never take the same one.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -38,6 +40,7 @@ reference=${REFERENCE:-b-masked-lm}
 seeds=${SEEDS:-1 2 3 4 5}
 datasets=${DATASETS:-sotu-party spam same-address recase}
 stage=${STAGE:-all}
+jobs=${JOBS:-1}
 configs=${CONFIGS:-$here}
 corpus=${CORPUS:-$work/data/pretraining-corpus}
 fractions="quarter half all"
@@ -135,6 +138,13 @@ finetune_one() {
   directory=$work/finetune/$dataset/$fraction/$arm
   out=$directory/seed-$seed
   [ -d "$out" ] && return 0
+  mkdir -p "$directory"
+  if [ "$jobs" -gt 1 ]; then
+    # Another worker holds it, or has just finished it (so look again once the lock is ours).
+    exec 9>"$directory/.seed-$seed.lock"
+    flock -n 9 || { exec 9>&-; return 0; }
+    [ -d "$out" ] && { exec 9>&-; return 0; }
+  fi
   partial=$directory/.seed-$seed.partial
   rm -rf "$partial"
   mkdir -p "$partial"
@@ -168,6 +178,8 @@ YAML
   [ "${KEEP_MODELS:-0}" = 1 ] || rm -rf "$partial/best"
   sed -i "s#$partial#$out#g" "$partial/finetune.yaml"
   mv "$partial" "$out"
+  [ "$jobs" -gt 1 ] && exec 9>&-
+  return 0
 }
 
 finetune_all() {
@@ -208,8 +220,29 @@ if wants pretrain; then
     esac
   done
 fi
+# JOBS workers walk the same list; each JVM gets an equal share of the processors (fine-tuning on the fused engine gives
+# the same figures on any number of threads: its reductions do not depend on the split).
+finetune_in_parallel() {
+  command -v flock >/dev/null || fail "JOBS=$jobs needs flock(1) (util-linux) to share out the fine-tunings"
+  share=$(($(nproc) / jobs))
+  [ "$share" -ge 1 ] || share=1
+  export ERNIE_JAVA_OPTS="${ERNIE_JAVA_OPTS:-} -XX:ActiveProcessorCount=$share"
+  pids=
+  worker=1
+  while [ "$worker" -le "$jobs" ]; do
+    finetune_all &
+    pids="$pids $!"
+    worker=$((worker + 1))
+  done
+  failed=0
+  for pid in $pids; do
+    wait "$pid" || failed=1
+  done
+  [ "$failed" = 0 ] || fail "a fine-tuning worker failed (see the lines above)"
+}
+
 if wants finetune; then
-  finetune_all
+  if [ "$jobs" -gt 1 ]; then finetune_in_parallel; else finetune_all; fi
 fi
 if wants table; then
   "$ernie" downstream-table --results "$work/finetune" --datasets "$(echo $datasets | tr ' ' ',')" --arms "$(echo $arms | tr ' ' ',')" \
