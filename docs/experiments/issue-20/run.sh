@@ -246,5 +246,5 @@ if wants finetune; then
 fi
 if wants table; then
   "$ernie" downstream-table --results "$work/finetune" --datasets "$(echo $datasets | tr ' ' ',')" --arms "$(echo $arms | tr ' ' ',')" \
-    --reference "$reference" --seeds "$(echo $seeds | tr ' ' ',')" --out "$work/table.md"
+    --reference "$reference" --seeds "$(echo $seeds | tr ' ' ',')" --pretraining "$work/pretrain" --out "$work/table.md"
 fi

@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 
 import org.ernie4j.runner.report.DownstreamRuns;
 import org.ernie4j.runner.report.DownstreamTable;
+import org.ernie4j.runner.report.PretrainingBudget;
+import org.ernie4j.runner.report.PretrainingBudgetTable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,10 +52,17 @@ final class DownstreamTableCommand
     @CommandLine.Option(names = "--out", paramLabel = "FILE", description = "Also write the table to this file.")
     private Path out;
 
+    @CommandLine.Option(names = "--pretraining", paramLabel = "DIR",
+            description = "The arms' pre-training run directories (DIR/ARM): adds a table of each arm's steps, batches, input positions, real tokens and step time.")
+    private Path pretraining;
+
     @Override
     public Integer call()
     {
         String table = new DownstreamTable(datasets, checkpoints, arms, reference, seeds).markdown(DownstreamRuns.read(results));
+        if (pretraining != null) {
+            table += "\n" + PretrainingBudgetTable.markdown(budgets());
+        }
         if (out != null) {
             try {
                 Files.writeString(out, table, StandardCharsets.UTF_8);
@@ -66,5 +75,15 @@ final class DownstreamTableCommand
         writer.print(table);
         writer.flush();
         return 0;
+    }
+
+    /** The budgets of the arms that were pre-trained (an arm without a run directory, such as no pre-training, has none). */
+    private List<PretrainingBudget> budgets()
+    {
+        if (!Files.isDirectory(pretraining)) {
+            throw new IllegalArgumentException("--pretraining " + pretraining + " is not a directory");
+        }
+        return arms.stream().filter(arm -> PretrainingBudget.isRun(pretraining.resolve(arm)))
+                .map(arm -> PretrainingBudget.read(arm, pretraining.resolve(arm))).toList();
     }
 }

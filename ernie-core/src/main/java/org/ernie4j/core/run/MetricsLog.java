@@ -33,10 +33,10 @@ public final class MetricsLog
     {
         file.append(String.format(Locale.ROOT,
                 "{\"step\":%d,\"task\":\"%s\",\"loss\":%s,\"accuracy\":%s,\"examples\":%d,\"tokens\":%d,\"gradient_norm\":%s,"
-                        + "\"learning_rate\":%s,\"seconds\":%.4f,\"data_seconds\":%.4f,\"masked_lm_loss\":%s}",
+                        + "\"learning_rate\":%s,\"seconds\":%.4f,\"data_seconds\":%.4f,\"masked_lm_loss\":%s,\"masked_lm_tokens\":%d}",
                 record.step(), record.task(), number(record.loss()), number(record.accuracy()), record.examples(), record.tokens(),
                 number(record.gradientNorm()), number(record.learningRate()), record.seconds(), record.dataSeconds(),
-                number(record.maskedLmLoss())));
+                number(record.maskedLmLoss()), record.maskedLmTokens()));
     }
 
     @Override

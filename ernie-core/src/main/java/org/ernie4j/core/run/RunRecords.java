@@ -49,7 +49,8 @@ public record RunRecords(Path directory, List<StepRecord> steps, List<TaskEvalua
             JsonNode node = line.node();
             steps.add(new StepRecord(node.path("step").asLong(), text(line, "task"), number(node, "loss"), number(node, "accuracy"),
                     node.path("examples").asInt(), node.path("tokens").asInt(), number(node, "gradient_norm"), number(node, "learning_rate"),
-                    number(node, "seconds"), number(node, "data_seconds"), number(node, "masked_lm_loss")));
+                    number(node, "seconds"), number(node, "data_seconds"), number(node, "masked_lm_loss"),
+                    node.path("masked_lm_tokens").asInt(StepRecord.NOT_RECORDED)));
         }
         List<TaskEvaluation> evaluations = new ArrayList<>();
         Path evaluationFile = directory.resolve(PretrainingRun.EVALUATIONS);

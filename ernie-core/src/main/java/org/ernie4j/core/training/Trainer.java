@@ -211,7 +211,8 @@ public final class Trainer
             spikes.observe(step.step(), step.taskName(), outcome.gradientNorm());
             Batch batch = step.main().batch();
             records.add(new StepRecord(step.step(), step.taskName(), outcome.main().loss(), outcome.main().accuracy(), batch.size(), batch.tokenCount(),
-                    outcome.gradientNorm(), step.learningRate(), seconds, dataNanos.get(i) / 1e9, outcome.auxiliaryLoss()));
+                    outcome.gradientNorm(), step.learningRate(), seconds, dataNanos.get(i) / 1e9, outcome.auxiliaryLoss(),
+                    step.auxiliary().map(auxiliary -> auxiliary.batch().tokenCount()).orElse(0)));
         }
         return records;
     }
@@ -232,6 +233,7 @@ public final class Trainer
         StepResult result = gradients(task, batch, Seeds.mix(plan.seed(), DROPOUT_STREAM, step), step);
         Map<String, INDArray> gradients = new HashMap<>(result.gradients());
         double auxiliaryLoss = Double.NaN;
+        int auxiliaryTokens = 0;
         Optional<ActiveTask> auxiliary = auxiliaryFor(task);
         if (auxiliary.isPresent()) {
             // An engine may reuse its gradient arrays from call to call: keep this step's first gradients apart.
@@ -241,6 +243,7 @@ public final class Trainer
             dataNanos += System.nanoTime() - dataStarted;
             StepResult masked = gradients(auxiliary.get(), maskedBatch, Seeds.mix(plan.seed(), AUXILIARY_DROPOUT_STREAM, step), step);
             auxiliaryLoss = masked.loss();
+            auxiliaryTokens = maskedBatch.tokenCount();
             // The two losses are summed: shared parameters get the sum of both gradients.
             masked.gradients().forEach((name, gradient) -> gradients.merge(name, gradient, INDArray::add));
         }
@@ -254,7 +257,7 @@ public final class Trainer
         optimizer.apply(gradients, learningRate, GradientClipping.scale(norm, optimizerSettings.clipNorm()));
         double seconds = (System.nanoTime() - started) / 1e9;
         return new StepRecord(step, task.name(), result.loss(), result.evaluation().accuracy(), batch.size(), batch.tokenCount(),
-                norm, learningRate, seconds, dataNanos / 1e9, auxiliaryLoss);
+                norm, learningRate, seconds, dataNanos / 1e9, auxiliaryLoss, auxiliaryTokens);
     }
 
     private StepResult gradients(ActiveTask task, Batch batch, long dropoutSeed, long step)
