@@ -52,6 +52,9 @@ class TestPretrainingBudgets
                 "--arms", "a-none,b-masked,d-added,d-old", "--reference", "b-masked", "--seeds", "1", "--pretraining", runs.toString());
 
         assertThat(table.code()).as(table.err()).isZero();
+        // 12 steps: the median is the mean of the 6th and 7th fastest.
+        List<Double> times = values(runs.resolve("b-masked/metrics.jsonl"), "seconds").stream().sorted().toList();
+        assertThat(table.out()).containsPattern(String.format("\\| b-masked \\| .* \\| %.3f s \\| knowledge-masking 6", (times.get(5) + times.get(6)) / 2));
         assertThat(table.out())
                 .contains("| b-masked | 12 | 12 | 1,536 | ")
                 .contains(String.format("| d-added | 12 | 18 | 2,304 | %,d | 6 batches, %,d tokens | ", ownTokens + addedTokens, addedTokens))
@@ -80,11 +83,17 @@ class TestPretrainingBudgets
     private static long sum(Path metrics, String field)
             throws Exception
     {
-        long total = 0;
+        return Math.round(values(metrics, field).stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    private static List<Double> values(Path metrics, String field)
+            throws Exception
+    {
+        List<Double> values = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (String line : Files.readAllLines(metrics)) {
-            total += json.readTree(line).path(field).asLong();
+            values.add(json.readTree(line).path(field).asDouble());
         }
-        return total;
+        return values;
     }
 }

@@ -23,10 +23,12 @@ import static java.util.Objects.requireNonNull;
  * @param maskedLmTokens real tokens of the added masked-LM batches, or {@link StepRecord#NOT_RECORDED} when the log
  *        predates their recording and some step added one
  * @param stepSeconds the steps' wall time (data waits included; held-out evaluations, checkpoints and start-up not)
+ * @param medianStepSeconds the median step's wall time: unlike the sum, not moved by a few steps during which the process
+ *        was stopped or the machine busy
  * @param stepsPerTask steps per task, in order of first appearance
  */
 public record PretrainingBudget(String arm, long steps, long maskedLmBatches, long positions, long tokens, long maskedLmTokens,
-        double stepSeconds, double dataSeconds, Map<String, Long> stepsPerTask)
+        double stepSeconds, double medianStepSeconds, double dataSeconds, Map<String, Long> stepsPerTask)
 {
     public PretrainingBudget
     {
@@ -71,8 +73,11 @@ public record PretrainingBudget(String arm, long steps, long maskedLmBatches, lo
             }
         }
         long steps = byStep.size();
+        double[] stepTimes = byStep.values().stream().mapToDouble(StepRecord::seconds).sorted().toArray();
+        double median = stepTimes.length == 0 ? Double.NaN
+                : (stepTimes[(stepTimes.length - 1) / 2] + stepTimes[stepTimes.length / 2]) / 2;
         return new PretrainingBudget(arm, steps, maskedLmBatches, (steps + maskedLmBatches) * positionsPerBatch, tokens, maskedLmTokens,
-                seconds, dataSeconds, stepsPerTask);
+                seconds, median, dataSeconds, stepsPerTask);
     }
 
     /** Whether {@code directory} holds a run's step log. */
