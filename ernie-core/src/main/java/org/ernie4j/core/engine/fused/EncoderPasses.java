@@ -30,6 +30,12 @@ final class EncoderPasses
         layers.packWeights();
     }
 
+    /** Packs the forward products' weights once more, into panels for products of few rows (a forward-only engine's). */
+    void preparePanels()
+    {
+        layers.packPanels();
+    }
+
     void forward(Shard shard, StepInputs inputs, Worker worker)
     {
         embeddings.forward(shard, inputs, worker);

@@ -219,6 +219,9 @@ public final class FusedEngine
         // Training changes the parameters after every step; a forward-only engine's stay as they were.
         if (!forwardOnly || !packed) {
             encoderPasses.prepare();
+            if (forwardOnly) {
+                encoderPasses.preparePanels();
+            }
             packed = true;
         }
         activations.ensure(inputs.size(), inputs.length());

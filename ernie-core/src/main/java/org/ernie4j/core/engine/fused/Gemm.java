@@ -18,6 +18,7 @@ final class Gemm
     private final MovablePointer b = new MovablePointer();
     private final MovablePointer c = new MovablePointer();
     private long flops;
+    private float[] rowCopy = new float[0];
 
     /**
      * {@code C = alpha op(A) op(B) + beta C}, with {@code op(A)} of shape {@code [m, k]}, {@code op(B)} of shape
@@ -42,6 +43,25 @@ final class Gemm
         cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                 m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         flops += 2L * m * n * k;
+    }
+
+    /**
+     * Columns {@code column .. column + columns - 1} of {@code C = A W} on weights packed once ({@link PanelGemm}, for few
+     * rows), counted with the other products; {@code cOffset} is where column 0 of {@code C}'s first row is.
+     */
+    void multiply(int rows, int column, int columns, FloatBlock aBlock, long aOffset, int lda, PanelWeights weights, FloatBlock cBlock,
+            long cOffset, int ldc)
+    {
+        int k = weights.k();
+        if (rowCopy.length < rows * k) {
+            rowCopy = new float[rows * k];
+        }
+        // A's rows are read k times per panel: from a Java array, not the native block.
+        for (int row = 0; row < rows; row++) {
+            aBlock.copyTo((int) (aOffset + (long) row * lda), rowCopy, row * k, k);
+        }
+        PanelGemm.multiply(rows, column, columns, rowCopy, weights, cBlock, cOffset, ldc);
+        flops += 2L * rows * columns * k;
     }
 
     /** Floating-point operations of all products so far. */

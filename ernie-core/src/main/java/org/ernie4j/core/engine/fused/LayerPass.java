@@ -12,6 +12,11 @@ import org.ernie4j.core.model.EncoderConfig;
  */
 final class LayerPass
 {
+    private static final int PROJECTIONS = 0;
+    private static final int ATTENTION_OUTPUT = 1;
+    private static final int FEED_FORWARD_IN = 2;
+    private static final int FEED_FORWARD_OUT = 3;
+
     private final EncoderConfig config;
     private final EncoderBlocks parameters;
     private final Activations activations;
@@ -21,6 +26,11 @@ final class LayerPass
     /** Per layer, {@code [Wq | Wk | Wv]} as one {@code [hidden, 3 hidden]} matrix, and the three biases side by side. */
     private final FloatBlock[] packedWeights;
     private final FloatBlock[] packedBiases;
+    /**
+     * Per layer, the four forward products' weights in panels ({@link PanelWeights}: projections, attention output,
+     * feed-forward in and out), once {@link #packPanels} has made them; null in a training engine.
+     */
+    private PanelWeights[][] panels;
 
     LayerPass(EncoderConfig config, EncoderBlocks parameters, Activations activations, MaskSet masks)
     {
@@ -67,6 +77,42 @@ final class LayerPass
         finish(layer, shard.firstRow(), shard.rows(), inputs, worker);
     }
 
+    /**
+     * Packs the forward products' weights into panels for products of few rows; for a forward-only engine, whose weights
+     * never change after it packed them.
+     */
+    void packPanels()
+    {
+        if (!PanelGemm.worthwhile()) {
+            return;
+        }
+        int h = config.hidden();
+        int f = config.intermediate();
+        PanelWeights[][] packed = new PanelWeights[config.layers()][];
+        for (int layer = 0; layer < config.layers(); layer++) {
+            LayerBlocks p = parameters.layers[layer];
+            packed[layer] = new PanelWeights[] {PanelWeights.pack(packedWeights[layer], 0, h, 3 * h), PanelWeights.pack(p.outputWeight, 0, h, h),
+                    PanelWeights.pack(p.inWeight, 0, h, f), PanelWeights.pack(p.outWeight, 0, f, h)};
+        }
+        panels = packed;
+    }
+
+    /**
+     * Columns {@code column ..} of {@code C = A W} for the given rows ({@code A}'s leading dimension is {@code W}'s
+     * height {@code k}), {@code cAt} being where that column starts in {@code C}'s first row: on the panels when there are
+     * some and the rows are few, else on BLAS.
+     */
+    private void product(Worker worker, int layer, int which, int rows, int column, int columns, int k, FloatBlock a, long aOffset,
+            FloatBlock weights, int n, FloatBlock c, long cAt, int ldc)
+    {
+        if (panels != null && rows <= PanelGemm.ROWS_UP_TO) {
+            worker.gemm.multiply(rows, column, columns, a, aOffset, k, panels[layer][which], c, cAt - column, ldc);
+        }
+        else {
+            worker.gemm.multiply(false, false, rows, columns, k, 1f, a, aOffset, k, weights, column, n, 0f, c, cAt, ldc);
+        }
+    }
+
     /** The query, key and value projections of rows {@code first .. first + rows - 1}: the part before attention. */
     void project(int layer, int first, int rows, Worker worker)
     {
@@ -83,8 +129,8 @@ final class LayerPass
         int h = config.hidden();
         FloatBlock qkv = activations.queryKeyValue[layer];
         long at = (long) first * 3 * h + column;
-        worker.gemm.multiply(false, false, rows, columns, h, 1f, activations.hidden[layer], (long) first * h, h, packedWeights[layer], column,
-                3 * h, 0f, qkv, at, 3 * h);
+        product(worker, layer, PROJECTIONS, rows, column, columns, h, activations.hidden[layer], (long) first * h, packedWeights[layer], 3 * h,
+                qkv, at, 3 * h);
         Kernels.addRowBias(qkv, at, rows, columns, 3 * h, packedBiases[layer], column);
         worker.timer.stop(Op.QKV_FORWARD);
     }
@@ -118,8 +164,8 @@ final class LayerPass
     {
         int h = config.hidden();
         long at = (long) first * h;
-        worker.gemm.multiply(false, false, rows, columns, h, 1f, activations.context[layer], at, h, parameters.layers[layer].outputWeight, column,
-                h, 0f, activations.branch, at + column, h);
+        product(worker, layer, ATTENTION_OUTPUT, rows, column, columns, h, activations.context[layer], at, parameters.layers[layer].outputWeight,
+                h, activations.branch, at + column, h);
         worker.timer.stop(Op.ATTENTION_OUTPUT_FORWARD);
     }
 
@@ -147,8 +193,8 @@ final class LayerPass
         int h = config.hidden();
         int f = config.intermediate();
         long at = (long) first * f + column;
-        worker.gemm.multiply(false, false, rows, columns, h, 1f, activations.attentionNormed[layer], (long) first * h, h, p.inWeight, column, f,
-                0f, activations.intermediate[layer], at, f);
+        product(worker, layer, FEED_FORWARD_IN, rows, column, columns, h, activations.attentionNormed[layer], (long) first * h, p.inWeight, f,
+                activations.intermediate[layer], at, f);
         worker.timer.stop(Op.FFN_FORWARD);
         ActivationKernel.geluForward(config.activation(), rows, columns, f, activations.intermediate[layer], at, p.inBias, column,
                 activations.activated, at);
@@ -160,8 +206,8 @@ final class LayerPass
     {
         int h = config.hidden();
         int f = config.intermediate();
-        worker.gemm.multiply(false, false, rows, columns, f, 1f, activations.activated, (long) first * f, f, parameters.layers[layer].outWeight,
-                column, h, 0f, activations.branch, (long) first * h + column, h);
+        product(worker, layer, FEED_FORWARD_OUT, rows, column, columns, f, activations.activated, (long) first * f,
+                parameters.layers[layer].outWeight, h, activations.branch, (long) first * h + column, h);
         worker.timer.stop(Op.FFN_FORWARD);
     }
 

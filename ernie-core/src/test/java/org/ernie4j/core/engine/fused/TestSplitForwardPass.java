@@ -53,6 +53,17 @@ class TestSplitForwardPass
         compare(4, sentences.subList(6, 9), sentences.subList(12, 15));
     }
 
+    /** Inputs of at most 32 positions: every product of their passes runs on the weights packed into panels (PanelGemm). */
+    @Test
+    void shortInputsOnPackedWeights()
+    {
+        List<String> shortOnes = sentences.stream().filter(text -> TestingInferenceModels.batch(model.vocabulary(), List.of(text)).length() <= 20)
+                .limit(3).toList();
+        assertThat(shortOnes).hasSize(3);
+        compare(2, List.of(shortOnes.get(0)), List.of(shortOnes.get(1)));
+        compare(3, shortOnes.subList(0, 2), shortOnes.subList(1, 3));
+    }
+
     @SafeVarargs
     private void compare(int workerCount, List<String>... batches)
     {
