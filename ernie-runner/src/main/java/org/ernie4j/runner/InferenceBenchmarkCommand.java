@@ -70,6 +70,7 @@ final class InferenceBenchmarkCommand
     private static final String PEAK = "peak-rss";
     /** The fused engine as it was before it split a batch smaller than its workers within the sequences. */
     private static final String FUSED_UNSPLIT = "fused-unsplit";
+    private static final String FUSED_BLAS = "fused-blas";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -83,8 +84,9 @@ final class InferenceBenchmarkCommand
     private boolean reference;
 
     @CommandLine.Option(names = "--engines", paramLabel = "E,E,...", split = ",", defaultValue = "fused,samediff,onnxruntime",
-            description = "Engines to measure: fused, samediff, onnxruntime, and fused-unsplit (the fused engine not splitting a batch smaller "
-                    + "than its workers within the sequences, for comparison) (default: ${DEFAULT-VALUE}).")
+            description = "Engines to measure: fused, samediff, onnxruntime, and, for comparison, fused-unsplit (the fused engine not splitting a "
+                    + "batch smaller than its workers within the sequences) and fused-blas (every product on BLAS, none on weights packed once) "
+                    + "(default: ${DEFAULT-VALUE}).")
     private List<String> engines;
 
     @CommandLine.Option(names = "--batch-sizes", paramLabel = "B,B,...", split = ",", defaultValue = "1,32",
@@ -193,6 +195,10 @@ final class InferenceBenchmarkCommand
             notes.add(FUSED_UNSPLIT + ": the fused engine with -D" + Execution.SPLIT_WITHIN_SEQUENCES_PROPERTY + "=false, as it was before it split a "
                     + "batch smaller than its workers within the sequences: one sequence per worker, BLAS threads on the idle workers' cores");
         }
+        if (engines.contains(FUSED_BLAS)) {
+            notes.add(FUSED_BLAS + ": the fused engine with -D" + Execution.PANEL_PRODUCTS_PROPERTY + "=false, as it was before products of up to 32 "
+                    + "rows ran on weights packed once: every product on OpenBLAS");
+        }
         String report = new InferenceReport(Provenance.now(commandLine(), MachineDescription.describe(), environment), engines, modelFigures, notes)
                 .markdown();
         out.print(report);
@@ -207,9 +213,9 @@ final class InferenceBenchmarkCommand
     private void check()
     {
         for (String engine : engines) {
-            if (!List.of("fused", "samediff", InferenceReport.ONNX_RUNTIME, FUSED_UNSPLIT).contains(engine)) {
+            if (!List.of("fused", "samediff", InferenceReport.ONNX_RUNTIME, FUSED_UNSPLIT, FUSED_BLAS).contains(engine)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--engines: '" + engine
-                        + "' is not one of fused, samediff, onnxruntime, " + FUSED_UNSPLIT);
+                        + "' is not one of fused, samediff, onnxruntime, " + FUSED_UNSPLIT + ", " + FUSED_BLAS);
             }
         }
         if (Stream.concat(batchSizes.stream(), lengths.stream()).anyMatch(value -> value < 1) || lengths.stream().anyMatch(length -> length < 3)) {
@@ -332,9 +338,13 @@ final class InferenceBenchmarkCommand
             NativeEnvironment.prepare();
             PretrainedModel model = PretrainedModel.load(modelDirectory.resolve("checkpoint"));
             String kind = measure;
+            // This JVM measures nothing else, so a process-wide switch affects only this engine.
             if (measure.equals(FUSED_UNSPLIT)) {
-                // This JVM measures nothing else, so the process-wide switch affects only this engine.
                 System.setProperty(Execution.SPLIT_WITHIN_SEQUENCES_PROPERTY, "false");
+                kind = "fused";
+            }
+            if (measure.equals(FUSED_BLAS)) {
+                System.setProperty(Execution.PANEL_PRODUCTS_PROPERTY, "false");
                 kind = "fused";
             }
             Execution ours = Execution.forInference(EngineKind.fromConfigName(kind), model.encoder(), model.encoderParameters(), threads.threads());

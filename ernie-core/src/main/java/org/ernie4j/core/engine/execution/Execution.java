@@ -37,6 +37,11 @@ public final class Execution
      * the split, not for use.
      */
     public static final String SPLIT_WITHIN_SEQUENCES_PROPERTY = FusedEngine.SPLIT_PROPERTY;
+    /**
+     * The system property that, set to {@code false} before {@link #forInference}, makes the fused engine run products of
+     * few rows on BLAS instead of on weights packed once: for a benchmark's same-run comparison, not for use.
+     */
+    public static final String PANEL_PRODUCTS_PROPERTY = FusedEngine.PANEL_PROPERTY;
 
     private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
 

@@ -52,6 +52,8 @@ public final class FusedEngine
 {
     /** Set to {@code false}, forward-only engines made afterwards do not split a pass within sequences (benchmark A/B only). */
     public static final String SPLIT_PROPERTY = "ernie4j.fused.splitWithinSequences";
+    /** Set to {@code false}, forward-only engines made afterwards run every product on BLAS, none on {@link PanelGemm} (benchmark A/B only). */
+    public static final String PANEL_PROPERTY = "ernie4j.fused.panelProducts";
     /**
      * A pass split within sequences gives each worker a share of the rows when a share has at least this many, and a band
      * of every product's columns below: OpenBLAS's single-threaded {@code sgemm} of MiniLM's shapes ran at 34, 50, 65 and
@@ -72,6 +74,7 @@ public final class FusedEngine
     private final Map<String, TaskPlan> tasks = new HashMap<>();
     private final boolean forwardOnly;
     private final boolean splitWithinSequences;
+    private final boolean panelProducts;
     private final int rowSplitFrom;
     private boolean packed;
     private long profiledSteps;
@@ -113,6 +116,7 @@ public final class FusedEngine
         this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
         this.forwardOnly = forwardOnly;
         this.splitWithinSequences = forwardOnly && splitWithinSequences;
+        this.panelProducts = forwardOnly && !"false".equals(System.getProperty(PANEL_PROPERTY));
         this.rowSplitFrom = rowSplitFrom;
         this.activations = new Activations(config, forwardOnly);
         this.masks = new MaskSet(config);
@@ -219,7 +223,7 @@ public final class FusedEngine
         // Training changes the parameters after every step; a forward-only engine's stay as they were.
         if (!forwardOnly || !packed) {
             encoderPasses.prepare();
-            if (forwardOnly) {
+            if (panelProducts) {
                 encoderPasses.preparePanels();
             }
             packed = true;
