@@ -53,7 +53,8 @@ final class DownstreamTableCommand
     private Path out;
 
     @CommandLine.Option(names = "--pretraining", paramLabel = "DIR",
-            description = "The arms' pre-training run directories (DIR/ARM): adds a table of each arm's steps, batches, input positions, real tokens and step time.")
+            description = "The arms' pre-training run directories (DIR/ARM): adds a table of each arm's steps, batches, input positions, "
+                    + "real tokens and step time.")
     private Path pretraining;
 
     @Override

@@ -54,7 +54,8 @@ class TestPretrainingBudgets
         assertThat(table.code()).as(table.err()).isZero();
         // 12 steps: the median is the mean of the 6th and 7th fastest.
         List<Double> times = values(runs.resolve("b-masked/metrics.jsonl"), "seconds").stream().sorted().toList();
-        assertThat(table.out()).containsPattern(String.format("\\| b-masked \\| .* \\| %.3f s \\| knowledge-masking 6", (times.get(5) + times.get(6)) / 2));
+        double median = (times.get(5) + times.get(6)) / 2;
+        assertThat(table.out()).containsPattern(String.format("\\| b-masked \\| .* \\| %.3f s \\| knowledge-masking 6", median));
         assertThat(table.out())
                 .contains("| b-masked | 12 | 12 | 1,536 | ")
                 .contains(String.format("| d-added | 12 | 18 | 2,304 | %,d | 6 batches, %,d tokens | ", ownTokens + addedTokens, addedTokens))
@@ -66,8 +67,8 @@ class TestPretrainingBudgets
     @Test
     void aPretrainingFolderThatIsNotOneSaysSo()
     {
-        TestingErnie.Result table = ernie("downstream-table", "--results", temporary.toString(), "--datasets", "spam", "--arms", "b", "--reference", "b",
-                "--seeds", "1", "--pretraining", temporary.resolve("nowhere").toString());
+        TestingErnie.Result table = ernie("downstream-table", "--results", temporary.toString(), "--datasets", "spam", "--arms", "b",
+                "--reference", "b", "--seeds", "1", "--pretraining", temporary.resolve("nowhere").toString());
 
         assertThat(table.code()).isNotZero();
         assertThat(table.err()).contains("--pretraining " + temporary.resolve("nowhere") + " is not a directory");
@@ -76,7 +77,8 @@ class TestPretrainingBudgets
     private static void pretrain(Path config, Path run)
             throws Exception
     {
-        TestingErnie.Result trained = ernie("pretrain", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir", run.toString());
+        TestingErnie.Result trained = ernie("pretrain", "--config", config.toString(), "--corpus", resource("tiny-corpus"), "--run-dir",
+                run.toString());
         assertThat(trained.code()).as(trained.err()).isZero();
     }
 

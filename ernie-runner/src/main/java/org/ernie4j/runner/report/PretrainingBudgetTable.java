@@ -19,22 +19,34 @@ public final class PretrainingBudgetTable
     public static String markdown(List<PretrainingBudget> budgets)
     {
         StringBuilder text = new StringBuilder();
-        text.append("| arm | steps | batches | input positions | real tokens | of which added masked-LM batches | step time | of which data waits | median step | steps per task |\n");
+        text.append("| arm | steps | batches | input positions | real tokens | of which added masked-LM batches | step time | of which data waits ")
+                .append("| median step | steps per task |\n");
         text.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (PretrainingBudget budget : budgets) {
-            long total = budget.maskedLmTokens() == StepRecord.NOT_RECORDED ? StepRecord.NOT_RECORDED : budget.tokens() + budget.maskedLmTokens();
-            text.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %s | %s | %s | %s | %.3f s | %s |%n", budget.arm(), budget.steps(), budget.batches(),
-                    budget.positions(), total == StepRecord.NOT_RECORDED ? String.format(Locale.ROOT, "%,d + not recorded", budget.tokens())
-                            : String.format(Locale.ROOT, "%,d", total),
-                    budget.maskedLmBatches() == 0 ? "-" : budget.maskedLmTokens() == StepRecord.NOT_RECORDED
-                            ? String.format(Locale.ROOT, "%,d batches, tokens not recorded", budget.maskedLmBatches())
-                            : String.format(Locale.ROOT, "%,d batches, %,d tokens", budget.maskedLmBatches(), budget.maskedLmTokens()),
-                    duration(budget.stepSeconds()), duration(budget.dataSeconds()), budget.medianStepSeconds(), perTask(budget)));
+            text.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %s | %s | %s | %s | %.3f s | %s |%n", budget.arm(), budget.steps(),
+                    budget.batches(), budget.positions(), realTokens(budget), addedBatches(budget), duration(budget.stepSeconds()),
+                    duration(budget.dataSeconds()), budget.medianStepSeconds(), perTask(budget)));
         }
         text.append("\ninput positions = batches x batch size x sequence length; real tokens are the non-padding ones; step time sums the ")
                 .append("steps' wall time (held-out evaluations, checkpoints and start-up not included), so a step during which the process ")
                 .append("was stopped counts whole; the median step is not moved by a few such steps.\n");
         return text.toString();
+    }
+
+    private static String realTokens(PretrainingBudget budget)
+    {
+        return budget.maskedLmTokens() == StepRecord.NOT_RECORDED ? String.format(Locale.ROOT, "%,d + not recorded", budget.tokens())
+                : String.format(Locale.ROOT, "%,d", budget.tokens() + budget.maskedLmTokens());
+    }
+
+    private static String addedBatches(PretrainingBudget budget)
+    {
+        if (budget.maskedLmBatches() == 0) {
+            return "-";
+        }
+        return budget.maskedLmTokens() == StepRecord.NOT_RECORDED
+                ? String.format(Locale.ROOT, "%,d batches, tokens not recorded", budget.maskedLmBatches())
+                : String.format(Locale.ROOT, "%,d batches, %,d tokens", budget.maskedLmBatches(), budget.maskedLmTokens());
     }
 
     private static String perTask(PretrainingBudget budget)

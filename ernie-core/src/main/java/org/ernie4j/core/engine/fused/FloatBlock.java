@@ -2,6 +2,7 @@ package org.ernie4j.core.engine.fused;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +19,9 @@ final class FloatBlock
     private static final int ALIGNMENT = 64;
 
     private final ByteBuffer bytes;
+    // A float view made once: bulk copies to and from Java arrays use its absolute methods, which allocate nothing and
+    // leave its position alone, so workers may use it at once.
+    private final FloatBuffer floats;
     private final long address;
     private final int length;
     // Keeps the ND4J array (and so its native memory) reachable as long as this window is.
@@ -26,6 +30,7 @@ final class FloatBlock
     private FloatBlock(ByteBuffer bytes, int length, INDArray owner)
     {
         this.bytes = bytes.order(ORDER);
+        this.floats = this.bytes.asFloatBuffer();
         this.length = length;
         this.owner = owner;
         this.address = Addresses.of(bytes);
@@ -119,12 +124,12 @@ final class FloatBlock
     /** Copies floats from a Java array into this block. */
     void copyFrom(float[] source, int from, int to, int count)
     {
-        bytes.asFloatBuffer().put(to, source, from, count);
+        floats.put(to, source, from, count);
     }
 
     /** Copies floats of this block into a Java array. */
     void copyTo(int from, float[] target, int to, int count)
     {
-        bytes.asFloatBuffer().get(from, target, to, count);
+        floats.get(from, target, to, count);
     }
 }

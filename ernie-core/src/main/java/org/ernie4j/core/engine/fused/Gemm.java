@@ -10,7 +10,8 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 /**
  * Row-major single-precision matrix products on OpenBLAS, with operands anywhere inside float blocks: a sub-matrix is
  * an offset and a leading dimension, never a copy. One instance per thread: it owns the three pointer objects it hands to
- * BLAS and moves them for every call, so no object is allocated per product.
+ * BLAS and moves them for every call, and the scratch of products on packed weights, so no object is allocated per
+ * product.
  */
 final class Gemm
 {
@@ -19,6 +20,7 @@ final class Gemm
     private final MovablePointer c = new MovablePointer();
     private long flops;
     private float[] rowCopy = new float[0];
+    private final float[] edge = new float[PanelWeights.WIDTH];
 
     /**
      * {@code C = alpha op(A) op(B) + beta C}, with {@code op(A)} of shape {@code [m, k]}, {@code op(B)} of shape
@@ -60,7 +62,7 @@ final class Gemm
         for (int row = 0; row < rows; row++) {
             aBlock.copyTo((int) (aOffset + (long) row * lda), rowCopy, row * k, k);
         }
-        PanelGemm.multiply(rows, column, columns, rowCopy, weights, cBlock, cOffset, ldc);
+        PanelGemm.multiply(rows, column, columns, rowCopy, weights, cBlock, cOffset, ldc, edge);
         flops += 2L * rows * columns * k;
     }
 

@@ -36,9 +36,10 @@ final class PanelGemm
     /**
      * Columns {@code column .. column + columns - 1} of {@code C = A W}: {@code A} is {@code rows x w.k()}, its rows one
      * after another in a Java array (read in the inner loop, where a native buffer's accesses are not hoisted), {@code C}
-     * at {@code cOffset} with leading dimension {@code ldc}; other columns of {@code C} are not touched.
+     * at {@code cOffset} with leading dimension {@code ldc}; other columns of {@code C} are not touched. {@code edge} is
+     * scratch of at least {@link PanelWeights#WIDTH} floats for tiles at the edges.
      */
-    static void multiply(int rows, int column, int columns, float[] a, PanelWeights w, FloatBlock c, long cOffset, int ldc)
+    static void multiply(int rows, int column, int columns, float[] a, PanelWeights w, FloatBlock c, long cOffset, int ldc, float[] edge)
     {
         if (column < 0 || columns < 0 || column + columns > w.n()) {
             throw new IllegalArgumentException("columns " + column + " .. " + (column + columns) + " of a product " + w.n() + " wide");
@@ -46,11 +47,9 @@ final class PanelGemm
         if (a.length < rows * w.k()) {
             throw new IllegalArgumentException(rows + " rows of " + w.k() + " need " + rows * w.k() + " floats, not " + a.length);
         }
-        int lda = w.k();
+        int k = w.k();
         ByteBuffer out = c.bytes();
         float[] panels = w.panels();
-        int k = w.k();
-        float[] partial = new float[PanelWeights.WIDTH];
         int end = column + columns;
         for (int panel = column / PanelWeights.WIDTH; panel * PanelWeights.WIDTH < end; panel++) {
             int panelStart = panel * PanelWeights.WIDTH;
@@ -60,17 +59,17 @@ final class PanelGemm
             int panelOffset = panel * k * PanelWeights.WIDTH;
             for (int row = 0; row < rows; row += TILE_ROWS) {
                 int tileRows = Math.min(TILE_ROWS, rows - row);
-                int aAt = row * lda;
+                int aAt = row * k;
                 long cAt = cOffset + (long) row * ldc + panelStart;
                 if (whole && tileRows == TILE_ROWS) {
-                    tile(a, aAt, lda, k, panels, panelOffset, out, cAt, ldc);
+                    tile(a, aAt, k, panels, panelOffset, out, cAt, ldc);
                 }
                 else {
                     // An edge: the tile's rows one at a time into a scratch row, then only the wanted columns.
                     for (int r = 0; r < tileRows; r++) {
-                        singleRow(a, aAt + r * lda, k, panels, panelOffset, partial);
+                        singleRow(a, aAt + r * k, k, panels, panelOffset, edge);
                         for (int j = from; j < to; j++) {
-                            out.putFloat((int) (4 * (cAt + (long) r * ldc + j)), partial[j]);
+                            out.putFloat((int) (4 * (cAt + (long) r * ldc + j)), edge[j]);
                         }
                     }
                 }
@@ -78,7 +77,8 @@ final class PanelGemm
         }
     }
 
-    private static void tile(float[] a, int aAt, int lda, int k, float[] panels, int panelOffset, ByteBuffer out, long cAt, int ldc)
+    /** One 4 x 16 tile; {@code A}'s rows are {@code k} apart. */
+    private static void tile(float[] a, int aAt, int k, float[] panels, int panelOffset, ByteBuffer out, long cAt, int ldc)
     {
         FloatVector c00 = FloatVector.zero(HALF);
         FloatVector c01 = FloatVector.zero(HALF);
@@ -89,9 +89,9 @@ final class PanelGemm
         FloatVector c30 = FloatVector.zero(HALF);
         FloatVector c31 = FloatVector.zero(HALF);
         int a0 = aAt;
-        int a1 = a0 + lda;
-        int a2 = a1 + lda;
-        int a3 = a2 + lda;
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
         for (int inner = 0; inner < k; inner++) {
             int at = panelOffset + inner * PanelWeights.WIDTH;
             FloatVector w0 = FloatVector.fromArray(HALF, panels, at);

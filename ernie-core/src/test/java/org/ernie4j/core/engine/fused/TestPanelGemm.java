@@ -79,7 +79,8 @@ class TestPanelGemm
         PanelWeights packed = PanelWeights.pack(FloatBlock.allocate(8 * 20), 0, 8, 20);
         FloatBlock c = FloatBlock.allocate(64);
 
-        assertThatThrownBy(() -> PanelGemm.multiply(2, 16, 8, new float[16], packed, c, 0, 20)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PanelGemm.multiply(2, 16, 8, new float[16], packed, c, 0, 20, new float[16]))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("columns 16 .. 24 of a product 20 wide");
     }
 }
