@@ -13,14 +13,14 @@ import static org.ernie4j.core.engine.fused.FloatBlock.ORDER;
  * BLAS spends much of a product of a few rows packing its operand again; here only {@code A}'s rows are copied (into a
  * Java array, see {@link Gemm}). In a forward-only engine at batch 1 x 32 (MiniLM's shape, two workers, each with all
  * 32 rows and a band of the columns) the feed-forward products took about a sixth less time than on OpenBLAS, in JVMs
- * alternated with the previous engine; at 64 rows (1 x 128's shares) they took a fifth more, so callers use this only
- * up to {@link #ROWS_UP_TO} rows.
+ * alternated with the previous engine; at 64 rows (1 x 128's shares) they took about a quarter more (medians 28.4
+ * against 22.8 ms), so callers use this only up to {@link #ROWS_UP_TO} rows.
  */
 final class PanelGemm
 {
     static final int ROWS_UP_TO = 32;
     private static final VectorSpecies<Float> HALF = FloatVector.SPECIES_256;
-    private static final int HALF_LANES = 8;
+    private static final int HALF_LANES = HALF.length();
     private static final int TILE_ROWS = 4;
 
     private PanelGemm()
