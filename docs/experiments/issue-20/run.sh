@@ -42,6 +42,7 @@ datasets=${DATASETS:-sotu-party spam same-address recase}
 stage=${STAGE:-all}
 jobs=${JOBS:-1}
 configs=${CONFIGS:-$here}
+finished=${FINISHED:-$here/finished}
 corpus=${CORPUS:-$work/data/pretraining-corpus}
 fractions="quarter half all"
 
@@ -133,11 +134,61 @@ pretrain_arm() {
   done
 }
 
+# What a fine-tuning starts from, as one SHA-256: the weights and vocabulary of a checkpoint (its optimizer state and
+# manifest play no part in fine-tuning), or every file of another model directory.
+fingerprint() {
+  if [ -f "$1/parameters.bin" ] && [ -f "$1/vocab.txt" ]; then
+    cat "$1/parameters.bin" "$1/vocab.txt" | sha256sum | cut -c1-64
+  else
+    find "$1" -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-64
+  fi
+}
+
+# A finished fine-tuning's record in FINISHED (by default finished/ beside this script, so in the checkout, where it can
+# be committed): its metrics.json and finetune.yaml, and checkpoint.sha256, the fingerprint of the model it started
+# from. Run directories live on one machine; records travel with the repository.
+record_result() {
+  out=$1 record=$2 model=$3
+  sum=$(fingerprint "$model")
+  [ -f "$record/metrics.json" ] && [ "$(cat "$record/checkpoint.sha256")" = "$sum" ] && return 0
+  mkdir -p "$(dirname "$record")"
+  # Two workers may record the same run at once: each writes its own copy, and the first rename wins.
+  copy=$(mktemp -d "$record.XXXXXX")
+  cp "$out/metrics.json" "$out/finetune.yaml" "$copy/"
+  echo "$sum" >"$copy/checkpoint.sha256"
+  chmod 755 "$copy"
+  rm -rf "$record"
+  mv -T "$copy" "$record" 2>/dev/null || rm -rf "$copy"
+}
+
+# A recorded result is taken instead of a run only when it started from a model with the same fingerprint: a checkpoint
+# pre-trained again on another machine that differs in a single bit gets every fine-tuning run again, so a cell never
+# mixes seeds fine-tuned from different checkpoints.
+restore_result() {
+  record=$1 model=$2 partial=$3 out=$4
+  [ -f "$record/metrics.json" ] || return 1
+  if [ "$(cat "$record/checkpoint.sha256")" != "$(fingerprint "$model")" ]; then
+    say "$record was fine-tuned from another checkpoint than $model: fine-tuning again"
+    return 1
+  fi
+  rm -rf "$partial"
+  mkdir -p "$partial"
+  cp "$record/metrics.json" "$record/checkpoint.sha256" "$partial/"
+  cp "$record/finetune.yaml" "$partial/"
+  echo "restored from $record" >"$partial/finetune.log"
+  mv "$partial" "$out"
+  say "restored $out from its record"
+}
+
 finetune_one() {
   dataset=$1 fraction=$2 arm=$3 seed=$4 model=$5 initialize=$6
   directory=$work/finetune/$dataset/$fraction/$arm
   out=$directory/seed-$seed
-  [ -d "$out" ] && return 0
+  record=$finished/$dataset/$fraction/$arm/seed-$seed
+  if [ -d "$out" ]; then
+    record_result "$out" "$record" "$model"
+    return 0
+  fi
   mkdir -p "$directory"
   if [ "$jobs" -gt 1 ]; then
     # Another worker holds it, or has just finished it (so look again once the lock is ours).
@@ -146,6 +197,10 @@ finetune_one() {
     [ -d "$out" ] && { exec 9>&-; return 0; }
   fi
   partial=$directory/.seed-$seed.partial
+  if restore_result "$record" "$model" "$partial" "$out"; then
+    [ "$jobs" -gt 1 ] && exec 9>&-
+    return 0
+  fi
   rm -rf "$partial"
   mkdir -p "$partial"
   case $dataset in
@@ -178,6 +233,7 @@ YAML
   [ "${KEEP_MODELS:-0}" = 1 ] || rm -rf "$partial/best"
   sed -i "s#$partial#$out#g" "$partial/finetune.yaml"
   mv "$partial" "$out"
+  record_result "$out" "$record" "$model"
   [ "$jobs" -gt 1 ] && exec 9>&-
   return 0
 }
