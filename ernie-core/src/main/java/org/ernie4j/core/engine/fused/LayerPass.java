@@ -105,7 +105,7 @@ final class LayerPass
     private void product(Worker worker, int layer, int which, int rows, int column, int columns, int k, FloatBlock a, long aOffset,
             FloatBlock weights, int n, FloatBlock c, long cAt, int ldc)
     {
-        if (panels != null && rows <= PanelGemm.ROWS_UP_TO) {
+        if (panels != null && rows <= PanelGemm.rowsUpTo()) {
             worker.gemm.multiply(rows, column, columns, a, aOffset, k, panels[layer][which], c, cAt - column, ldc);
         }
         else {

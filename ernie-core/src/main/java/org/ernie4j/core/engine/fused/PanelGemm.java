@@ -9,22 +9,38 @@ import static org.ernie4j.core.engine.fused.FloatBlock.ORDER;
 
 /**
  * {@code C = A W} for few rows of {@code A} and weights packed once into {@link PanelWeights}: each 4-row x 16-column
- * tile of {@code C} is eight vector accumulators, fed by one pass over the panel and a broadcast of each row's values.
- * BLAS spends much of a product of a few rows packing its operand again; here only {@code A}'s rows are copied (into a
- * Java array, see {@link Gemm}). In a forward-only engine at batch 1 x 32 (MiniLM's shape, two workers, each with all
- * 32 rows and a band of the columns) the feed-forward products took about a sixth less time than on OpenBLAS, in JVMs
- * alternated with the previous engine; at 64 rows (1 x 128's shares) they took about a quarter more (medians 28.4
- * against 22.8 ms), so callers use this only up to {@link #ROWS_UP_TO} rows.
+ * tile of {@code C} is eight vector accumulators of 8 lanes, fed by one pass over the panel and a broadcast of each row's
+ * values; where the machine has 16-lane vectors (AVX-512), two adjacent panels make a 4 x 32 tile of eight 16-lane
+ * accumulators instead. BLAS spends much of a product of a few rows packing its operand again; here only {@code A}'s
+ * rows are copied (into a Java array, see {@link Gemm}). Measured in a forward-only engine on MiniLM's shape, two workers
+ * (docs/BENCHMARKS.md): with 4 x 16 tiles the products of 32 rows ran faster than on OpenBLAS and those of 64 rows
+ * (1 x 128's shares) slower (medians 28.4 against 22.8 ms, AMD EPYC); with 4 x 32 tiles batch 1 x 128 ran 1.55 times as
+ * fast as on OpenBLAS (Intel Xeon). Hence {@link #rowsUpTo}: 64 rows with wide tiles, 32 without.
  */
 final class PanelGemm
 {
-    static final int ROWS_UP_TO = 32;
+    private static final int ROWS_UP_TO = 32;
+    private static final int WIDE_ROWS_UP_TO = 64;
     private static final VectorSpecies<Float> HALF = FloatVector.SPECIES_256;
     private static final int HALF_LANES = HALF.length();
     private static final int TILE_ROWS = 4;
+    private static final VectorSpecies<Float> FULL = FloatVector.SPECIES_512;
+    /**
+     * Whether pairs of panels are multiplied in 16-lane vectors: only where the machine has them (AVX-512), since a
+     * species wider than the hardware's runs as slow Java code.
+     */
+    private static final boolean WIDE_VECTORS = FULL.length() == PanelWeights.WIDTH
+            && FloatVector.SPECIES_PREFERRED.vectorBitSize() >= FULL.vectorBitSize();
+    private static final boolean WIDE = WIDE_VECTORS && Boolean.parseBoolean(System.getProperty(FusedEngine.WIDE_TILES_PROPERTY, "true"));
 
     private PanelGemm()
     {
+    }
+
+    /** The most rows for which callers should use this rather than BLAS. */
+    static int rowsUpTo()
+    {
+        return WIDE ? WIDE_ROWS_UP_TO : ROWS_UP_TO;
     }
 
     /** Whether this machine's vectors are wide enough for the kernel's 8-lane halves to be single instructions. */
@@ -41,6 +57,19 @@ final class PanelGemm
      */
     static void multiply(int rows, int column, int columns, float[] a, PanelWeights w, FloatBlock c, long cOffset, int ldc, float[] edge)
     {
+        multiply(rows, column, columns, a, w, c, cOffset, ldc, edge, WIDE);
+    }
+
+    /** Whether this machine can run 4 x 32 tiles (the tests run both kinds where both exist). */
+    static boolean wideTilesPossible()
+    {
+        return WIDE_VECTORS;
+    }
+
+    /** {@link #multiply} with the tiles chosen: {@code wide} only where {@link #wideTilesPossible}. */
+    static void multiply(int rows, int column, int columns, float[] a, PanelWeights w, FloatBlock c, long cOffset, int ldc, float[] edge,
+            boolean wide)
+    {
         if (column < 0 || columns < 0 || column + columns > w.n()) {
             throw new IllegalArgumentException("columns " + column + " .. " + (column + columns) + " of a product " + w.n() + " wide");
         }
@@ -51,30 +80,113 @@ final class PanelGemm
         ByteBuffer out = c.bytes();
         float[] panels = w.panels();
         int end = column + columns;
-        for (int panel = column / PanelWeights.WIDTH; panel * PanelWeights.WIDTH < end; panel++) {
+        int panel = column / PanelWeights.WIDTH;
+        while (panel * PanelWeights.WIDTH < end) {
             int panelStart = panel * PanelWeights.WIDTH;
+            int panelOffset = panel * k * PanelWeights.WIDTH;
+            long cAt = cOffset + panelStart;
+            if (wide && panelStart >= column && panelStart + 2 * PanelWeights.WIDTH <= end) {
+                pairOfPanels(rows, a, k, panels, panelOffset, out, cAt, ldc, edge);
+                panel += 2;
+                continue;
+            }
             int from = Math.max(column, panelStart) - panelStart;
             int to = Math.min(end, panelStart + PanelWeights.WIDTH) - panelStart;
             boolean whole = from == 0 && to == PanelWeights.WIDTH;
-            int panelOffset = panel * k * PanelWeights.WIDTH;
             for (int row = 0; row < rows; row += TILE_ROWS) {
                 int tileRows = Math.min(TILE_ROWS, rows - row);
-                int aAt = row * k;
-                long cAt = cOffset + (long) row * ldc + panelStart;
                 if (whole && tileRows == TILE_ROWS) {
-                    tile(a, aAt, k, panels, panelOffset, out, cAt, ldc);
+                    tile(a, row * k, k, panels, panelOffset, out, cAt + (long) row * ldc, ldc);
                 }
                 else {
-                    // An edge: the tile's rows one at a time into a scratch row, then only the wanted columns.
-                    for (int r = 0; r < tileRows; r++) {
-                        singleRow(a, aAt + r * k, k, panels, panelOffset, edge);
-                        for (int j = from; j < to; j++) {
-                            out.putFloat((int) (4 * (cAt + (long) r * ldc + j)), edge[j]);
-                        }
-                    }
+                    rowsOneByOne(row, tileRows, from, to, a, k, panels, panelOffset, out, cAt, ldc, edge);
                 }
             }
+            panel++;
         }
+    }
+
+    /** Two whole panels side by side, in 4 x 32 tiles where the rows fill one. */
+    private static void pairOfPanels(int rows, float[] a, int k, float[] panels, int panelOffset, ByteBuffer out, long cAt, int ldc,
+            float[] edge)
+    {
+        int nextPanelOffset = panelOffset + k * PanelWeights.WIDTH;
+        for (int row = 0; row < rows; row += TILE_ROWS) {
+            int tileRows = Math.min(TILE_ROWS, rows - row);
+            if (tileRows == TILE_ROWS) {
+                wideTile(a, row * k, k, panels, panelOffset, nextPanelOffset, out, cAt + (long) row * ldc, ldc);
+            }
+            else {
+                rowsOneByOne(row, tileRows, 0, PanelWeights.WIDTH, a, k, panels, panelOffset, out, cAt, ldc, edge);
+                rowsOneByOne(row, tileRows, 0, PanelWeights.WIDTH, a, k, panels, nextPanelOffset, out, cAt + PanelWeights.WIDTH, ldc, edge);
+            }
+        }
+    }
+
+    /** An edge: rows {@code row .. row + count - 1} one at a time into a scratch row, then only columns {@code from .. to - 1}. */
+    private static void rowsOneByOne(int row, int count, int from, int to, float[] a, int k, float[] panels, int panelOffset, ByteBuffer out,
+            long cAt, int ldc, float[] edge)
+    {
+        for (int r = row; r < row + count; r++) {
+            singleRow(a, r * k, k, panels, panelOffset, edge);
+            for (int j = from; j < to; j++) {
+                out.putFloat((int) (4 * (cAt + (long) r * ldc + j)), edge[j]);
+            }
+        }
+    }
+
+    /**
+     * One 4 x 32 tile of two adjacent panels, in full-width vectors: eight accumulators of 16 lanes, the same count as the
+     * 4 x 16 tile's but each twice as wide, so twice the multiply-adds per row value broadcast and per loop turn. Written
+     * out apart from {@link #tile}, not shared with it through a species parameter: the vector API compiles to vector
+     * instructions only where the species is a constant.
+     */
+    private static void wideTile(float[] a, int aAt, int k, float[] panels, int leftOffset, int rightOffset, ByteBuffer out, long cAt,
+            int ldc)
+    {
+        FloatVector c00 = FloatVector.zero(FULL);
+        FloatVector c01 = FloatVector.zero(FULL);
+        FloatVector c10 = FloatVector.zero(FULL);
+        FloatVector c11 = FloatVector.zero(FULL);
+        FloatVector c20 = FloatVector.zero(FULL);
+        FloatVector c21 = FloatVector.zero(FULL);
+        FloatVector c30 = FloatVector.zero(FULL);
+        FloatVector c31 = FloatVector.zero(FULL);
+        int a0 = aAt;
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        for (int inner = 0; inner < k; inner++) {
+            int step = inner * PanelWeights.WIDTH;
+            FloatVector w0 = FloatVector.fromArray(FULL, panels, leftOffset + step);
+            FloatVector w1 = FloatVector.fromArray(FULL, panels, rightOffset + step);
+            FloatVector x = FloatVector.broadcast(FULL, a[a0 + inner]);
+            c00 = x.fma(w0, c00);
+            c01 = x.fma(w1, c01);
+            x = FloatVector.broadcast(FULL, a[a1 + inner]);
+            c10 = x.fma(w0, c10);
+            c11 = x.fma(w1, c11);
+            x = FloatVector.broadcast(FULL, a[a2 + inner]);
+            c20 = x.fma(w0, c20);
+            c21 = x.fma(w1, c21);
+            x = FloatVector.broadcast(FULL, a[a3 + inner]);
+            c30 = x.fma(w0, c30);
+            c31 = x.fma(w1, c31);
+        }
+        int o = (int) (4 * cAt);
+        int step = 4 * ldc;
+        int right = 4 * PanelWeights.WIDTH;
+        c00.intoByteBuffer(out, o, ORDER);
+        c01.intoByteBuffer(out, o + right, ORDER);
+        o += step;
+        c10.intoByteBuffer(out, o, ORDER);
+        c11.intoByteBuffer(out, o + right, ORDER);
+        o += step;
+        c20.intoByteBuffer(out, o, ORDER);
+        c21.intoByteBuffer(out, o + right, ORDER);
+        o += step;
+        c30.intoByteBuffer(out, o, ORDER);
+        c31.intoByteBuffer(out, o + right, ORDER);
     }
 
     /** One 4 x 16 tile; {@code A}'s rows are {@code k} apart. */

@@ -7,31 +7,72 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The product on weights packed into panels (as a worker's Gemm runs it), against the product in double precision, on every kind of edge. */
 class TestPanelGemm
 {
     private static final float UNTOUCHED = -7.5f;
 
+    /** One way of running the product: through a worker's Gemm as the engine does, or PanelGemm with its tiles chosen. */
+    private interface Product
+    {
+        void run(int rows, int column, int columns, FloatBlock a, long aOffset, int lda, PanelWeights packed, FloatBlock c, long cOffset, int ldc);
+    }
+
     @Test
     void equalsTheProductOnWholeAndPartialPanelsAndTiles()
+    {
+        everyShape((rows, column, columns, a, aOffset, lda, packed, c, cOffset, ldc) -> {
+            Gemm gemm = new Gemm();
+            gemm.multiply(rows, column, columns, a, aOffset, lda, packed, c, cOffset, ldc);
+            assertThat(gemm.flops()).isEqualTo(2L * rows * columns * packed.k());
+        });
+    }
+
+    @Test
+    void narrowTilesEqualTheProduct()
+    {
+        everyShape(direct(false));
+    }
+
+    @Test
+    void wideTilesEqualTheProduct()
+    {
+        assumeTrue(PanelGemm.wideTilesPossible(), "this machine has no 16-lane float vectors (AVX-512), so PanelGemm never uses 4 x 32 tiles here");
+        everyShape(direct(true));
+    }
+
+    private static Product direct(boolean wide)
+    {
+        return (rows, column, columns, a, aOffset, lda, packed, c, cOffset, ldc) -> {
+            float[] rowsOfA = new float[rows * packed.k()];
+            for (int row = 0; row < rows; row++) {
+                a.copyTo((int) (aOffset + (long) row * lda), rowsOfA, row * packed.k(), packed.k());
+            }
+            PanelGemm.multiply(rows, column, columns, rowsOfA, packed, c, cOffset, ldc, new float[PanelWeights.WIDTH], wide);
+        };
+    }
+
+    private static void everyShape(Product product)
     {
         Random random = new Random(3);
         // rows: whole 4-row tiles and remainders; k: short and long; n: whole panels and a zero-padded last one;
         // column ranges: everything, panel-aligned bands, and bands that start and end inside panels.
-        int[][] shapes = {{1, 5, 16}, {4, 64, 32}, {7, 33, 40}, {32, 384, 96}, {13, 17, 100}};
+        // Wide tiles: pairs of whole panels inside the columns, with rows left over or not, and a single panel left over.
+        int[][] shapes = {{1, 5, 16}, {4, 64, 32}, {7, 33, 40}, {32, 384, 96}, {13, 17, 100}, {8, 40, 80}};
         for (int[] shape : shapes) {
             int rows = shape[0];
             int k = shape[1];
             int n = shape[2];
             int[][] ranges = {{0, n}, {0, n / 2 / 16 * 16}, {n / 2 / 16 * 16, n - n / 2 / 16 * 16}, {3, n - 8}, {n - 1, 1}, {8, Math.min(8, n - 8)}};
             for (int[] range : ranges) {
-                check(random, rows, k, n, range[0], range[1]);
+                check(random, rows, k, n, range[0], range[1], product);
             }
         }
     }
 
-    private static void check(Random random, int rows, int k, int n, int column, int columns)
+    private static void check(Random random, int rows, int k, int n, int column, int columns, Product product)
     {
         int lda = k + 3;
         int ldc = n + 5;
@@ -48,10 +89,7 @@ class TestPanelGemm
         // Operands at offsets inside their blocks, as the engine's are.
         PanelWeights packed = PanelWeights.pack(w, 1, k, n);
 
-        Gemm gemm = new Gemm();
-        gemm.multiply(rows, column, columns, a, 2, lda, packed, c, 4, ldc);
-
-        assertThat(gemm.flops()).isEqualTo(2L * rows * columns * k);
+        product.run(rows, column, columns, a, 2, lda, packed, c, 4, ldc);
 
         String where = rows + " x " + k + " x " + n + ", columns " + column + " + " + columns;
         for (int row = 0; row < rows; row++) {
