@@ -20,7 +20,7 @@ final class Gemm
     private final MovablePointer c = new MovablePointer();
     private long flops;
     private float[] rowCopy = new float[0];
-    private final float[] edge = new float[PanelWeights.WIDTH];
+    private final float[] panelScratch = new float[PanelGemm.SCRATCH];
 
     /**
      * {@code C = alpha op(A) op(B) + beta C}, with {@code op(A)} of shape {@code [m, k]}, {@code op(B)} of shape
@@ -62,7 +62,7 @@ final class Gemm
         for (int row = 0; row < rows; row++) {
             aBlock.copyTo((int) (aOffset + (long) row * lda), rowCopy, row * k, k);
         }
-        PanelGemm.multiply(rows, column, columns, rowCopy, weights, cBlock, cOffset, ldc, edge);
+        PanelGemm.multiply(rows, column, columns, rowCopy, weights, cBlock, cOffset, ldc, panelScratch);
         flops += 2L * rows * columns * k;
     }
 

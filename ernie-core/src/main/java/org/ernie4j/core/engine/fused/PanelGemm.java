@@ -1,11 +1,7 @@
 package org.ernie4j.core.engine.fused;
 
-import java.nio.ByteBuffer;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-
-import static org.ernie4j.core.engine.fused.FloatBlock.ORDER;
 
 /**
  * {@code C = A W} for few rows of {@code A} and weights packed once into {@link PanelWeights}: each 4-row x 16-column
@@ -24,6 +20,8 @@ final class PanelGemm
     private static final VectorSpecies<Float> HALF = FloatVector.SPECIES_256;
     private static final int HALF_LANES = HALF.length();
     private static final int TILE_ROWS = 4;
+    /** Floats of the scratch that {@link #multiply} needs: a 4 x 32 tile. */
+    static final int SCRATCH = TILE_ROWS * 2 * PanelWeights.WIDTH;
     private static final VectorSpecies<Float> FULL = FloatVector.SPECIES_512;
     /**
      * Whether pairs of panels are multiplied in 16-lane vectors: only where the machine has them (AVX-512), since a
@@ -52,12 +50,12 @@ final class PanelGemm
     /**
      * Columns {@code column .. column + columns - 1} of {@code C = A W}: {@code A} is {@code rows x w.k()}, its rows one
      * after another in a Java array (read in the inner loop, where a native buffer's accesses are not hoisted), {@code C}
-     * at {@code cOffset} with leading dimension {@code ldc}; other columns of {@code C} are not touched. {@code edge} is
-     * scratch of at least {@link PanelWeights#WIDTH} floats for tiles at the edges.
+     * at {@code cOffset} with leading dimension {@code ldc}; other columns of {@code C} are not touched. {@code scratch}
+     * holds at least {@link #SCRATCH} floats: tiles pass through it on their way into {@code C}.
      */
-    static void multiply(int rows, int column, int columns, float[] a, PanelWeights w, FloatBlock c, long cOffset, int ldc, float[] edge)
+    static void multiply(int rows, int column, int columns, float[] a, PanelWeights w, FloatBlock c, long cOffset, int ldc, float[] scratch)
     {
-        multiply(rows, column, columns, a, w, c, cOffset, ldc, edge, WIDE);
+        multiply(rows, column, columns, a, w, c, cOffset, ldc, scratch, WIDE);
     }
 
     /** Whether this machine can run 4 x 32 tiles (the tests run both kinds where both exist). */
@@ -67,7 +65,7 @@ final class PanelGemm
     }
 
     /** {@link #multiply} with the tiles chosen: {@code wide} only where {@link #wideTilesPossible}. */
-    static void multiply(int rows, int column, int columns, float[] a, PanelWeights w, FloatBlock c, long cOffset, int ldc, float[] edge,
+    static void multiply(int rows, int column, int columns, float[] a, PanelWeights w, FloatBlock c, long cOffset, int ldc, float[] scratch,
             boolean wide)
     {
         if (column < 0 || columns < 0 || column + columns > w.n()) {
@@ -77,7 +75,6 @@ final class PanelGemm
             throw new IllegalArgumentException(rows + " rows of " + w.k() + " need " + rows * w.k() + " floats, not " + a.length);
         }
         int k = w.k();
-        ByteBuffer out = c.bytes();
         float[] panels = w.panels();
         int end = column + columns;
         int panel = column / PanelWeights.WIDTH;
@@ -86,7 +83,7 @@ final class PanelGemm
             int panelOffset = panel * k * PanelWeights.WIDTH;
             long cAt = cOffset + panelStart;
             if (wide && panelStart >= column && panelStart + 2 * PanelWeights.WIDTH <= end) {
-                pairOfPanels(rows, a, k, panels, panelOffset, out, cAt, ldc, edge);
+                pairOfPanels(rows, a, k, panels, panelOffset, c, cAt, ldc, scratch);
                 panel += 2;
                 continue;
             }
@@ -96,10 +93,10 @@ final class PanelGemm
             for (int row = 0; row < rows; row += TILE_ROWS) {
                 int tileRows = Math.min(TILE_ROWS, rows - row);
                 if (whole && tileRows == TILE_ROWS) {
-                    tile(a, row * k, k, panels, panelOffset, out, cAt + (long) row * ldc, ldc);
+                    tile(a, row * k, k, panels, panelOffset, c, cAt + (long) row * ldc, ldc, scratch);
                 }
                 else {
-                    rowsOneByOne(row, tileRows, from, to, a, k, panels, panelOffset, out, cAt, ldc, edge);
+                    rowsOneByOne(row, tileRows, from, to, a, k, panels, panelOffset, c, cAt, ldc, scratch);
                 }
             }
             panel++;
@@ -107,31 +104,29 @@ final class PanelGemm
     }
 
     /** Two whole panels side by side, in 4 x 32 tiles where the rows fill one. */
-    private static void pairOfPanels(int rows, float[] a, int k, float[] panels, int panelOffset, ByteBuffer out, long cAt, int ldc,
-            float[] edge)
+    private static void pairOfPanels(int rows, float[] a, int k, float[] panels, int panelOffset, FloatBlock c, long cAt, int ldc,
+            float[] scratch)
     {
         int nextPanelOffset = panelOffset + k * PanelWeights.WIDTH;
         for (int row = 0; row < rows; row += TILE_ROWS) {
             int tileRows = Math.min(TILE_ROWS, rows - row);
             if (tileRows == TILE_ROWS) {
-                wideTile(a, row * k, k, panels, panelOffset, nextPanelOffset, out, cAt + (long) row * ldc, ldc);
+                wideTile(a, row * k, k, panels, panelOffset, nextPanelOffset, c, cAt + (long) row * ldc, ldc, scratch);
             }
             else {
-                rowsOneByOne(row, tileRows, 0, PanelWeights.WIDTH, a, k, panels, panelOffset, out, cAt, ldc, edge);
-                rowsOneByOne(row, tileRows, 0, PanelWeights.WIDTH, a, k, panels, nextPanelOffset, out, cAt + PanelWeights.WIDTH, ldc, edge);
+                rowsOneByOne(row, tileRows, 0, PanelWeights.WIDTH, a, k, panels, panelOffset, c, cAt, ldc, scratch);
+                rowsOneByOne(row, tileRows, 0, PanelWeights.WIDTH, a, k, panels, nextPanelOffset, c, cAt + PanelWeights.WIDTH, ldc, scratch);
             }
         }
     }
 
     /** An edge: rows {@code row .. row + count - 1} one at a time into a scratch row, then only columns {@code from .. to - 1}. */
-    private static void rowsOneByOne(int row, int count, int from, int to, float[] a, int k, float[] panels, int panelOffset, ByteBuffer out,
-            long cAt, int ldc, float[] edge)
+    private static void rowsOneByOne(int row, int count, int from, int to, float[] a, int k, float[] panels, int panelOffset, FloatBlock c,
+            long cAt, int ldc, float[] scratch)
     {
         for (int r = row; r < row + count; r++) {
-            singleRow(a, r * k, k, panels, panelOffset, edge);
-            for (int j = from; j < to; j++) {
-                out.putFloat((int) (4 * (cAt + (long) r * ldc + j)), edge[j]);
-            }
+            singleRow(a, r * k, k, panels, panelOffset, scratch);
+            c.copyFrom(scratch, from, (int) (cAt + (long) r * ldc + from), to - from);
         }
     }
 
@@ -141,8 +136,8 @@ final class PanelGemm
      * out apart from {@link #tile}, not shared with it through a species parameter: the vector API compiles to vector
      * instructions only where the species is a constant.
      */
-    private static void wideTile(float[] a, int aAt, int k, float[] panels, int leftOffset, int rightOffset, ByteBuffer out, long cAt,
-            int ldc)
+    private static void wideTile(float[] a, int aAt, int k, float[] panels, int leftOffset, int rightOffset, FloatBlock c, long cAt,
+            int ldc, float[] scratch)
     {
         FloatVector c00 = FloatVector.zero(FULL);
         FloatVector c01 = FloatVector.zero(FULL);
@@ -173,24 +168,19 @@ final class PanelGemm
             c30 = x.fma(w0, c30);
             c31 = x.fma(w1, c31);
         }
-        int o = (int) (4 * cAt);
-        int step = 4 * ldc;
-        int right = 4 * PanelWeights.WIDTH;
-        c00.intoByteBuffer(out, o, ORDER);
-        c01.intoByteBuffer(out, o + right, ORDER);
-        o += step;
-        c10.intoByteBuffer(out, o, ORDER);
-        c11.intoByteBuffer(out, o + right, ORDER);
-        o += step;
-        c20.intoByteBuffer(out, o, ORDER);
-        c21.intoByteBuffer(out, o + right, ORDER);
-        o += step;
-        c30.intoByteBuffer(out, o, ORDER);
-        c31.intoByteBuffer(out, o + right, ORDER);
+        c00.intoArray(scratch, 0);
+        c01.intoArray(scratch, 16);
+        c10.intoArray(scratch, 32);
+        c11.intoArray(scratch, 48);
+        c20.intoArray(scratch, 64);
+        c21.intoArray(scratch, 80);
+        c30.intoArray(scratch, 96);
+        c31.intoArray(scratch, 112);
+        copyRows(scratch, 2 * PanelWeights.WIDTH, c, cAt, ldc);
     }
 
     /** One 4 x 16 tile; {@code A}'s rows are {@code k} apart. */
-    private static void tile(float[] a, int aAt, int k, float[] panels, int panelOffset, ByteBuffer out, long cAt, int ldc)
+    private static void tile(float[] a, int aAt, int k, float[] panels, int panelOffset, FloatBlock c, long cAt, int ldc, float[] scratch)
     {
         FloatVector c00 = FloatVector.zero(HALF);
         FloatVector c01 = FloatVector.zero(HALF);
@@ -221,19 +211,28 @@ final class PanelGemm
             c30 = x.fma(w0, c30);
             c31 = x.fma(w1, c31);
         }
-        int o = (int) (4 * cAt);
-        int step = 4 * ldc;
-        c00.intoByteBuffer(out, o, ORDER);
-        c01.intoByteBuffer(out, o + 4 * HALF_LANES, ORDER);
-        o += step;
-        c10.intoByteBuffer(out, o, ORDER);
-        c11.intoByteBuffer(out, o + 4 * HALF_LANES, ORDER);
-        o += step;
-        c20.intoByteBuffer(out, o, ORDER);
-        c21.intoByteBuffer(out, o + 4 * HALF_LANES, ORDER);
-        o += step;
-        c30.intoByteBuffer(out, o, ORDER);
-        c31.intoByteBuffer(out, o + 4 * HALF_LANES, ORDER);
+        c00.intoArray(scratch, 0);
+        c01.intoArray(scratch, HALF_LANES);
+        c10.intoArray(scratch, 16);
+        c11.intoArray(scratch, 16 + HALF_LANES);
+        c20.intoArray(scratch, 32);
+        c21.intoArray(scratch, 32 + HALF_LANES);
+        c30.intoArray(scratch, 48);
+        c31.intoArray(scratch, 48 + HALF_LANES);
+        copyRows(scratch, PanelWeights.WIDTH, c, cAt, ldc);
+    }
+
+    /**
+     * A tile's four rows of {@code width} floats, one after another in {@code scratch}, into {@code C}. The accumulators
+     * go through a Java array rather than straight into the native buffer: the JIT compiled the kernel's stores into a
+     * byte buffer as vector instructions in most JVMs but not in all, and in those the whole pass ran twenty times slower
+     * (docs/BENCHMARKS.md); stores into an array are compiled like the kernel's loads from one.
+     */
+    private static void copyRows(float[] scratch, int width, FloatBlock c, long cAt, int ldc)
+    {
+        for (int r = 0; r < TILE_ROWS; r++) {
+            c.copyFrom(scratch, r * width, (int) (cAt + (long) r * ldc), width);
+        }
     }
 
     private static void singleRow(float[] a, int aAt, int k, float[] panels, int panelOffset, float[] target)

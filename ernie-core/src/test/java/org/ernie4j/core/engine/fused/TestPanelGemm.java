@@ -50,7 +50,7 @@ class TestPanelGemm
             for (int row = 0; row < rows; row++) {
                 a.copyTo((int) (aOffset + (long) row * lda), rowsOfA, row * packed.k(), packed.k());
             }
-            PanelGemm.multiply(rows, column, columns, rowsOfA, packed, c, cOffset, ldc, new float[PanelWeights.WIDTH], wide);
+            PanelGemm.multiply(rows, column, columns, rowsOfA, packed, c, cOffset, ldc, new float[PanelGemm.SCRATCH], wide);
         };
     }
 
@@ -117,7 +117,7 @@ class TestPanelGemm
         PanelWeights packed = PanelWeights.pack(FloatBlock.allocate(8 * 20), 0, 8, 20);
         FloatBlock c = FloatBlock.allocate(64);
 
-        assertThatThrownBy(() -> PanelGemm.multiply(2, 16, 8, new float[16], packed, c, 0, 20, new float[16]))
+        assertThatThrownBy(() -> PanelGemm.multiply(2, 16, 8, new float[16], packed, c, 0, 20, new float[PanelGemm.SCRATCH]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("columns 16 .. 24 of a product 20 wide");
     }
