@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Finds fused-engine methods that the JIT compiled differently in different JVMs: for every method of
+org.ernie4j.core.engine.fused that C2 compiled (tier 4, not on-stack replacement), counts its vector load and store
+intrinsics in each JVM's compilation log and prints the methods whose counts differ between the logs. A kernel whose
+vector operations were not intrinsified in some JVM runs many times slower there (docs/BENCHMARKS.md, "Slow JVMs").
+
+    ERNIE_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+LogCompilation -XX:LogFile=/tmp/jit/%p.log" \\
+        ROUNDS=8 WRITE=no bench/inference.sh --no-reference --engines fused --batch-sizes 1 --lengths 32
+    bench/jit-intrinsics.py /tmp/jit/*.log
+"""
+import collections
+import re
+import sys
+
+TASK = re.compile(r"<task compile_id='\d+'( compile_kind='osr')? method='(org\.ernie4j\.core\.engine\.fused\.[^' ]* [^' ]*)[^']*'([^>]*)>")
+
+
+def counts(log):
+    """{method: (vector stores, vector loads)} of the last tier-4 compilation of each fused-engine method in one log."""
+    text = open(log, errors="replace").read()
+    found = {}
+    for task in TASK.finditer(text):
+        if task.group(1) or ("level='" in task.group(3) and "level='4'" not in task.group(3)):
+            continue
+        body = text[task.start():text.find("</task>", task.start())]
+        found[task.group(2)] = (body.count("<intrinsic id='_VectorStoreOp'"), body.count("<intrinsic id='_VectorLoadOp'"))
+    return found
+
+
+def main(logs):
+    if len(logs) < 2:
+        sys.exit("usage: bench/jit-intrinsics.py LOG LOG [LOG ...] (compilation logs of two or more JVMs)")
+    table = collections.defaultdict(dict)
+    for log in logs:
+        for method, pair in counts(log).items():
+            table[method][log] = pair
+    differing = {method: by_log for method, by_log in table.items() if len(set(by_log.values())) > 1}
+    for method, by_log in sorted(differing.items()):
+        print(method)
+        for log, (stores, loads) in sorted(by_log.items()):
+            print(f"  {log}: {stores} vector stores, {loads} vector loads intrinsified")
+    print(f"{len(differing)} of {len(table)} C2-compiled fused-engine methods differ between the {len(logs)} logs")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
