@@ -2,7 +2,10 @@
 """Finds fused-engine methods that the JIT compiled differently in different JVMs: for every method of
 org.ernie4j.core.engine.fused that C2 compiled (tier 4, not on-stack replacement), counts its vector load and store
 intrinsics in each JVM's compilation log and prints the methods whose counts differ between the logs. A kernel whose
-vector operations were not intrinsified in some JVM runs many times slower there (docs/BENCHMARKS.md, "Slow JVMs").
+vector operations were not intrinsified in some JVM runs many times slower there (docs/BENCHMARKS.md, "Slow JVMs"). A
+difference is a candidate, not a verdict: a caller that inlined a kernel in one JVM and called it in another differs
+too (four training JVMs of `ernie benchmark --engine fused` differed so in LayerPass's two layer norms, with the same
+step times), so compare the JVMs' figures.
 
     ERNIE_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+LogCompilation -XX:LogFile=/tmp/jit/%p.log" \\
         ROUNDS=8 WRITE=no bench/inference.sh --no-reference --engines fused --batch-sizes 1 --lengths 32
