@@ -173,8 +173,7 @@ restore_result() {
   fi
   rm -rf "$partial"
   mkdir -p "$partial"
-  cp "$record/metrics.json" "$record/checkpoint.sha256" "$partial/"
-  cp "$record/finetune.yaml" "$partial/"
+  cp "$record/metrics.json" "$record/checkpoint.sha256" "$record/finetune.yaml" "$partial/"
   echo "restored from $record" >"$partial/finetune.log"
   mv "$partial" "$out"
   say "restored $out from its record"
