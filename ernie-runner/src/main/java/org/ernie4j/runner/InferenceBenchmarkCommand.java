@@ -71,7 +71,6 @@ final class InferenceBenchmarkCommand
     /** The fused engine as it was before it split a batch smaller than its workers within the sequences. */
     private static final String FUSED_UNSPLIT = "fused-unsplit";
     private static final String FUSED_BLAS = "fused-blas";
-    private static final String FUSED_NARROW = "fused-narrow";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -86,8 +85,8 @@ final class InferenceBenchmarkCommand
 
     @CommandLine.Option(names = "--engines", paramLabel = "E,E,...", split = ",", defaultValue = "fused,samediff,onnxruntime",
             description = "Engines to measure: fused, samediff, onnxruntime, and, for comparison, fused-unsplit (the fused engine not splitting a "
-                    + "batch smaller than its workers within the sequences), fused-blas (every product on BLAS, none on weights packed once) and "
-                    + "fused-narrow (products on packed weights in 4 x 16 tiles only) (default: ${DEFAULT-VALUE}).")
+                    + "batch smaller than its workers within the sequences), fused-blas (every product on BLAS, none on weights packed once) "
+                    + "(default: ${DEFAULT-VALUE}).")
     private List<String> engines;
 
     @CommandLine.Option(names = "--batch-sizes", paramLabel = "B,B,...", split = ",", defaultValue = "1,32",
@@ -197,12 +196,8 @@ final class InferenceBenchmarkCommand
                     + "batch smaller than its workers within the sequences: one sequence per worker, BLAS threads on the idle workers' cores");
         }
         if (engines.contains(FUSED_BLAS)) {
-            notes.add(FUSED_BLAS + ": the fused engine with -D" + Execution.PANEL_PRODUCTS_PROPERTY + "=false, as it was before products of up to 32 "
+            notes.add(FUSED_BLAS + ": the fused engine with -D" + Execution.PANEL_PRODUCTS_PROPERTY + "=false, as it was before products of few "
                     + "rows ran on weights packed once: every product on OpenBLAS");
-        }
-        if (engines.contains(FUSED_NARROW)) {
-            notes.add(FUSED_NARROW + ": the fused engine with -D" + Execution.WIDE_TILES_PROPERTY + "=false, as it was before products on packed "
-                    + "weights used 4 x 32 tiles of 16-lane vectors: 4 x 16 tiles of 8-lane vectors only");
         }
         String report = new InferenceReport(Provenance.now(commandLine(), MachineDescription.describe(), environment), engines, modelFigures, notes)
                 .markdown();
@@ -218,9 +213,9 @@ final class InferenceBenchmarkCommand
     private void check()
     {
         for (String engine : engines) {
-            if (!List.of("fused", "samediff", InferenceReport.ONNX_RUNTIME, FUSED_UNSPLIT, FUSED_BLAS, FUSED_NARROW).contains(engine)) {
+            if (!List.of("fused", "samediff", InferenceReport.ONNX_RUNTIME, FUSED_UNSPLIT, FUSED_BLAS).contains(engine)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--engines: '" + engine
-                        + "' is not one of fused, samediff, onnxruntime, " + FUSED_UNSPLIT + ", " + FUSED_BLAS + ", " + FUSED_NARROW);
+                        + "' is not one of fused, samediff, onnxruntime, " + FUSED_UNSPLIT + ", " + FUSED_BLAS);
             }
         }
         if (Stream.concat(batchSizes.stream(), lengths.stream()).anyMatch(value -> value < 1) || lengths.stream().anyMatch(length -> length < 3)) {
@@ -350,10 +345,6 @@ final class InferenceBenchmarkCommand
             }
             if (measure.equals(FUSED_BLAS)) {
                 System.setProperty(Execution.PANEL_PRODUCTS_PROPERTY, "false");
-                kind = "fused";
-            }
-            if (measure.equals(FUSED_NARROW)) {
-                System.setProperty(Execution.WIDE_TILES_PROPERTY, "false");
                 kind = "fused";
             }
             Execution ours = Execution.forInference(EngineKind.fromConfigName(kind), model.encoder(), model.encoderParameters(), threads.threads());

@@ -42,11 +42,6 @@ public final class Execution
      * few rows on BLAS instead of on weights packed once: for a benchmark's same-run comparison, not for use.
      */
     public static final String PANEL_PRODUCTS_PROPERTY = FusedEngine.PANEL_PROPERTY;
-    /**
-     * The system property that, set to {@code false} before the first encoding, keeps the fused engine's products on packed
-     * weights in 16-column tiles where the machine has 16-lane vectors: for a benchmark's same-run comparison, not for use.
-     */
-    public static final String WIDE_TILES_PROPERTY = FusedEngine.WIDE_TILES_PROPERTY;
 
     private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
 

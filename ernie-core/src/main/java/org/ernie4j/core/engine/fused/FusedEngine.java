@@ -54,8 +54,6 @@ public final class FusedEngine
     public static final String SPLIT_PROPERTY = "ernie4j.fused.splitWithinSequences";
     /** Set to {@code false}, forward-only engines made afterwards run every product on BLAS, none on {@link PanelGemm} (benchmark A/B only). */
     public static final String PANEL_PROPERTY = "ernie4j.fused.panelProducts";
-    /** Set to {@code false} before the first product on packed weights, {@link PanelGemm} uses only its 16-column tiles (benchmark A/B only). */
-    public static final String WIDE_TILES_PROPERTY = "ernie4j.fused.wideTiles";
     /**
      * A pass split within sequences gives each worker a share of the rows when a share has at least this many, and a band
      * of every product's columns below: OpenBLAS's single-threaded {@code sgemm} of MiniLM's shapes ran at 34, 50, 65 and

@@ -20,6 +20,7 @@ final class Gemm
     private final MovablePointer c = new MovablePointer();
     private long flops;
     private float[] rowCopy = new float[0];
+    private float[] packedRows = new float[0];
     private final float[] panelScratch = new float[PanelGemm.SCRATCH];
 
     /**
@@ -55,14 +56,16 @@ final class Gemm
             long cOffset, int ldc)
     {
         int k = weights.k();
-        if (rowCopy.length < rows * k) {
+        boolean wide = PanelGemm.wide();
+        int length = PanelGemm.packedLength(rows, k, wide);
+        if (packedRows.length < length) {
+            packedRows = new float[length];
+        }
+        if (wide && rowCopy.length < rows * k) {
             rowCopy = new float[rows * k];
         }
-        // A's rows are read k times per panel: from a Java array, not the native block.
-        for (int row = 0; row < rows; row++) {
-            aBlock.copyTo((int) (aOffset + (long) row * lda), rowCopy, row * k, k);
-        }
-        PanelGemm.multiply(rows, column, columns, rowCopy, weights, cBlock, cOffset, ldc, panelScratch);
+        PanelGemm.packRows(aBlock, aOffset, lda, rows, k, rowCopy, packedRows, wide);
+        PanelGemm.multiply(rows, column, columns, packedRows, weights, cBlock, cOffset, ldc, panelScratch, wide);
         flops += 2L * rows * columns * k;
     }
 
