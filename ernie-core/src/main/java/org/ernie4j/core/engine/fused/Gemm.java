@@ -19,7 +19,6 @@ final class Gemm
     private final MovablePointer b = new MovablePointer();
     private final MovablePointer c = new MovablePointer();
     private long flops;
-    private float[] rowCopy = new float[0];
     private float[] packedRows = new float[0];
     private final float[] panelScratch = new float[PanelGemm.SCRATCH];
 
@@ -61,10 +60,7 @@ final class Gemm
         if (packedRows.length < length) {
             packedRows = new float[length];
         }
-        if (wide && rowCopy.length < rows * k) {
-            rowCopy = new float[rows * k];
-        }
-        PanelGemm.packRows(aBlock, aOffset, lda, rows, k, rowCopy, packedRows, wide);
+        PanelGemm.packRows(aBlock, aOffset, lda, rows, k, packedRows, wide);
         PanelGemm.multiply(rows, column, columns, packedRows, weights, cBlock, cOffset, ldc, panelScratch, wide);
         flops += 2L * rows * columns * k;
     }

@@ -53,13 +53,13 @@ final class PanelGemm
     /**
      * Rows {@code 0 .. rows - 1} of {@code A} (at {@code aOffset}, leading dimension {@code lda}) into {@code into}, laid
      * out for {@link #multiply} with the same {@code wide}: one after another for the 8-lane tiles, in blocks of eight for
-     * the wide ones. {@code rowMajor} holds at least {@code rows x k} floats (used by the wide layout). Read in the kernels'
-     * inner loops, {@code A} is a Java array rather than the native block, whose accesses the JIT does not hoist.
+     * the wide ones. Read in the kernels' inner loops, {@code A} is a Java array rather than the native block, whose
+     * accesses the JIT does not hoist.
      */
-    static void packRows(FloatBlock a, long aOffset, int lda, int rows, int k, float[] rowMajor, float[] into, boolean wide)
+    static void packRows(FloatBlock a, long aOffset, int lda, int rows, int k, float[] into, boolean wide)
     {
         if (wide) {
-            WidePanelGemm.packRows(a, aOffset, lda, rows, k, rowMajor, into);
+            WidePanelGemm.packRows(a, aOffset, lda, rows, k, into);
             return;
         }
         for (int r = 0; r < rows; r++) {

@@ -52,7 +52,7 @@ class TestPanelGemm
             // NaN first: a slot that packing left unwritten would show in C.
             float[] packedRows = new float[PanelGemm.packedLength(rows, packed.k(), wide)];
             Arrays.fill(packedRows, Float.NaN);
-            PanelGemm.packRows(a, aOffset, lda, rows, packed.k(), new float[rows * packed.k()], packedRows, wide);
+            PanelGemm.packRows(a, aOffset, lda, rows, packed.k(), packedRows, wide);
             PanelGemm.multiply(rows, column, columns, packedRows, packed, c, cOffset, ldc, new float[PanelGemm.SCRATCH], wide);
         };
     }
