@@ -237,26 +237,36 @@ YAML
   return 0
 }
 
+# The whole budget's checkpoints first, on every dataset (the comparison the table is for), then the quarter and half
+# ones (the trend): should the experiment stop early, what is finished answers the main question first.
 finetune_all() {
+  finetune_pass first all
+  finetune_pass later "quarter half"
+}
+
+finetune_pass() {
+  pass=$1 pass_fractions=$2
   for dataset in $datasets; do
     [ -f "$work/data/$dataset/dataset.json" ] || fail "$work/data/$dataset is missing: run STAGE=data first"
     for arm in $arms; do
       for seed in $seeds; do
         case $arm in
           a-none)
+            [ "$pass" = first ] || continue
             # Random weights need only a shape and a vocabulary: the reference arm's first kept checkpoint has both.
             source=$work/pretrain/$reference/kept/quarter
             [ -f "$source/manifest.json" ] || { say "a-none waits for $reference's quarter checkpoint"; continue; }
             finetune_one "$dataset" none "$arm" "$seed" "$source" random ;;
           f-*)
+            [ "$pass" = first ] || continue
             [ -n "${IMPORTED:-}" ] || fail "$arm fine-tunes IMPORTED as it is: set IMPORTED"
             finetune_one "$dataset" none "$arm" "$seed" "$IMPORTED" pretrained ;;
           *)
-            for fraction in $fractions; do
-              source=$work/pretrain/$arm/kept/$fraction
+            for wanted in $pass_fractions; do
+              source=$work/pretrain/$arm/kept/$wanted
               # A fraction not yet pre-trained is left for a later run; the table shows it as missing.
               [ -f "$source/manifest.json" ] || continue
-              finetune_one "$dataset" "$fraction" "$arm" "$seed" "$source" pretrained
+              finetune_one "$dataset" "$wanted" "$arm" "$seed" "$source" pretrained
             done ;;
         esac
       done
