@@ -38,7 +38,7 @@ final class PanelGemm
         return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= HALF.vectorBitSize();
     }
 
-    /** Whether this machine runs {@link WidePanelGemm}'s blocks (the tests run the 8-lane tiles too, apart). */
+    /** Whether this machine runs {@link WidePanelGemm}'s blocks; the 8-lane tiles run (and are tested) only where it does not. */
     static boolean wide()
     {
         return WIDE;
