@@ -16,8 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * made in a JVM that runs this class: C2 compiles a vector method's stores ({@code intoArray}) through calls whose type
  * profile all species share, and where two species have been seen it cannot prove the accumulators' class, keeps them as
  * objects and runs the kernel some fifty times slower (measured in the same harness: any kernel run after another
- * species' kernel in one JVM): the likely cause of the earlier engine's JVMs that ran twenty times slower, whose 4 x 16
- * and one-row kernels used 8-lane vectors beside the 16-lane ones.
+ * species' kernel in one JVM). That is what made some JVMs of the earlier engine twenty times slower, whose 4 x 16 and
+ * one-row kernels used 8-lane vectors beside the 16-lane ones (their compilation logs show both classes in the kernel's
+ * profiles, docs/BENCHMARKS.md).
  */
 final class WidePanelGemm
 {
