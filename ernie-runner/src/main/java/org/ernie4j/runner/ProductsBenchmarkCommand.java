@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.ernie4j.core.engine.fused.ProductTimings;
+import org.ernie4j.core.engine.execution.ProductTimings;
 import org.ernie4j.core.engine.NativeEnvironment;
 import org.ernie4j.runner.benchmark.BenchmarksFile;
 import org.ernie4j.runner.benchmark.Provenance;

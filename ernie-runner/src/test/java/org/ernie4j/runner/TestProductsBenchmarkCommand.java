@@ -3,7 +3,7 @@ package org.ernie4j.runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.ernie4j.core.engine.fused.ProductTimings;
+import org.ernie4j.core.engine.execution.ProductTimings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

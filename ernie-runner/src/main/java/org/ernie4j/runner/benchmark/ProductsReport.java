@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.ernie4j.core.engine.fused.ProductTimings;
+import org.ernie4j.core.engine.execution.ProductTimings;
 
 import static java.util.Objects.requireNonNull;
 

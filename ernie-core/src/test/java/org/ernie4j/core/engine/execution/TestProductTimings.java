@@ -1,4 +1,4 @@
-package org.ernie4j.core.engine.fused;
+package org.ernie4j.core.engine.execution;
 
 import java.util.List;
 
