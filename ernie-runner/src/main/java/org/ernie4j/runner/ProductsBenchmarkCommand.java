@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.ernie4j.core.engine.execution.ProductTimings;
 import org.ernie4j.core.engine.NativeEnvironment;
+import org.ernie4j.core.engine.execution.ProductTimings;
 import org.ernie4j.runner.benchmark.BenchmarksFile;
 import org.ernie4j.runner.benchmark.Provenance;
 import org.ernie4j.runner.benchmark.ProductsReport;
@@ -64,7 +64,7 @@ final class ProductsBenchmarkCommand
         }
         if (!ProductTimings.packedProductsPossible()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "this machine's vectors hold fewer than 8 floats (or the JVM lacks --add-modules jdk.incubator.vector): no packed products to time");
+                    "this machine's vectors hold fewer than 8 floats: the engine runs no products on packed weights here");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<String> environment = NativeEnvironment.prepare();
