@@ -63,13 +63,13 @@ public final class PackedProductTimer
         panels.run();
         checkEqual(rows, k, n, byBlas, byPanels);
         long operations = 2L * rows * k * n;
-        double[] packedRates = time(operations, panels, rounds, seconds, warmup);
-        double[] blasRates = time(operations, blas, rounds, seconds, warmup);
+        double[] packedRates = rates(operations, panels, rounds, seconds, warmup);
+        double[] blasRates = rates(operations, blas, rounds, seconds, warmup);
         if (!cold) {
             return new double[][] {packedRates, blasRates};
         }
         int[] next = {0};
-        double[] coldRates = time(operations, () -> gemm.multiply(rows, 0, n, a, 0, k, packed[next[0]++ % packed.length], byPanels, 0, n), rounds,
+        double[] coldRates = rates(operations, () -> gemm.multiply(rows, 0, n, a, 0, k, packed[next[0]++ % packed.length], byPanels, 0, n), rounds,
                 seconds, warmup);
         return new double[][] {packedRates, blasRates, coldRates};
     }
@@ -95,7 +95,7 @@ public final class PackedProductTimer
         }
     }
 
-    private static double[] time(long operations, Runnable product, int rounds, double seconds, double warmup)
+    private static double[] rates(long operations, Runnable product, int rounds, double seconds, double warmup)
     {
         long nanos = (long) (seconds * 1e9);
         long warmUntil = System.nanoTime() + (long) (warmup * 1e9);
