@@ -83,41 +83,85 @@ final class ActivationKernel
     }
 
     /**
-     * {@code out = gelu(pre)} for a {@code rows x width} matrix whose bias {@link #geluForward} has already added: the
-     * same floats as that method wrote, for a backward pass that did not keep them.
+     * Replaces {@code pre}, a contiguous {@code rows x width} pre-activation whose GELU's output was kept, with the GELU's
+     * derivative there, for {@link #multiplyByDerivative}.
      */
-    static void gelu(Activation activation, int rows, int width, FloatBlock pre, long preOffset, FloatBlock out, long outOffset)
+    static void geluDerivativeInPlace(Activation activation, int rows, int width, FloatBlock pre, long preOffset)
     {
-        geluForward(activation, rows, width, width, pre, preOffset, null, 0, out, outOffset);
+        ByteBuffer x = pre.bytes();
+        boolean tanhForm = activation == Activation.GELU_TANH;
+        long count = (long) rows * width;
+        long i = 0;
+        for (; i + LANES <= count; i += LANES) {
+            FloatVector v = load(x, preOffset + i);
+            store(tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v), x, preOffset + i);
+        }
+        for (; i < count; i++) {
+            int index = (int) (4 * (preOffset + i));
+            float v = x.getFloat(index);
+            x.putFloat(index, tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v));
+        }
     }
 
     /**
-     * Turns the gradient of the GELU's output into the gradient of its input, in place in {@code gradient}, and adds the
-     * column sums of the result to {@code dBias} (the bias added before the GELU).
+     * For a backward pass that did not keep the GELU's output: writes {@code out = gelu(pre)} (the same floats as {@link
+     * #geluForward} wrote) and replaces {@code pre} with the GELU's derivative there, for {@link #multiplyByDerivative}
+     * after the products that need {@code out}. Both come from one exponential and one division, where recomputing the
+     * output and then its derivative took two divisions and two exponentials (three in the erf form): the layer's
+     * backward needs the pre-activation for nothing else.
      */
-    static void geluBackward(Activation activation, int rows, int width, FloatBlock pre, long preOffset, FloatBlock gradient,
-            long gradientOffset, FloatBlock dBias)
+    static void geluWithDerivative(Activation activation, int rows, int width, FloatBlock pre, long preOffset, FloatBlock out, long outOffset)
     {
         ByteBuffer x = pre.bytes();
+        ByteBuffer o = out.bytes();
+        boolean tanhForm = activation == Activation.GELU_TANH;
+        long count = (long) rows * width;
+        long i = 0;
+        for (; i + LANES <= count; i += LANES) {
+            FloatVector v = load(x, preOffset + i);
+            if (tanhForm) {
+                FloatVector sigmoid = tanhSigmoid(v);
+                store(v.mul(sigmoid), o, outOffset + i);
+                store(geluTanhDerivative(v, sigmoid), x, preOffset + i);
+            }
+            else {
+                FloatVector gaussian = gaussian(v);
+                FloatVector cdf = normalCdf(v, gaussian);
+                store(v.mul(cdf), o, outOffset + i);
+                store(geluErfDerivative(v, cdf, gaussian), x, preOffset + i);
+            }
+        }
+        for (; i < count; i++) {
+            int index = (int) (4 * (preOffset + i));
+            float v = x.getFloat(index);
+            o.putFloat((int) (4 * (outOffset + i)), tanhForm ? geluTanh(v) : geluErf(v));
+            x.putFloat(index, tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v));
+        }
+    }
+
+    /**
+     * The GELU's backward step once the derivative has replaced the pre-activation ({@link #geluWithDerivative}, {@link
+     * #geluDerivativeInPlace}): turns the gradient of the GELU's output into that of its input, {@code gradient *=
+     * derivative} in place, and adds the column sums of the result to {@code dBias} (the bias added before the GELU).
+     */
+    static void multiplyByDerivative(int rows, int width, FloatBlock derivative, long derivativeOffset, FloatBlock gradient,
+            long gradientOffset, FloatBlock dBias)
+    {
+        ByteBuffer d = derivative.bytes();
         ByteBuffer g = gradient.bytes();
         ByteBuffer db = dBias.bytes();
-        boolean tanhForm = activation == Activation.GELU_TANH;
         for (int row = 0; row < rows; row++) {
-            long start = preOffset + (long) row * width;
+            long start = derivativeOffset + (long) row * width;
             long gradientStart = gradientOffset + (long) row * width;
             int c = 0;
             for (; c + LANES <= width; c += LANES) {
-                FloatVector v = load(x, start + c);
-                FloatVector derivative = tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v);
-                FloatVector result = load(g, gradientStart + c).mul(derivative);
+                FloatVector result = load(g, gradientStart + c).mul(load(d, start + c));
                 store(result, g, gradientStart + c);
                 store(load(db, c).add(result), db, c);
             }
             for (; c < width; c++) {
-                float v = x.getFloat((int) (4 * (start + c)));
-                float derivative = tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v);
                 int index = (int) (4 * (gradientStart + c));
-                float result = g.getFloat(index) * derivative;
+                float result = g.getFloat(index) * d.getFloat((int) (4 * (start + c)));
                 g.putFloat(index, result);
                 db.putFloat(4 * c, db.getFloat(4 * c) + result);
             }
@@ -164,43 +208,67 @@ final class ActivationKernel
     }
 
     /**
-     * {@code 0.5 x (1 + tanh(u)) = x s} with {@code s = 1 / (1 + exp(-2u))}: the same function, with the vector library's
-     * {@code exp}, which is markedly faster than its {@code tanh}.
+     * {@code 0.5 x (1 + tanh(u)) = x s} with {@code s = 1 / (1 + exp(-2u))}, {@code u = sqrt(2/pi) (x + 0.044715 x^3)}:
+     * the same function, with the vector library's {@code exp}, which is markedly faster than its {@code tanh}.
      */
     private static FloatVector geluTanh(FloatVector x)
     {
+        return x.mul(tanhSigmoid(x));
+    }
+
+    /** The {@code s} above. */
+    private static FloatVector tanhSigmoid(FloatVector x)
+    {
         FloatVector exponential = x.mul(x).mul(CUBIC).add(1f).mul(x).mul(-2 * SQRT_2_OVER_PI).lanewise(VectorOperators.EXP);
-        return x.div(exponential.add(1f));
+        return FloatVector.broadcast(SPECIES, 1f).div(exponential.add(1f));
     }
 
     /** With {@code s} as above, {@code tanh(u) = 2s - 1} and {@code 1 - tanh(u)^2 = 4 s (1 - s)}: the derivative is {@code s + 2 x s (1 - s) u'}. */
     private static FloatVector geluTanhDerivative(FloatVector x)
     {
-        FloatVector square = x.mul(x);
-        FloatVector exponential = square.mul(CUBIC).add(1f).mul(x).mul(-2 * SQRT_2_OVER_PI).lanewise(VectorOperators.EXP);
-        FloatVector s = FloatVector.broadcast(SPECIES, 1f).div(exponential.add(1f));
-        FloatVector innerDerivative = square.mul(3 * CUBIC).add(1f).mul(2 * SQRT_2_OVER_PI);
+        return geluTanhDerivative(x, tanhSigmoid(x));
+    }
+
+    private static FloatVector geluTanhDerivative(FloatVector x, FloatVector s)
+    {
+        FloatVector innerDerivative = x.mul(x).mul(3 * CUBIC).add(1f).mul(2 * SQRT_2_OVER_PI);
         return s.sub(s.mul(s)).mul(x).mul(innerDerivative).add(s);
     }
 
     private static FloatVector geluErf(FloatVector x)
     {
-        return x.mul(normalCdf(x));
+        return x.mul(normalCdf(x, gaussian(x)));
     }
 
     private static FloatVector geluErfDerivative(FloatVector x)
     {
-        FloatVector density = x.mul(x).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INVERSE_SQRT_2_PI);
-        return normalCdf(x).add(x.mul(density));
+        FloatVector gaussian = gaussian(x);
+        return geluErfDerivative(x, normalCdf(x, gaussian), gaussian);
     }
 
-    /** {@code Phi(x) = 0.5 (1 + erf(x / sqrt 2))}, from the complementary error function of {@code |x| / sqrt 2}. */
-    private static FloatVector normalCdf(FloatVector x)
+    /** {@code Phi(x) + x phi(x)}, the density {@code phi(x)} being {@code exp(-x^2 / 2) / sqrt(2 pi)}. */
+    private static FloatVector geluErfDerivative(FloatVector x, FloatVector cdf, FloatVector gaussian)
+    {
+        return cdf.add(x.mul(gaussian.mul(INVERSE_SQRT_2_PI)));
+    }
+
+    /** {@code exp(-z^2)} with {@code z = |x| / sqrt 2}: {@code exp(-x^2 / 2)}, which both the CDF and the density need. */
+    private static FloatVector gaussian(FloatVector x)
+    {
+        FloatVector z = x.abs().mul(INVERSE_SQRT_2);
+        return z.mul(z).neg().lanewise(VectorOperators.EXP);
+    }
+
+    /**
+     * {@code Phi(x) = 0.5 (1 + erf(x / sqrt 2))}, from the complementary error function of {@code |x| / sqrt 2}, given
+     * {@link #gaussian}{@code (x)}.
+     */
+    private static FloatVector normalCdf(FloatVector x, FloatVector gaussian)
     {
         FloatVector z = x.abs().mul(INVERSE_SQRT_2);
         FloatVector t = FloatVector.broadcast(SPECIES, 1f).div(z.mul(P).add(1f));
         FloatVector polynomial = t.mul(A5).add(A4).mul(t).add(A3).mul(t).add(A2).mul(t).add(A1).mul(t);
-        FloatVector halfTail = polynomial.mul(z.mul(z).neg().lanewise(VectorOperators.EXP)).mul(0.5f);
+        FloatVector halfTail = polynomial.mul(gaussian).mul(0.5f);
         VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
         return halfTail.neg().add(1f).blend(halfTail, negative);
     }

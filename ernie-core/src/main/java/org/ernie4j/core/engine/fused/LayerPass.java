@@ -302,16 +302,16 @@ final class LayerPass
         }
         timer.stop(Op.NORM_BACKWARD);
 
-        // The GELU's output is not kept: recomputed from the kept pre-activation by the forward pass's own kernel.
-        ActivationKernel.gelu(config.activation(), rows, f, a.intermediate[layer], first * f, a.activated, first * f);
+        // The GELU's output is not kept: recomputed from the kept pre-activation by the forward pass's formula, which
+        // leaves the GELU's derivative in place of the pre-activation (needed for nothing else from here).
+        ActivationKernel.geluWithDerivative(config.activation(), rows, f, a.intermediate[layer], first * f, a.activated, first * f);
         timer.stop(Op.GELU_BACKWARD);
         gemm.multiply(true, false, f, h, rows, 1f, a.activated, first * f, f, a.gradientBranch, first * h, h, 0f, g.outWeight, 0, h);
         // From here the GELU's output is dead: gradientIntermediate, written next, is the same buffer.
         gemm.multiply(false, true, rows, f, h, 1f, a.gradientBranch, first * h, h, p.outWeight, 0, h, 0f,
                 a.gradientIntermediate, first * f, f);
         timer.stop(Op.FFN_BACKWARD);
-        ActivationKernel.geluBackward(config.activation(), rows, f, a.intermediate[layer], first * f, a.gradientIntermediate, first * f,
-                g.inBias);
+        ActivationKernel.multiplyByDerivative(rows, f, a.intermediate[layer], first * f, a.gradientIntermediate, first * f, g.inBias);
         timer.stop(Op.GELU_BACKWARD);
         gemm.multiply(true, false, h, f, rows, 1f, a.attentionNormed[layer], first * h, h, a.gradientIntermediate, first * f, f, 0f,
                 g.inWeight, 0, f);

@@ -137,7 +137,9 @@ final class MaskedTokenHeadPass
             LayerNormKernel.backward(h, gradientTransformed, itemAt, xhat, itemAt, inverse.get(item), gamma, dGamma, dBeta,
                     gradientActivated, itemAt, null, 0, null, 0, null);
         }
-        ActivationKernel.geluBackward(config.activation(), items, h, pre, at, gradientActivated, at, dBias);
+        // The pre-activation is needed for nothing else: its derivative takes its place.
+        ActivationKernel.geluDerivativeInPlace(config.activation(), items, h, pre, at);
+        ActivationKernel.multiplyByDerivative(items, h, pre, at, gradientActivated, at, dBias);
         gemm.multiply(true, false, h, h, items, 1f, selected, at, h, gradientActivated, at, h, 0f,
                 grads.of(parameters.spec(transformWeight)), 0, h);
         // The gradient of the selected rows, then scattered into the (otherwise zero) gradient of the sequence output.
