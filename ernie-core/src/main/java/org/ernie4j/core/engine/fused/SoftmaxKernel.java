@@ -22,44 +22,86 @@ final class SoftmaxKernel
     {
     }
 
+    /** Rows whose steps run one after another: each row's steps wait for each other, other rows' steps can overlap them. */
+    private static final int GROUP = 4;
+
     /** Softmax of each of {@code rows} rows of {@code columns} scores (rows {@code ld} floats apart), in place. */
     static void forward(FloatBlock scores, long offset, int rows, int columns, int ld)
     {
         ByteBuffer s = scores.bytes();
-        for (int row = 0; row < rows; row++) {
-            long start = offset + (long) row * ld;
-            int c = 0;
-            FloatVector maxima = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-            for (; c + LANES <= columns; c += LANES) {
-                maxima = maxima.max(load(s, start + c));
+        float[] maxima = new float[GROUP];
+        float[] inverses = new float[GROUP];
+        for (int first = 0; first < rows; first += GROUP) {
+            int group = Math.min(GROUP, rows - first);
+            for (int r = 0; r < group; r++) {
+                maxima[r] = max(s, offset + (long) (first + r) * ld, columns);
             }
-            float max = maxima.reduceLanes(VectorOperators.MAX);
-            for (; c < columns; c++) {
-                max = Math.max(max, s.getFloat((int) (4 * (start + c))));
+            for (int r = 0; r < group; r++) {
+                inverses[r] = 1f / exponentiate(s, offset + (long) (first + r) * ld, columns, maxima[r]);
             }
-            c = 0;
-            FloatVector sums = FloatVector.zero(SPECIES);
-            for (; c + LANES <= columns; c += LANES) {
-                FloatVector e = load(s, start + c).sub(max).lanewise(VectorOperators.EXP);
-                store(e, s, start + c);
-                sums = sums.add(e);
+            for (int r = 0; r < group; r++) {
+                scale(s, offset + (long) (first + r) * ld, columns, inverses[r]);
             }
-            float sum = sums.reduceLanes(VectorOperators.ADD);
-            for (; c < columns; c++) {
-                int index = (int) (4 * (start + c));
-                float e = (float) Math.exp(s.getFloat(index) - max);
-                s.putFloat(index, e);
-                sum += e;
-            }
-            float inverse = 1f / sum;
-            c = 0;
-            for (; c + LANES <= columns; c += LANES) {
-                store(load(s, start + c).mul(inverse), s, start + c);
-            }
-            for (; c < columns; c++) {
-                int index = (int) (4 * (start + c));
-                s.putFloat(index, s.getFloat(index) * inverse);
-            }
+        }
+    }
+
+    /**
+     * The largest of a row's scores. Two running maxima, each kept by compare and blend: a vector {@code max} follows
+     * Java's rules for NaN and signed zeros in a chain of several instructions, and one running maximum made this loop a
+     * third of the kernel's time.
+     */
+    private static float max(ByteBuffer s, long start, int columns)
+    {
+        FloatVector maxima = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        FloatVector others = maxima;
+        int c = 0;
+        for (; c + 2 * LANES <= columns; c += 2 * LANES) {
+            FloatVector v = load(s, start + c);
+            FloatVector w = load(s, start + c + LANES);
+            maxima = maxima.blend(v, v.compare(VectorOperators.GT, maxima));
+            others = others.blend(w, w.compare(VectorOperators.GT, others));
+        }
+        if (c + LANES <= columns) {
+            FloatVector v = load(s, start + c);
+            maxima = maxima.blend(v, v.compare(VectorOperators.GT, maxima));
+            c += LANES;
+        }
+        float max = maxima.max(others).reduceLanes(VectorOperators.MAX);
+        for (; c < columns; c++) {
+            max = Math.max(max, s.getFloat((int) (4 * (start + c))));
+        }
+        return max;
+    }
+
+    /** Replaces a row's scores with {@code exp(score - max)}; returns their sum. */
+    private static float exponentiate(ByteBuffer s, long start, int columns, float max)
+    {
+        int c = 0;
+        FloatVector sums = FloatVector.zero(SPECIES);
+        for (; c + LANES <= columns; c += LANES) {
+            FloatVector e = load(s, start + c).sub(max).lanewise(VectorOperators.EXP);
+            store(e, s, start + c);
+            sums = sums.add(e);
+        }
+        float sum = sums.reduceLanes(VectorOperators.ADD);
+        for (; c < columns; c++) {
+            int index = (int) (4 * (start + c));
+            float e = (float) Math.exp(s.getFloat(index) - max);
+            s.putFloat(index, e);
+            sum += e;
+        }
+        return sum;
+    }
+
+    private static void scale(ByteBuffer s, long start, int columns, float factor)
+    {
+        int c = 0;
+        for (; c + LANES <= columns; c += LANES) {
+            store(load(s, start + c).mul(factor), s, start + c);
+        }
+        for (; c < columns; c++) {
+            int index = (int) (4 * (start + c));
+            s.putFloat(index, s.getFloat(index) * factor);
         }
     }
 
