@@ -18,12 +18,12 @@ import static org.ernie4j.core.engine.fused.Kernels.store;
  */
 final class SoftmaxKernel
 {
+    /** Rows taken together, a step at a time: each of a row's steps waits for the one before, another row's can run beside it. */
+    private static final int GROUP = 4;
+
     private SoftmaxKernel()
     {
     }
-
-    /** Rows whose steps run one after another: each row's steps wait for each other, other rows' steps can overlap them. */
-    private static final int GROUP = 4;
 
     /** Softmax of each of {@code rows} rows of {@code columns} scores (rows {@code ld} floats apart), in place. */
     static void forward(FloatBlock scores, long offset, int rows, int columns, int ld)
@@ -47,8 +47,8 @@ final class SoftmaxKernel
 
     /**
      * The largest of a row's scores. Two running maxima, each kept by compare and blend: a vector {@code max} follows
-     * Java's rules for NaN and signed zeros in a chain of several instructions, and one running maximum made this loop a
-     * third of the kernel's time.
+     * Java's rules for NaN and signed zeros in a chain of several instructions, and one running maximum made this loop
+     * about a fifth of the kernel's time (3.2 of 18 us a head of 128 keys).
      */
     private static float max(ByteBuffer s, long start, int columns)
     {
