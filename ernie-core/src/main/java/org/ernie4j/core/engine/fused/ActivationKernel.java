@@ -90,16 +90,18 @@ final class ActivationKernel
     {
         ByteBuffer x = pre.bytes();
         boolean tanhForm = activation == Activation.GELU_TANH;
-        long count = (long) rows * width;
-        long i = 0;
-        for (; i + LANES <= count; i += LANES) {
-            FloatVector v = load(x, preOffset + i);
-            store(tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v), x, preOffset + i);
-        }
-        for (; i < count; i++) {
-            int index = (int) (4 * (preOffset + i));
-            float v = x.getFloat(index);
-            x.putFloat(index, tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v));
+        for (int row = 0; row < rows; row++) {
+            long start = preOffset + (long) row * width;
+            int c = 0;
+            for (; c + LANES <= width; c += LANES) {
+                FloatVector v = load(x, start + c);
+                store(tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v), x, start + c);
+            }
+            for (; c < width; c++) {
+                int index = (int) (4 * (start + c));
+                float v = x.getFloat(index);
+                x.putFloat(index, tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v));
+            }
         }
     }
 
@@ -115,27 +117,32 @@ final class ActivationKernel
         ByteBuffer x = pre.bytes();
         ByteBuffer o = out.bytes();
         boolean tanhForm = activation == Activation.GELU_TANH;
-        long count = (long) rows * width;
-        long i = 0;
-        for (; i + LANES <= count; i += LANES) {
-            FloatVector v = load(x, preOffset + i);
-            if (tanhForm) {
-                FloatVector sigmoid = tanhSigmoid(v);
-                store(v.mul(sigmoid), o, outOffset + i);
-                store(geluTanhDerivative(v, sigmoid), x, preOffset + i);
+        // Row by row, each row's last floats (past its last whole vector) one at a time, as geluForward did: the same
+        // floats only if the same code computes each of them.
+        for (int row = 0; row < rows; row++) {
+            long start = preOffset + (long) row * width;
+            long outStart = outOffset + (long) row * width;
+            int c = 0;
+            for (; c + LANES <= width; c += LANES) {
+                FloatVector v = load(x, start + c);
+                if (tanhForm) {
+                    FloatVector sigmoid = tanhSigmoid(v);
+                    store(v.mul(sigmoid), o, outStart + c);
+                    store(geluTanhDerivative(v, sigmoid), x, start + c);
+                }
+                else {
+                    FloatVector gaussian = gaussian(v);
+                    FloatVector cdf = normalCdf(v, gaussian);
+                    store(v.mul(cdf), o, outStart + c);
+                    store(geluErfDerivative(v, cdf, gaussian), x, start + c);
+                }
             }
-            else {
-                FloatVector gaussian = gaussian(v);
-                FloatVector cdf = normalCdf(v, gaussian);
-                store(v.mul(cdf), o, outOffset + i);
-                store(geluErfDerivative(v, cdf, gaussian), x, preOffset + i);
+            for (; c < width; c++) {
+                int index = (int) (4 * (start + c));
+                float v = x.getFloat(index);
+                o.putFloat((int) (4 * (outStart + c)), tanhForm ? geluTanh(v) : geluErf(v));
+                x.putFloat(index, tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v));
             }
-        }
-        for (; i < count; i++) {
-            int index = (int) (4 * (preOffset + i));
-            float v = x.getFloat(index);
-            o.putFloat((int) (4 * (outOffset + i)), tanhForm ? geluTanh(v) : geluErf(v));
-            x.putFloat(index, tanhForm ? geluTanhDerivative(v) : geluErfDerivative(v));
         }
     }
 
