@@ -1,13 +1,13 @@
 package org.ernie4j.core.engine.fused;
 
-import java.util.Random;
-
 import org.ernie4j.core.model.Activation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.ernie4j.core.engine.fused.KernelInputs.block;
+import static org.ernie4j.core.engine.fused.KernelInputs.gaussian;
 
 /**
  * The GELU kernels against each other and against the function: the backward pass's {@code geluWithDerivative} writes
@@ -25,7 +25,7 @@ class TestActivationKernel
     @EnumSource(Activation.class)
     void backwardRecomputesTheForwardOutputAndItsSlope(Activation activation)
     {
-        float[] pre = randomValues(ROWS * WIDTH, 2.5f, 11);
+        float[] pre = gaussian(ROWS * WIDTH, 2.5f, 11);
         FloatBlock forwardPre = block(pre);
         FloatBlock forwardOut = FloatBlock.allocate(pre.length);
         ActivationKernel.geluForward(activation, ROWS, WIDTH, WIDTH, forwardPre, 0, null, 0, forwardOut, 0);
@@ -59,9 +59,9 @@ class TestActivationKernel
     @EnumSource(Activation.class)
     void multiplyByDerivativeScalesTheGradientAndSumsTheBiasGradient(Activation activation)
     {
-        float[] derivative = randomValues(ROWS * WIDTH, 1f, 12);
-        float[] gradient = randomValues(ROWS * WIDTH, 1f, 13);
-        float[] bias = randomValues(WIDTH, 1f, 14);
+        float[] derivative = gaussian(ROWS * WIDTH, 1f, 12);
+        float[] gradient = gaussian(ROWS * WIDTH, 1f, 13);
+        float[] bias = gaussian(WIDTH, 1f, 14);
         FloatBlock gradientBlock = block(gradient);
         FloatBlock biasBlock = block(bias);
         ActivationKernel.multiplyByDerivative(ROWS, WIDTH, block(derivative), 0, gradientBlock, 0, biasBlock);
@@ -108,22 +108,5 @@ class TestActivationKernel
     {
         double h = 1e-4;
         return (float) ((gelu(activation, x + h) - gelu(activation, x - h)) / (2 * h));
-    }
-
-    private static float[] randomValues(int count, float scale, long seed)
-    {
-        Random random = new Random(seed);
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = (float) random.nextGaussian() * scale;
-        }
-        return values;
-    }
-
-    private static FloatBlock block(float[] values)
-    {
-        FloatBlock block = FloatBlock.allocate(values.length);
-        block.copyFrom(values, 0, 0, values.length);
-        return block;
     }
 }

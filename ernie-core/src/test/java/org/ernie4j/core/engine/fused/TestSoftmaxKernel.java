@@ -1,12 +1,12 @@
 package org.ernie4j.core.engine.fused;
 
-import java.util.Random;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.ernie4j.core.engine.fused.KernelInputs.block;
+import static org.ernie4j.core.engine.fused.KernelInputs.gaussian;
 
 /**
  * The attention softmax and its backward pass against the formulas in double precision, for row counts that leave a
@@ -19,7 +19,7 @@ class TestSoftmaxKernel
     @CsvSource({"7, 37, 40", "4, 32, 32", "1, 5, 8", "9, 128, 130"})
     void forwardIsTheSoftmaxOfEachRowsKeys(int rows, int keys, int ld)
     {
-        float[] scores = randomValues(rows * ld, 6f, 21);
+        float[] scores = gaussian(rows * ld, 6f, 21);
         FloatBlock block = block(scores);
         SoftmaxKernel.forward(block, 0, rows, keys, ld);
         for (int row = 0; row < rows; row++) {
@@ -45,10 +45,10 @@ class TestSoftmaxKernel
     @CsvSource({"7, 37, 40", "9, 128, 130"})
     void backwardIsTheSoftmaxJacobianTimesTheGradient(int rows, int keys, int ld)
     {
-        float[] scores = randomValues(rows * ld, 3f, 22);
+        float[] scores = gaussian(rows * ld, 3f, 22);
         FloatBlock probabilities = block(scores);
         SoftmaxKernel.forward(probabilities, 0, rows, keys, ld);
-        float[] gradient = randomValues(rows * ld, 1f, 23);
+        float[] gradient = gaussian(rows * ld, 1f, 23);
         FloatBlock result = block(gradient);
         SoftmaxKernel.backward(probabilities, 0, result, 0, rows, keys, ld);
         for (int row = 0; row < rows; row++) {
@@ -62,22 +62,5 @@ class TestSoftmaxKernel
                 assertThat(result.get(i)).as("row %d key %d", row, key).isCloseTo((float) expected, within(1e-6f));
             }
         }
-    }
-
-    private static float[] randomValues(int count, float scale, long seed)
-    {
-        Random random = new Random(seed);
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = (float) random.nextGaussian() * scale;
-        }
-        return values;
-    }
-
-    private static FloatBlock block(float[] values)
-    {
-        FloatBlock block = FloatBlock.allocate(values.length);
-        block.copyFrom(values, 0, 0, values.length);
-        return block;
     }
 }
