@@ -61,20 +61,7 @@ final class CrossEntropyKernel
             boolean labelled = label != TokenLabels.IGNORED;
             float labelLogit = labelled ? z.getFloat((int) (4 * (start + label))) : 0f;
 
-            c = 0;
-            FloatVector sums = FloatVector.zero(SPECIES);
-            for (; c + LANES <= classes; c += LANES) {
-                FloatVector e = load(z, start + c).sub(max).lanewise(VectorOperators.EXP);
-                store(e, z, start + c);
-                sums = sums.add(e);
-            }
-            float sum = sums.reduceLanes(VectorOperators.ADD);
-            for (; c < classes; c++) {
-                int index = (int) (4 * (start + c));
-                float e = (float) Math.exp(z.getFloat(index) - max);
-                z.putFloat(index, e);
-                sum += e;
-            }
+            float sum = SoftmaxKernel.exponentiate(z, start, classes, max);
             double negativeLogLikelihood = labelled ? Math.log(sum) + max - labelLogit : 0;
             tally.add(firstItem + row, weight * negativeLogLikelihood, labelled, predicted, predicted == label);
 

@@ -40,7 +40,7 @@ final class SoftmaxKernel
                 inverses[r] = 1f / exponentiate(s, offset + (long) (first + r) * ld, columns, maxima[r]);
             }
             for (int r = 0; r < group; r++) {
-                scale(s, offset + (long) (first + r) * ld, columns, inverses[r]);
+                Kernels.scaleMatrix(scores, offset + (long) (first + r) * ld, 1, columns, ld, inverses[r]);
             }
         }
     }
@@ -73,8 +73,8 @@ final class SoftmaxKernel
         return max;
     }
 
-    /** Replaces a row's scores with {@code exp(score - max)}; returns their sum. */
-    private static float exponentiate(ByteBuffer s, long start, int columns, float max)
+    /** Replaces a row's values with {@code exp(value - max)}; returns their sum (the cross-entropy's too). */
+    static float exponentiate(ByteBuffer s, long start, int columns, float max)
     {
         int c = 0;
         FloatVector sums = FloatVector.zero(SPECIES);
@@ -91,18 +91,6 @@ final class SoftmaxKernel
             sum += e;
         }
         return sum;
-    }
-
-    private static void scale(ByteBuffer s, long start, int columns, float factor)
-    {
-        int c = 0;
-        for (; c + LANES <= columns; c += LANES) {
-            store(load(s, start + c).mul(factor), s, start + c);
-        }
-        for (; c < columns; c++) {
-            int index = (int) (4 * (start + c));
-            s.putFloat(index, s.getFloat(index) * factor);
-        }
     }
 
     /** Turns {@code dP} into {@code dS} in place, given the probabilities {@code P} (both with rows {@code ld} floats apart). */
