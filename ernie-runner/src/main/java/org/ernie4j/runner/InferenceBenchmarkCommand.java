@@ -40,6 +40,7 @@ import org.ernie4j.core.training.benchmark.StepBenchmark;
 import org.ernie4j.runner.benchmark.BenchmarksFile;
 import org.ernie4j.runner.benchmark.InferenceReport;
 import org.ernie4j.runner.benchmark.OnnxRuntimeEncoder;
+import org.ernie4j.runner.benchmark.OnnxRuntimeProfile;
 import org.ernie4j.runner.benchmark.Provenance;
 
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ final class InferenceBenchmarkCommand
     private static final Logger LOG = LoggerFactory.getLogger(InferenceBenchmarkCommand.class);
     private static final String POINT = "point";
     private static final String PEAK = "peak-rss";
+    private static final String PART = "part";
     /** The fused engine as it was before it split a batch smaller than its workers within the sequences. */
     private static final String FUSED_UNSPLIT = "fused-unsplit";
     private static final String FUSED_BLAS = "fused-blas";
@@ -108,6 +110,11 @@ final class InferenceBenchmarkCommand
             description = "Untimed seconds of calls before each engine, model and shape is timed, for the JIT to compile the kernels "
                     + "(default: ${DEFAULT-VALUE}).")
     private double warmup;
+
+    @CommandLine.Option(names = "--breakdown",
+            description = "Also report where a call's time goes on each engine: the fused engine's parts, ONNX Runtime's kernel time by "
+                    + "operator type (from a profiled session run after the timed one, so that profiling does not slow the timed calls).")
+    private boolean breakdown;
 
     @CommandLine.Mixin
     private ThreadsOption threads;
@@ -163,6 +170,7 @@ final class InferenceBenchmarkCommand
         String loadBefore = loadAverage();
         Map<String, Map<String, Map<InferenceReport.Shape, List<Double>>>> figures = new LinkedHashMap<>();
         Map<String, Map<String, List<Long>>> peaks = new LinkedHashMap<>();
+        Map<String, Map<String, Map<InferenceReport.Shape, Map<String, List<Double>>>>> breakdowns = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (String name : workDirectories.keySet()) {
                 // Each round starts with another engine, so that none always runs first (or right after the heaviest).
@@ -173,13 +181,16 @@ final class InferenceBenchmarkCommand
                     Path log = work.resolve("logs").resolve(String.format(Locale.ROOT, "round-%d-%s-%s.log", round, name, engine));
                     measureInChild(engine, workDirectories.get(name), log,
                             figures.computeIfAbsent(name, key -> new LinkedHashMap<>()).computeIfAbsent(engine, key -> new LinkedHashMap<>()),
-                            peaks.computeIfAbsent(name, key -> new LinkedHashMap<>()).computeIfAbsent(engine, key -> new ArrayList<>()));
+                            peaks.computeIfAbsent(name, key -> new LinkedHashMap<>()).computeIfAbsent(engine, key -> new ArrayList<>()),
+                            breakdowns.computeIfAbsent(name, key -> new LinkedHashMap<>()).computeIfAbsent(engine, key -> new LinkedHashMap<>()));
                 }
             }
         }
         List<InferenceReport.ModelFigures> modelFigures = new ArrayList<>();
         for (String name : workDirectories.keySet()) {
-            modelFigures.add(new InferenceReport.ModelFigures(name, shapes.get(name), figures.get(name), peaks.get(name)));
+            Map<String, Map<InferenceReport.Shape, Map<String, List<Double>>>> parts = new LinkedHashMap<>(breakdowns.get(name));
+            parts.values().removeIf(Map::isEmpty);
+            modelFigures.add(new InferenceReport.ModelFigures(name, shapes.get(name), figures.get(name), peaks.get(name), parts));
         }
         List<String> notes = new ArrayList<>(List.of(
                 String.format(Locale.ROOT, "threads: %d (the fused engine's workers; ONNX Runtime's intra-op threads, inter-op 1, sequential, all graph "
@@ -278,11 +289,16 @@ final class InferenceBenchmarkCommand
     }
 
     /** Runs one engine on one model in a JVM of its own (this JVM's options and class path) and reads back its figures. */
-    private void measureInChild(String engine, Path modelWork, Path log, Map<InferenceReport.Shape, List<Double>> figures, List<Long> peaks)
+    private void measureInChild(String engine, Path modelWork, Path log, Map<InferenceReport.Shape, List<Double>> figures, List<Long> peaks,
+            Map<InferenceReport.Shape, Map<String, List<Double>>> parts)
     {
-        List<String> command = ChildErnie.command(List.of("benchmark", "inference",
+        List<String> arguments = new ArrayList<>(List.of("benchmark", "inference",
                 "--measure", engine, "--model-dir", modelWork.toAbsolutePath().toString(), "--threads", String.valueOf(threads.threads()),
                 "--batch-sizes", join(batchSizes), "--lengths", join(lengths), "--seconds", String.valueOf(seconds), "--warmup", String.valueOf(warmup)));
+        if (breakdown) {
+            arguments.add("--breakdown");
+        }
+        List<String> command = ChildErnie.command(arguments);
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
@@ -301,6 +317,13 @@ final class InferenceBenchmarkCommand
                 }
                 else if (fields[0].equals(PEAK)) {
                     peaks.add(Long.parseLong(fields[1]));
+                }
+                else if (fields[0].equals(PART)) {
+                    // part BATCH LENGTH MILLISECONDS NAME..., the name last since it has spaces
+                    InferenceReport.Shape shape = new InferenceReport.Shape(Integer.parseInt(fields[1]), Integer.parseInt(fields[2]));
+                    String part = String.join(" ", List.of(fields).subList(4, fields.length));
+                    parts.computeIfAbsent(shape, key -> new LinkedHashMap<>()).computeIfAbsent(part, key -> new ArrayList<>())
+                            .add(Double.parseDouble(fields[3]));
                 }
             }
         }
@@ -362,7 +385,12 @@ final class InferenceBenchmarkCommand
                     out.printf(Locale.ROOT, "%s %d %d %.3f%n", POINT, batch, length, rate);
                     out.flush();
                     if (execution != null) {
-                        execution.profile().ifPresent(profile -> LOG.info("where the time went at batch {} x {}: {}", batch, length, shares(profile)));
+                        execution.profile().ifPresent(profile -> {
+                            LOG.info("where the time went at batch {} x {}: {}", batch, length, shares(profile));
+                            if (breakdown) {
+                                printParts(out, batch, length, 1000 * batch / rate, profile);
+                            }
+                        });
                     }
                 }
             }
@@ -372,7 +400,49 @@ final class InferenceBenchmarkCommand
         }
         out.printf(Locale.ROOT, "%s %d%n", PEAK, ProcessMemory.peakResidentBytes().orElse(-1));
         out.flush();
+        if (breakdown && measure.equals(InferenceReport.ONNX_RUNTIME)) {
+            // After the peak RSS: the profiled session is a second copy of the model, which the figures above must not count.
+            profileOnnxRuntime(out, header, pieces);
+        }
         return 0;
+    }
+
+    /** The fused engine's parts at one point, each its share of the profile applied to the call's time. */
+    private static void printParts(PrintWriter out, int batch, int length, double millisecondsPerCall, StepBreakdown profile)
+    {
+        double total = profile.totalSeconds();
+        for (StepBreakdown.Part part : profile.parts()) {
+            out.printf(Locale.ROOT, "%s %d %d %.4f %s%n", PART, batch, length, millisecondsPerCall * part.seconds() / total, part.description());
+        }
+        out.flush();
+    }
+
+    /**
+     * ONNX Runtime's own account of a call at every point: a session with profiling on, run as the timed one was (warm-up,
+     * then the timed seconds), its profile read and deleted.
+     */
+    private void profileOnnxRuntime(PrintWriter out, int[] header, int[] pieces)
+    {
+        for (int batch : batchSizes) {
+            for (int length : lengths) {
+                Path prefix = modelDirectory.resolve(String.format(Locale.ROOT, "onnxruntime-profile-%dx%d", batch, length));
+                Path file;
+                try (OnnxRuntimeEncoder profiled = new OnnxRuntimeEncoder(modelDirectory.resolve(OnnxImport.MODEL), threads.threads(), prefix)) {
+                    EncodeBenchmark.of(pieces, header[0], header[1], header[2], batch, length).sentencesPerSecond(profiled::encode, warmup, seconds, 3);
+                    file = profiled.endProfiling();
+                }
+                OnnxRuntimeProfile profile = OnnxRuntimeProfile.read(file);
+                profile.millisecondsPerRun().forEach((operator, milliseconds) ->
+                        out.printf(Locale.ROOT, "%s %d %d %.4f %s%n", PART, batch, length, milliseconds, operator));
+                out.flush();
+                try {
+                    Files.deleteIfExists(file);
+                }
+                catch (IOException e) {
+                    LOG.warn("cannot delete ONNX Runtime's profile {}: {}", file, e.getMessage());
+                }
+            }
+        }
     }
 
     /** Each part's share of the timed calls, largest first (the fused engine's first worker's view). */

@@ -31,9 +31,12 @@ public record InferenceReport(Provenance provenance, List<String> engines, List<
         notes = List.copyOf(notes);
     }
 
-    /** One model's figures: every round's sentences per second by engine and shape, and every round's peak RSS by engine. */
+    /**
+     * One model's figures: every round's sentences per second by engine and shape, every round's peak RSS by engine, and,
+     * when asked for, every round's breakdown of a call by engine, shape and part (milliseconds per call).
+     */
     public record ModelFigures(String name, EncoderConfig shape, Map<String, Map<Shape, List<Double>>> sentencesPerSecond,
-            Map<String, List<Long>> peakResidentBytes)
+            Map<String, List<Long>> peakResidentBytes, Map<String, Map<Shape, Map<String, List<Double>>>> breakdowns)
     {
         public ModelFigures
         {
@@ -41,12 +44,22 @@ public record InferenceReport(Provenance provenance, List<String> engines, List<
             requireNonNull(shape, "shape is null");
             sentencesPerSecond = copy(sentencesPerSecond);
             peakResidentBytes = Map.copyOf(peakResidentBytes);
+            Map<String, Map<Shape, Map<String, List<Double>>>> parts = new LinkedHashMap<>();
+            breakdowns.forEach((engine, byShape) -> parts.put(engine, copyParts(byShape)));
+            breakdowns = Collections.unmodifiableMap(parts);
         }
 
         private static Map<String, Map<Shape, List<Double>>> copy(Map<String, Map<Shape, List<Double>>> figures)
         {
             Map<String, Map<Shape, List<Double>>> copy = new LinkedHashMap<>();
             figures.forEach((engine, byShape) -> copy.put(engine, Map.copyOf(byShape)));
+            return Collections.unmodifiableMap(copy);
+        }
+
+        private static Map<Shape, Map<String, List<Double>>> copyParts(Map<Shape, Map<String, List<Double>>> byShape)
+        {
+            Map<Shape, Map<String, List<Double>>> copy = new LinkedHashMap<>();
+            byShape.forEach((shape, parts) -> copy.put(shape, Collections.unmodifiableMap(new LinkedHashMap<>(parts))));
             return Collections.unmodifiableMap(copy);
         }
     }
@@ -98,8 +111,47 @@ public record InferenceReport(Provenance provenance, List<String> engines, List<
                         : String.format(Locale.ROOT, "%.0f MiB", median(peaks.stream().map(Long::doubleValue).toList()) / (1024 * 1024))).append(" |");
             }
             text.append(ratio ? " |\n" : "\n");
+            breakdowns(model, text);
         }
         return text.toString();
+    }
+
+    /**
+     * Each engine's own account of a call, where it was asked for: the fused engine's parts (its first worker's profile,
+     * each part's share of it applied to the call's time), ONNX Runtime's kernel time by operator type (its session's
+     * profile, from a profiled session run after the timed one). The two name different things, so each is listed as it
+     * comes; set beside each other they say whether a gap lies in the products or around them.
+     */
+    private void breakdowns(ModelFigures model, StringBuilder text)
+    {
+        if (model.breakdowns().isEmpty()) {
+            return;
+        }
+        text.append(String.format(Locale.ROOT, "%nWhere a call's time goes, ms per call (median of the rounds): the fused engine's parts from its "
+                + "first worker's profile, each part's share applied to the call's time; ONNX Runtime's kernel time by operator type from its "
+                + "own profile (a profiled session after the timed one), whose total leaves out what lies between its kernels%n%n"));
+        text.append("| batch x pieces | engine | total | parts, largest first |\n| --- | --- | --- | --- |\n");
+        for (Shape point : shapes(model)) {
+            for (String engine : engines) {
+                Map<String, List<Double>> parts = model.breakdowns().getOrDefault(engine, Map.of()).get(point);
+                if (parts == null || parts.isEmpty()) {
+                    continue;
+                }
+                Map<String, Double> medians = new LinkedHashMap<>();
+                parts.forEach((part, rounds) -> medians.put(part, median(rounds)));
+                double total = medians.values().stream().mapToDouble(Double::doubleValue).sum();
+                String listed = medians.entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .map(entry -> String.format(Locale.ROOT, "%s %s", entry.getKey(), milliseconds(entry.getValue())))
+                        .collect(java.util.stream.Collectors.joining(", "));
+                text.append(String.format(Locale.ROOT, "| %d x %d | %s | %s | %s |%n", point.batch(), point.length(), engine, milliseconds(total), listed));
+            }
+        }
+    }
+
+    private static String milliseconds(double value)
+    {
+        return value >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private List<Shape> shapes(ModelFigures model)
