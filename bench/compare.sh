@@ -9,6 +9,7 @@
 #   WRITE=no bench/compare.sh        print only; by default the results are appended to docs/BENCHMARKS.md
 #   SHAPE=minilm bench/compare.sh    the second reference shape, all-MiniLM-L6-v2's (vocab 30522, hidden 384, 6 layers,
 #                                    12 heads, FFN 1536; `ernie benchmark --shape minilm`), instead of the reference
+#   ERNIE_BLAS=mkl bench/compare.sh ernie4j's products on Intel MKL (see ernie-runner/bin/ernie); PyTorch stays on OpenBLAS
 #   QUIET=1 bench/compare.sh         before each run, wait (up to 10 minutes) until the processors were 90% idle for 5 s:
 #                                    on a shared machine other jobs otherwise decide the figures (PyTorch's spinning
 #                                    OpenMP threads suffer most)
@@ -82,8 +83,10 @@ run_ernie() { # engine round steps warmup
   tokens=$(field "$work/$1-$2.md" "tokens/s (at the median)")
   rss=$(field "$work/$1-$2.md" "peak RSS")
   core=$(grep -m1 '^Core:' "$work/$1-$2.err" | awk '{print $2}')
+  # With ERNIE_BLAS=mkl, ND4J's OpenBLAS still loads and names its core, but MKL computes the products.
+  if [ "${ERNIE_BLAS:-openblas}" = mkl ]; then core="Intel-MKL"; fi
   echo "$1 $2 $median $tokens $rss ${core:-unknown}" >>"$work/results"
-  echo "round $2: ernie4j $1: median $median s, $tokens tokens/s, peak RSS $rss, OpenBLAS core ${core:-unknown}" >&2
+  echo "round $2: ernie4j $1: median $median s, $tokens tokens/s, peak RSS $rss, BLAS kernels ${core:-unknown}" >&2
 }
 
 run_pytorch() { # round
@@ -120,7 +123,7 @@ def summary(engine):
     return (statistics.median(float(r[2]) for r in mine), statistics.median(float(r[3]) for r in mine),
             max(float(r[4]) for r in mine), mine[0][6] if len(mine[0]) > 6 else mine[0][-1], len(mine))
 fused, torch, samediff = summary("fused"), summary("pytorch"), summary("samediff")
-print("| engine | runs | median step | tokens/s | peak RSS | OpenBLAS kernels |")
+print("| engine | runs | median step | tokens/s | peak RSS | BLAS kernels |")
 print("| --- | --- | --- | --- | --- | --- |")
 for name, s in (("ernie4j fused", fused), ("PyTorch", torch), ("ernie4j SameDiff", samediff)):
     if s:
@@ -137,14 +140,21 @@ details=$(sed -n '/^| measure /,$p' "$work/fused-$median_round.md")
 
 machine="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo), $(uname -sm)"
 torch_version=$("$python" -c 'import torch; print(torch.__version__)')
+if [ "${ERNIE_BLAS:-openblas}" = mkl ]; then
+  blas_name="Intel MKL"
+  blas_line="Intel MKL $(sed -n 's:.*<mkl.version>\(.*\)</mkl.version>.*:\1:p' "$root/pom.xml") (ERNIE_BLAS=mkl, preloaded by the launcher; OPENBLAS_CORETYPE then concerns PyTorch only)"
+else
+  blas_name="OpenBLAS"
+  blas_line="the OpenBLAS 0.3.19 bundled with ND4J"
+fi
 report=$(cat <<MD
 
 ### ernie4j against PyTorch, $(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 - command: \`bench/compare.sh\` (SHAPE=$shape ROUNDS=$rounds STEPS=$steps WARMUP=$warmup THREADS=$threads${SAMEDIFF:+ SAMEDIFF=$SAMEDIFF}${QUIET:+ QUIET=$QUIET}), runs alternating
 - machine: $machine; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)
-- threads: $threads for both (ernie4j: $threads fused-engine workers, each with single-threaded OpenBLAS; PyTorch: torch.set_num_threads($threads), OMP_NUM_THREADS=$threads)
-- OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} for both; PyTorch $torch_version (Debian python3-torch) on Debian's libopenblas0-openmp; ernie4j on the OpenBLAS 0.3.19 bundled with ND4J
+- threads: $threads for both (ernie4j: $threads fused-engine workers, each with single-threaded ${blas_name}; PyTorch: torch.set_num_threads($threads), OMP_NUM_THREADS=$threads)
+- OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} for both; PyTorch $torch_version (Debian python3-torch) on Debian's libopenblas0-openmp; ernie4j on $blas_line
 - model: $model_line
 
 $summary

@@ -198,7 +198,10 @@ final class InferenceBenchmarkCommand
                 "inputs: the demo corpus's text, tokenized by each model's vocabulary, cut into inputs of exactly the length shown ([CLS], pieces, "
                         + "[SEP]; no padding), 8 distinct batches in turn; ernie4j's engines compute the sequence output and the pooled output "
                         + "and copy both out, ONNX Runtime every output of the file, left in its buffers",
-                "kernels: ernie4j's engines on OpenBLAS (the environment above names its kernels); ONNX Runtime on its own MLAS kernels",
+                NativeEnvironment.mklLibrary().isPresent()
+                        ? "kernels: ernie4j's engines on Intel MKL (ERNIE_BLAS=mkl, the environment above), every product of the fused engine on "
+                                + "MKL's sgemm; ONNX Runtime on its own MLAS kernels"
+                        : "kernels: ernie4j's engines on OpenBLAS (the environment above names its kernels); ONNX Runtime on its own MLAS kernels",
                 "peak RSS: the measuring JVM's VmHWM (each engine and model in a JVM of its own; ernie4j's loads the imported checkpoint as "
                         + "TextEncoder does, ONNX Runtime the ONNX file); median of the rounds",
                 "load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage()));

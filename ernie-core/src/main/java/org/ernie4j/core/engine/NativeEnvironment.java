@@ -36,6 +36,8 @@ public final class NativeEnvironment
 {
     private static final Logger LOG = LoggerFactory.getLogger(NativeEnvironment.class);
     private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
+    private static final Path PROCESS_MAPS = Path.of("/proc/self/maps");
+    private static final String MKL_LIBRARY = "libmkl_rt";
     private static final String LOG_INITIALIZATION = "org.nd4j.log.initialization";
     private static final Set<String> AVX512 = Set.of("avx512f", "avx512bw", "avx512vl", "avx512dq");
 
@@ -64,6 +66,8 @@ public final class NativeEnvironment
             recommendedCoreType(cpuFlags()).ifPresent(core ->
                     setIfAbsent("OPENBLAS_CORETYPE", core, "matrix kernels for this CPU's instruction set", settings));
             setIfAbsent("OMP_NUM_THREADS", "1", "one OpenMP thread is fastest for libnd4j's ops on small machines", settings);
+            mklLibrary().ifPresent(library -> settings.add("BLAS=Intel MKL " + library + " (ERNIE_BLAS=mkl: preloaded in place of ND4J's "
+                    + "OpenBLAS, which the OPENBLAS_CORETYPE above then no longer concerns; MKL_NUM_THREADS=" + System.getenv("MKL_NUM_THREADS") + ")"));
         }
         applied = List.copyOf(settings);
         return applied;
@@ -86,6 +90,32 @@ public final class NativeEnvironment
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+    }
+
+    /**
+     * Where Intel MKL's runtime library is loaded from, if it is loaded into this process: the launcher preloads it for
+     * {@code ERNIE_BLAS=mkl}, and then MKL, not ND4J's OpenBLAS, serves every {@code cblas_sgemm} call.
+     */
+    public static Optional<String> mklLibrary()
+    {
+        try {
+            for (String line : Files.readAllLines(PROCESS_MAPS)) {
+                int path = line.indexOf('/');
+                if (path >= 0 && line.indexOf(MKL_LIBRARY, path) >= 0) {
+                    return Optional.of(line.substring(path).trim());
+                }
+            }
+        }
+        catch (IOException | SecurityException e) {
+            LOG.debug("cannot read {}: {}", PROCESS_MAPS, e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** The library that serves the matrix products here: {@code Intel MKL} when {@link #mklLibrary()} finds it loaded, else {@code OpenBLAS}. */
+    public static String blasName()
+    {
+        return mklLibrary().isPresent() ? "Intel MKL" : "OpenBLAS";
     }
 
     /** The OpenBLAS kernel family for a set of CPU flags, if one is worth naming. */

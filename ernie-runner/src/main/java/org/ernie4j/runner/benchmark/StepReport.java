@@ -55,7 +55,7 @@ public record StepReport(BenchmarkResult result, double sgemm, Optional<SgemmPea
         text.append(String.format(Locale.ROOT, "| sgemm 1024 (same process, ND4J) | %.1f GFLOP/s |%n", sgemm));
         text.append(String.format(Locale.ROOT, "| optimizer (norm, clipping, AdamW) in a step | %.3f s |%n", result.optimizerSeconds()));
         peaks.ifPresent(peak -> text.append(String.format(Locale.ROOT,
-                "| OpenBLAS sgemm 1024 as the engine calls it, 1 thread / %d threads at once (best of 9) | %.1f / %.1f GFLOP/s |%n",
+                "| %s sgemm 1024 as the engine calls it, 1 thread / %d threads at once (best of 9) | %.1f / %.1f GFLOP/s |%n", peak.blas(),
                 peak.workers(), peak.oneWorker(), peak.allWorkers())));
         // Only the fused engine times its parts, and the fused engine is where the peaks are measured.
         result.profile().ifPresent(profile -> text.append(new StepBreakdownReport(profile, result.medianSeconds(), result.optimizerSeconds(),

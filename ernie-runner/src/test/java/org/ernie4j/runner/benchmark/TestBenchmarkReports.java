@@ -41,7 +41,7 @@ class TestBenchmarkReports
         Provenance provenance = new Provenance("2026-01-02T03:04:05Z", "ernie benchmark --engine auto --steps 20 --warmup 3",
                 "Testing CPU, 2 cores, 24 GiB RAM, Linux amd64", "development", "1.0.0-M2.1", "17.0.15", List.of());
 
-        assertThat(new StepReport(result, 123.456, Optional.of(new SgemmPeaks(4, 45.6, 160.25)), provenance).markdown()).isEqualTo("""
+        assertThat(new StepReport(result, 123.456, Optional.of(new SgemmPeaks(4, 45.6, 160.25, "OpenBLAS")), provenance).markdown()).isEqualTo("""
 
                 ### Reference step benchmark, 2026-01-02T03:04:05Z
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ernie4j.core.PublicApi;
+import org.ernie4j.core.engine.NativeEnvironment;
 import org.ernie4j.core.engine.fused.PackedProductTimer;
 
 import static java.util.Objects.requireNonNull;
@@ -15,7 +16,8 @@ import static java.util.Objects.requireNonNull;
 @PublicApi
 public final class ProductTimings
 {
-    public static final String BLAS = "OpenBLAS sgemm";
+    /** The BLAS column: OpenBLAS, or Intel MKL where the launcher preloaded it ({@code ERNIE_BLAS=mkl}). */
+    public static final String BLAS = NativeEnvironment.blasName() + " sgemm";
     public static final String COLD = "packed weights, " + PackedProductTimer.COLD_COPIES + " copies (beyond the cache)";
 
     /** A product of {@code rows x inner} by {@code inner x columns}. */

@@ -116,7 +116,9 @@ public final class FusedEngine
         this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
         this.forwardOnly = forwardOnly;
         this.splitWithinSequences = forwardOnly && splitWithinSequences;
-        this.panelProducts = forwardOnly && !"false".equals(System.getProperty(PANEL_PROPERTY));
+        // The packed kernel exists for OpenBLAS's weakness at few rows; Intel MKL's sgemm (ERNIE_BLAS=mkl) beat it there too
+        // (MiniLM at batch 1: 227 against 201 sentences/s at 32 pieces, 78.5 against 62.7 at 128, docs/BENCHMARKS.md).
+        this.panelProducts = forwardOnly && !"false".equals(System.getProperty(PANEL_PROPERTY)) && NativeEnvironment.mklLibrary().isEmpty();
         this.rowSplitFrom = rowSplitFrom;
         this.activations = new Activations(config, forwardOnly);
         this.masks = new MaskSet(config);
