@@ -151,7 +151,7 @@ report=$(cat <<MD
 
 ### ernie4j against PyTorch, $(date -u +%Y-%m-%dT%H:%M:%SZ)
 
-- command: \`bench/compare.sh\` (SHAPE=$shape ROUNDS=$rounds STEPS=$steps WARMUP=$warmup THREADS=$threads${SAMEDIFF:+ SAMEDIFF=$SAMEDIFF}${QUIET:+ QUIET=$QUIET}), runs alternating
+- command: \`bench/compare.sh\` (${ERNIE_BLAS:+ERNIE_BLAS=$ERNIE_BLAS }SHAPE=$shape ROUNDS=$rounds STEPS=$steps WARMUP=$warmup THREADS=$threads${SAMEDIFF:+ SAMEDIFF=$SAMEDIFF}${QUIET:+ QUIET=$QUIET}), runs alternating
 - machine: $machine; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)
 - threads: $threads for both (ernie4j: $threads fused-engine workers, each with single-threaded ${blas_name}; PyTorch: torch.set_num_threads($threads), OMP_NUM_THREADS=$threads)
 - OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} for both; PyTorch $torch_version (Debian python3-torch) on Debian's libopenblas0-openmp; ernie4j on $blas_line
