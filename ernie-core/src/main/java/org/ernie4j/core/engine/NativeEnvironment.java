@@ -67,7 +67,8 @@ public final class NativeEnvironment
                     setIfAbsent("OPENBLAS_CORETYPE", core, "matrix kernels for this CPU's instruction set", settings));
             setIfAbsent("OMP_NUM_THREADS", "1", "one OpenMP thread is fastest for libnd4j's ops on small machines", settings);
             mklLibrary().ifPresent(library -> settings.add("BLAS=Intel MKL " + library + " (ERNIE_BLAS=mkl: preloaded in place of ND4J's "
-                    + "OpenBLAS, which the OPENBLAS_CORETYPE above then no longer concerns; MKL_NUM_THREADS=" + System.getenv("MKL_NUM_THREADS") + ")"));
+                    + "OpenBLAS, which the OPENBLAS_CORETYPE above then no longer concerns; MKL_NUM_THREADS="
+                    + Optional.ofNullable(System.getenv("MKL_NUM_THREADS")).orElse("unset") + ")"));
         }
         applied = List.copyOf(settings);
         return applied;
@@ -94,9 +95,31 @@ public final class NativeEnvironment
 
     /**
      * Where Intel MKL's runtime library is loaded from, if it is loaded into this process: the launcher preloads it for
-     * {@code ERNIE_BLAS=mkl}, and then MKL, not ND4J's OpenBLAS, serves every {@code cblas_sgemm} call.
+     * {@code ERNIE_BLAS=mkl}, and then MKL, not ND4J's OpenBLAS, serves every {@code cblas_sgemm} call. A preloaded library
+     * is there from the process's start, so the answer is read once.
      */
     public static Optional<String> mklLibrary()
+    {
+        return PreloadedMkl.LIBRARY;
+    }
+
+    /** The library that serves the matrix products here: {@code Intel MKL} when {@link #mklLibrary()} finds it loaded, else {@code OpenBLAS}. */
+    public static String blasName()
+    {
+        return mklLibrary().isPresent() ? "Intel MKL" : "OpenBLAS";
+    }
+
+    /** Holds the answer of {@link #mklLibrary()}, read from the process's memory map when first asked for. */
+    private static final class PreloadedMkl
+    {
+        static final Optional<String> LIBRARY = findPreloadedMkl();
+
+        private PreloadedMkl()
+        {
+        }
+    }
+
+    private static Optional<String> findPreloadedMkl()
     {
         try {
             for (String line : Files.readAllLines(PROCESS_MAPS)) {
@@ -110,12 +133,6 @@ public final class NativeEnvironment
             LOG.debug("cannot read {}: {}", PROCESS_MAPS, e.getMessage());
         }
         return Optional.empty();
-    }
-
-    /** The library that serves the matrix products here: {@code Intel MKL} when {@link #mklLibrary()} finds it loaded, else {@code OpenBLAS}. */
-    public static String blasName()
-    {
-        return mklLibrary().isPresent() ? "Intel MKL" : "OpenBLAS";
     }
 
     /** The OpenBLAS kernel family for a set of CPU flags, if one is worth naming. */

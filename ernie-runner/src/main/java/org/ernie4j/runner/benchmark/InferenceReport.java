@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.ernie4j.core.model.EncoderConfig;
 
@@ -143,7 +144,7 @@ public record InferenceReport(Provenance provenance, List<String> engines, List<
                 String listed = medians.entrySet().stream()
                         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                         .map(entry -> String.format(Locale.ROOT, "%s %s", entry.getKey(), milliseconds(entry.getValue())))
-                        .collect(java.util.stream.Collectors.joining(", "));
+                        .collect(Collectors.joining(", "));
                 text.append(String.format(Locale.ROOT, "| %d x %d | %s | %s | %s |%n", point.batch(), point.length(), engine, milliseconds(total), listed));
             }
         }

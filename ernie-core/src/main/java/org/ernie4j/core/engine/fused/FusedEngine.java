@@ -116,8 +116,8 @@ public final class FusedEngine
         this.encoder = new EncoderBlocks(config, name -> FloatBlock.of(parameters.get(name)));
         this.forwardOnly = forwardOnly;
         this.splitWithinSequences = forwardOnly && splitWithinSequences;
-        // The packed kernel exists for OpenBLAS's weakness at few rows; Intel MKL's sgemm (ERNIE_BLAS=mkl) beat it there too
-        // (MiniLM at batch 1: 227 against 201 sentences/s at 32 pieces, 78.5 against 62.7 at 128, docs/BENCHMARKS.md).
+        // The packed kernel exists for OpenBLAS's weakness at few rows; Intel MKL's sgemm (ERNIE_BLAS=mkl) needs no such help:
+        // MiniLM at batch 1 ran level with the packed kernel at 32 pieces and 15-25% ahead of it at 128 (docs/BENCHMARKS.md).
         this.panelProducts = forwardOnly && !"false".equals(System.getProperty(PANEL_PROPERTY)) && NativeEnvironment.mklLibrary().isEmpty();
         this.rowSplitFrom = rowSplitFrom;
         this.activations = new Activations(config, forwardOnly);
