@@ -253,7 +253,9 @@ public final class FusedEngine
                 worker.tally.reset();
                 encoderPasses.forwardShares(inputs, worker, parts, byRows);
             });
-            runForward(shards, w -> {
+            // The head on single-threaded BLAS: it is small, and asking OpenBLAS for more threads wakes its own, which
+            // then spin for a tenth of a second on the cores this engine's workers need for the next call's parts.
+            workers.run(shards.length, w -> {
                 Worker worker = workerStates[w];
                 worker.timer.start();
                 head.accept(shards[w], worker);
