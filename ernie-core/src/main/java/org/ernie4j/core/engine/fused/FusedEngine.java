@@ -253,8 +253,8 @@ public final class FusedEngine
                 worker.tally.reset();
                 encoderPasses.forwardShares(inputs, worker, parts, byRows);
             });
-            // The head on single-threaded BLAS: it is small, and asking OpenBLAS for more threads wakes its own, which
-            // then spin for a tenth of a second on the cores this engine's workers need for the next call's parts.
+            // The head on single-threaded BLAS: it is one row per sequence, and switching OpenBLAS to more threads and
+            // back around it on every call cost batch 1 a quarter of its speed (docs/BENCHMARKS.md, issue 25).
             workers.run(shards.length, w -> {
                 Worker worker = workerStates[w];
                 worker.timer.start();
