@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.ernie4j.runner.report.DownstreamRuns;
 import org.ernie4j.runner.report.DownstreamTable;
+import org.ernie4j.runner.report.DownstreamTrend;
 import org.ernie4j.runner.report.PretrainingBudget;
 import org.ernie4j.runner.report.PretrainingBudgetTable;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "downstream-table", mixinStandardHelpOptions = true,
         description = "Per dataset, checkpoint and arm: test accuracy and macro-F1 over seeds, and each arm's paired difference from a reference arm "
-                + "with its 95%% t-interval, from finished fine-tunings only (RESULTS/DATASET/CHECKPOINT/ARM/seed-N/metrics.json).")
+                + "with its 95%% t-interval, from finished fine-tunings only (RESULTS/DATASET/CHECKPOINT/ARM/seed-N/metrics.json); "
+                + "then the same differences along the budget, one row per dataset and arm with a column per checkpoint.")
 final class DownstreamTableCommand
         implements Callable<Integer>
 {
@@ -60,7 +62,10 @@ final class DownstreamTableCommand
     @Override
     public Integer call()
     {
-        String table = new DownstreamTable(datasets, checkpoints, arms, reference, seeds).markdown(DownstreamRuns.read(results));
+        DownstreamRuns runs = DownstreamRuns.read(results);
+        DownstreamTable layout = new DownstreamTable(datasets, checkpoints, arms, reference, seeds);
+        String table = layout.markdown(runs)
+                + "\nThe same cells along the budget:\n\n" + new DownstreamTrend(layout).markdown(runs);
         if (pretraining != null) {
             table += "\n" + PretrainingBudgetTable.markdown(budgets());
         }

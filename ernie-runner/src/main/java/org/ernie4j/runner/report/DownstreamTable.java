@@ -1,10 +1,7 @@
 package org.ernie4j.runner.report;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -68,52 +65,20 @@ public record DownstreamTable(List<String> datasets, List<String> fractions, Lis
             f1Difference = "(reference)";
         }
         else if (referenceRuns.isPresent()) {
-            accuracyDifference = difference(list, referenceRuns.get(), DownstreamRuns.Run::accuracy);
-            f1Difference = difference(list, referenceRuns.get(), DownstreamRuns.Run::macroF1);
+            accuracyDifference = SeedCells.difference(list, referenceRuns.get(), DownstreamRuns.Run::accuracy);
+            f1Difference = SeedCells.difference(list, referenceRuns.get(), DownstreamRuns.Run::macroF1);
         }
         else {
             accuracyDifference = "reference incomplete";
             f1Difference = "reference incomplete";
         }
-        return start + list.size() + " | " + summary(list, DownstreamRuns.Run::accuracy) + " | " + summary(list, DownstreamRuns.Run::macroF1) + " | "
+        return start + list.size() + " | " + SeedCells.summary(list, DownstreamRuns.Run::accuracy) + " | " + SeedCells.summary(list, DownstreamRuns.Run::macroF1) + " | "
                 + accuracyDifference + " | " + f1Difference + " | " + join(list.stream().map(DownstreamRuns.Run::bestEpoch).toList()) + " |\n";
     }
 
-    /** The runs of every seed, in seed order, or nothing when one is missing. */
     private Optional<List<DownstreamRuns.Run>> complete(DownstreamRuns runs, String dataset, String fraction, String arm)
     {
-        List<DownstreamRuns.Run> list = new ArrayList<>();
-        for (int seed : seeds) {
-            Optional<DownstreamRuns.Run> run = runs.find(dataset, fraction, arm, seed);
-            if (run.isEmpty()) {
-                return Optional.empty();
-            }
-            list.add(run.get());
-        }
-        return Optional.of(list);
-    }
-
-    private static String summary(List<DownstreamRuns.Run> runs, ToDoubleFunction<DownstreamRuns.Run> figure)
-    {
-        SeedSummary summary = SeedSummary.of(runs.stream().map(figure::applyAsDouble).toList());
-        return Double.isNaN(summary.standardDeviation()) ? format(summary.mean())
-                : format(summary.mean()) + " +- " + format(summary.standardDeviation());
-    }
-
-    private static String difference(List<DownstreamRuns.Run> arm, List<DownstreamRuns.Run> reference, ToDoubleFunction<DownstreamRuns.Run> figure)
-    {
-        PairedDifference difference = PairedDifference.of(arm.stream().map(figure::applyAsDouble).toList(),
-                reference.stream().map(figure::applyAsDouble).toList());
-        String mean = String.format(Locale.ROOT, "%+.4f", difference.mean());
-        if (Double.isNaN(difference.low())) {
-            return mean + " [one seed: no interval]";
-        }
-        return mean + String.format(Locale.ROOT, " [%+.4f, %+.4f]", difference.low(), difference.high());
-    }
-
-    private static String format(double value)
-    {
-        return String.format(Locale.ROOT, "%.4f", value);
+        return SeedCells.complete(runs, seeds, dataset, fraction, arm);
     }
 
     private static String join(List<Integer> values)
