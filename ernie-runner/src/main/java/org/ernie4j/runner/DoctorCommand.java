@@ -44,7 +44,7 @@ final class DoctorCommand
         out.printf("ernie4j        %s (ND4J %s)%n", Versions.ernie4j(), Versions.nd4j());
         out.printf("java           %s (%s), max heap %s%n", System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 bytes(Runtime.getRuntime().maxMemory()));
-        out.printf("machine        %s, %d cores, %s %s%n", cpuModel().orElse("unknown CPU"), Runtime.getRuntime().availableProcessors(),
+        out.printf("machine        %s, %d cores, %s %s%n", cpuInfo("model name").orElse("unknown CPU"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"));
         out.printf("cpu features   %s%n", features(flags));
         out.printf("environment    %s%n", applied.isEmpty() ? "nothing set by ernie4j (already set, or not needed)" : String.join("; ", applied));
@@ -61,6 +61,8 @@ final class DoctorCommand
         }
         else {
             out.printf("blas core      %s%n", BlasCoreProbe.runningCore().orElse("unknown (the probe could not tell)"));
+            out.printf("products       %s%n", ProductsLibraryLine.of(NativeEnvironment.mklLibrary(), cpuInfo("vendor_id"),
+                    System.getProperty("os.name"), System.getProperty("os.arch")));
         }
         out.printf("off-heap limit %s (physical %s)%n", bytes(Pointer.maxBytes()), bytes(Pointer.maxPhysicalBytes()));
         String fusedReason = Execution.autoReason();
@@ -96,11 +98,12 @@ final class DoctorCommand
         return (features.isEmpty() ? "no vector extensions found " : features.toString()) + "-> BLAS kernels " + best;
     }
 
-    private static Optional<String> cpuModel()
+    /** The first value of a {@code /proc/cpuinfo} field, such as {@code model name} or {@code vendor_id}. */
+    private static Optional<String> cpuInfo(String field)
     {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(line -> line.startsWith("model name"))
+                    .filter(line -> line.startsWith(field))
                     .map(line -> line.substring(line.indexOf(':') + 1).trim())
                     .findFirst();
         }
