@@ -72,10 +72,12 @@ public record DownstreamTable(List<String> datasets, List<String> fractions, Lis
             accuracyDifference = "reference incomplete";
             f1Difference = "reference incomplete";
         }
-        return start + list.size() + " | " + SeedCells.summary(list, DownstreamRuns.Run::accuracy) + " | " + SeedCells.summary(list, DownstreamRuns.Run::macroF1) + " | "
-                + accuracyDifference + " | " + f1Difference + " | " + join(list.stream().map(DownstreamRuns.Run::bestEpoch).toList()) + " |\n";
+        return start + list.size() + " | " + SeedCells.summary(list, DownstreamRuns.Run::accuracy) + " | "
+                + SeedCells.summary(list, DownstreamRuns.Run::macroF1) + " | " + accuracyDifference + " | " + f1Difference + " | "
+                + join(list.stream().map(DownstreamRuns.Run::bestEpoch).toList()) + " |\n";
     }
 
+    /** The runs of every seed, in seed order, or nothing when one is missing. */
     private Optional<List<DownstreamRuns.Run>> complete(DownstreamRuns runs, String dataset, String fraction, String arm)
     {
         return SeedCells.complete(runs, seeds, dataset, fraction, arm);

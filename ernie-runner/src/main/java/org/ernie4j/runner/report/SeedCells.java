@@ -62,7 +62,7 @@ final class SeedCells
         return mean + String.format(Locale.ROOT, " [%+.4f, %+.4f]", difference.low(), difference.high());
     }
 
-    static String format(double value)
+    private static String format(double value)
     {
         return String.format(Locale.ROOT, "%.4f", value);
     }
