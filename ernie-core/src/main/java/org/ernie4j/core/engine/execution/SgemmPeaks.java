@@ -7,7 +7,8 @@ import org.ernie4j.core.engine.fused.Workers;
 
 /**
  * What the BLAS's {@code sgemm} (OpenBLAS, or Intel MKL with {@code ERNIE_BLAS=mkl}) delivers when called the way the
- * fused engine calls it: single-threaded from each worker, by one worker alone and by every worker at once. The yardstick for the GFLOP/s a fused step achieves.
+ * fused engine calls it: single-threaded from each worker, by one worker alone and by every worker at once. The yardstick
+ * for the GFLOP/s a fused step achieves.
  *
  * @param workers the workers that multiplied at once
  * @param oneWorker GFLOP/s of one worker alone

@@ -117,7 +117,8 @@ public final class FusedEngine
         this.forwardOnly = forwardOnly;
         this.splitWithinSequences = forwardOnly && splitWithinSequences;
         // The packed kernel exists for OpenBLAS's weakness at few rows; Intel MKL's sgemm (ERNIE_BLAS=mkl) needs no such help:
-        // MiniLM at batch 1 ran level with the packed kernel at 32 pieces and 15-25% ahead of it at 128 (docs/BENCHMARKS.md).
+        // measured again at batch 1 on MiniLM once the head's BLAS threads were fixed, MKL's sgemm ran 220-243 sentences/s
+        // against the packed kernel's 208-213 at 32 pieces, 70.7-75.8 against 59.7-62.9 at 128 (docs/BENCHMARKS.md).
         this.panelProducts = forwardOnly && !"false".equals(System.getProperty(PANEL_PROPERTY)) && NativeEnvironment.mklLibrary().isEmpty();
         this.rowSplitFrom = rowSplitFrom;
         this.activations = new Activations(config, forwardOnly);
