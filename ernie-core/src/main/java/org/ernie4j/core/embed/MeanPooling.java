@@ -23,16 +23,29 @@ public final class MeanPooling
         if (pieces < 1 || pieces > sequence.size(1)) {
             throw new IllegalArgumentException("an example of " + sequence.size(1) + " positions cannot have " + pieces + " pieces");
         }
-        int hidden = Math.toIntExact(sequence.size(2));
+        INDArray rows = sequence.slice(example);
+        float[][] vectors = new float[pieces][];
+        for (int position = 0; position < pieces; position++) {
+            vectors[position] = rows.getRow(position).toFloatVector();
+        }
+        return of(vectors, normalize);
+    }
+
+    /** The same from the vectors of a text's real pieces, one row each. */
+    public static float[] of(float[][] pieceVectors, boolean normalize)
+    {
+        if (pieceVectors.length < 1) {
+            throw new IllegalArgumentException("a text has at least one piece ([CLS]), not none");
+        }
+        int hidden = pieceVectors[0].length;
         // Sum in double: a long text's mean should not depend on the order of 512 float additions.
         double[] sum = new double[hidden];
-        INDArray rows = sequence.slice(example);
-        for (int position = 0; position < pieces; position++) {
-            float[] row = rows.getRow(position).toFloatVector();
+        for (float[] row : pieceVectors) {
             for (int i = 0; i < hidden; i++) {
                 sum[i] += row[i];
             }
         }
+        int pieces = pieceVectors.length;
         double norm = 0;
         for (int i = 0; i < hidden; i++) {
             sum[i] /= pieces;

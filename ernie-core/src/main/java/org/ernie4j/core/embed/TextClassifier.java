@@ -23,7 +23,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * A fine-tuned classifier for applications: a text (or pair) to a label with probabilities, or words to a label each.
  * It runs on the engine {@link Execution} picks (the fused engine where it can run) and owns its threads until
- * {@link #close()}. Safe for concurrent callers: calls are serialised, because neither engine's buffers may be shared.
+ * {@link #close()}. Safe for concurrent callers: the engine runs one call at a time (neither engine's buffers may be
+ * shared), and the texts to classify that arrive while it runs go together into its next call, as {@link TextEncoder}'s
+ * do (see {@link RequestCoalescer}).
  */
 @PublicApi
 public final class TextClassifier
@@ -32,6 +34,7 @@ public final class TextClassifier
     private final FineTunedModel model;
     private final Execution execution;
     private final ItemEncoder encoder;
+    private final RequestCoalescer<Example, float[]> requests;
 
     /** On the engine {@code auto} picks, with a thread per processor. */
     public TextClassifier(FineTunedModel model)
@@ -48,6 +51,8 @@ public final class TextClassifier
         this.model = requireNonNull(model, "model is null");
         this.execution = Execution.forInference(requireNonNull(engine, "engine is null"), model.encoder(), model.parameters(), threads);
         this.encoder = new ItemEncoder(model.vocabulary(), model.maxLength(), model.labels());
+        this.requests = new RequestCoalescer<>(this::probabilitiesTogether,
+                "false".equals(System.getProperty(TextEncoder.GATHER_PROPERTY)) ? 0 : TextEncoder.BATCH);
     }
 
     /** The classifier written by {@code ernie finetune} (its {@code best} directory). */
@@ -73,20 +78,68 @@ public final class TextClassifier
     }
 
     /** The label of a text, or of a pair when {@code pair} is not null. */
-    public synchronized Classification classify(String text, String pair)
+    public Classification classify(String text, String pair)
     {
         requireSequence();
         Example example = encoder.encodeUnlabelled(requireNonNull(text, "text is null"), pair);
-        INDArray probabilities = Transforms.softmax(execution.engine().logits(model.head(), Batch.of(List.of(example), model.vocabulary().padId())), false);
+        return classification(requests.submit(List.of(example)).get(0));
+    }
+
+    /** The label of each text, in the order given, computed in batches of texts of similar length. */
+    public List<Classification> classify(List<String> texts)
+    {
+        requireSequence();
+        List<Example> examples = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            examples.add(encoder.encodeUnlabelled(requireNonNull(text, "a text is null"), null));
+        }
+        List<Classification> classifications = new ArrayList<>(texts.size());
+        for (float[] probabilities : requests.submit(examples)) {
+            classifications.add(classification(probabilities));
+        }
+        return List.copyOf(classifications);
+    }
+
+    /** Calls made to the engine and texts they held since this classifier was made (texts / calls: the mean batch). */
+    RequestCoalescer.Tally tally()
+    {
+        return requests.tally();
+    }
+
+    private Classification classification(float[] probabilities)
+    {
         Map<String, Double> byLabel = new LinkedHashMap<>();
         int best = 0;
         for (int label = 0; label < model.labels().size(); label++) {
-            byLabel.put(model.labels().get(label), probabilities.getDouble(0, label));
-            if (probabilities.getDouble(0, label) > probabilities.getDouble(0, best)) {
+            byLabel.put(model.labels().get(label), (double) probabilities[label]);
+            if (probabilities[label] > probabilities[best]) {
                 best = label;
             }
         }
         return new Classification(model.labels().get(best), byLabel);
+    }
+
+    /** One engine call's work: the label probabilities of every request's texts, in batches of similar length, in their order. */
+    private List<float[]> probabilitiesTogether(List<Example> inputs)
+    {
+        float[][] probabilities = new float[inputs.size()][];
+        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), TextEncoder.BATCH)) {
+            List<Example> examples = new ArrayList<>(index.length);
+            for (int i : index) {
+                examples.add(inputs.get(i));
+            }
+            INDArray batch = Transforms.softmax(logits(examples), false);
+            for (int i = 0; i < examples.size(); i++) {
+                probabilities[index[i]] = batch.getRow(i).toFloatVector();
+            }
+        }
+        return List.of(probabilities);
+    }
+
+    /** Guarded by this classifier, as {@link #labelWords} and {@link #close()} are. */
+    private synchronized INDArray logits(List<Example> examples)
+    {
+        return execution.engine().logits(model.head(), Batch.of(examples, model.vocabulary().padId()));
     }
 
     /** One label per word, for a token classifier; words past the model's longest input get none. */
@@ -98,7 +151,7 @@ public final class TextClassifier
         List<String> placeholder = new ArrayList<>();
         words.forEach(word -> placeholder.add(model.labels().get(0)));
         Example example = encoder.encode(new LabelledItem.Tokens(words, placeholder, "input"));
-        INDArray logits = execution.engine().logits(model.head(), Batch.of(List.of(example), model.vocabulary().padId()));
+        INDArray logits = logits(List.of(example));
         List<String> labels = new ArrayList<>();
         int position = 1;
         for (String word : words) {

@@ -27,10 +27,10 @@ import static java.util.Objects.requireNonNull;
  * first token where the model has a pooler, and the mean of the pieces). It runs on the engine {@link Execution} picks
  * (the fused engine where it can run) and owns its threads until {@link #close()}.
  *
- * <p>Safe for concurrent callers: calls are serialised, because neither engine's buffers may be shared. One call uses
- * every engine thread when it holds at least as many texts as there are threads (the fused engine splits a batch by
- * texts), so throughput comes from passing lists to {@link #embed} or {@link #encode(List)}, not from calling from more
- * threads.
+ * <p>Safe for concurrent callers. The engine runs one call at a time (neither engine's buffers may be shared), and the
+ * requests that arrive while it runs go together into its next call, up to {@value #BATCH} texts (see {@link
+ * RequestCoalescer}): a service whose threads each encode one text gets the throughput of batches, and a lone caller
+ * waits for nothing. Passing lists to {@link #embed} or {@link #encode(List)} batches a caller's own texts the same way.
  */
 @PublicApi
 public final class TextEncoder
@@ -40,13 +40,19 @@ public final class TextEncoder
      * Texts encoded together by {@link #embed} and {@link #encode(List)}: enough to amortise a call and to give every
      * thread several texts; sorting by length keeps the padding small.
      */
-    private static final int BATCH = 32;
+    static final int BATCH = 32;
+    /**
+     * Set to {@code false}, encoders made afterwards run each caller's request in a call of its own, as before requests
+     * were gathered (benchmark A/B only).
+     */
+    public static final String GATHER_PROPERTY = "ernie4j.embed.gatherRequests";
 
     private final PretrainedModel model;
     private final Execution execution;
     private final int maxLength;
     private final int taskId;
     private final boolean pooler;
+    private final RequestCoalescer<Example, EncodedText> requests;
 
     /**
      * On the engine {@code auto} picks, with a thread per processor.
@@ -79,6 +85,7 @@ public final class TextEncoder
         // An import of a model without a pooler creates it as zeros: its output is the zero vector, not a sentence vector.
         this.pooler = parameters.get(EncoderLayout.weight(EncoderLayout.POOLER)).amaxNumber().doubleValue() > 0
                 || parameters.get(EncoderLayout.bias(EncoderLayout.POOLER)).amaxNumber().doubleValue() > 0;
+        this.requests = new RequestCoalescer<>(this::encodeTogether, "false".equals(System.getProperty(GATHER_PROPERTY)) ? 0 : BATCH);
     }
 
     /** The encoder of a pre-training run directory (its newest checkpoint) or of a checkpoint directory. */
@@ -106,21 +113,19 @@ public final class TextEncoder
     }
 
     /** Encodes a text, cut to the model's longest input (its tokenizer's maximum length, or its position table). */
-    public synchronized Encoding encode(String text)
+    public Encoding encode(String text)
     {
         return encode(List.of(text)).get(0);
     }
 
     /** Encodes each text as {@link #encode(String)} does, in batches of texts of similar length; in the order given. */
-    public synchronized List<Encoding> encode(List<String> texts)
+    public List<Encoding> encode(List<String> texts)
     {
-        Encoding[] encodings = new Encoding[texts.size()];
-        forEachBatch(texts, (examples, outputs, index) -> {
-            for (int i = 0; i < examples.size(); i++) {
-                encodings[index[i]] = encoding(examples.get(i), outputs, i);
-            }
-        });
-        return List.of(encodings);
+        List<Encoding> encodings = new ArrayList<>(texts.size());
+        for (EncodedText encoded : requests.submit(inputs(texts))) {
+            encodings.add(encoding(encoded));
+        }
+        return List.copyOf(encodings);
     }
 
     /**
@@ -128,50 +133,83 @@ public final class TextEncoder
      * similar length, in the order given; with {@code normalize}, of length 1, as sentence-transformers models such as
      * all-MiniLM-L6-v2 give it.
      */
-    public synchronized float[][] embed(List<String> texts, boolean normalize)
+    public float[][] embed(List<String> texts, boolean normalize)
     {
-        float[][] embeddings = new float[texts.size()][];
-        forEachBatch(texts, (examples, outputs, index) -> {
-            for (int i = 0; i < examples.size(); i++) {
-                embeddings[index[i]] = MeanPooling.of(outputs.sequence(), i, examples.get(i).length(), normalize);
-            }
-        });
+        List<EncodedText> encoded = requests.submit(inputs(texts));
+        float[][] embeddings = new float[encoded.size()][];
+        for (int i = 0; i < embeddings.length; i++) {
+            embeddings[i] = MeanPooling.of(encoded.get(i).tokens(), normalize);
+        }
         return embeddings;
     }
 
-    /** What the encoder gives for each batch: its examples, its outputs, and each example's place in the caller's list. */
-    private interface BatchConsumer
+    /** Calls made to the engine and texts they held since this encoder was made (texts / calls: the mean batch). */
+    RequestCoalescer.Tally tally()
     {
-        void accept(List<Example> examples, EncoderOutputs outputs, int[] index);
+        return requests.tally();
     }
 
-    private void forEachBatch(List<String> texts, BatchConsumer consumer)
+    /**
+     * What the engine gave for one text, copied out of its batch's arrays so that the caller's thread reads plain arrays.
+     *
+     * @param example the input
+     * @param tokens one vector per real piece (padding left out)
+     * @param pooled the pooled vector, or null for a model without a pooler
+     */
+    private record EncodedText(Example example, float[][] tokens, float[] pooled)
     {
-        List<Example> inputs = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            inputs.add(input(text));
-        }
+    }
+
+    /** One engine call's work: the texts of every request it took, in batches of similar length, in their order. */
+    private List<EncodedText> encodeTogether(List<Example> inputs)
+    {
+        EncodedText[] encoded = new EncodedText[inputs.size()];
         for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), BATCH)) {
             List<Example> examples = new ArrayList<>(index.length);
             for (int i : index) {
                 examples.add(inputs.get(i));
             }
-            consumer.accept(examples, execution.engine().encode(Batch.of(examples, model.vocabulary().padId()), taskId), index);
+            EncoderOutputs outputs = encodeBatch(examples);
+            for (int i = 0; i < examples.size(); i++) {
+                encoded[index[i]] = copyOut(examples.get(i), outputs, i);
+            }
         }
+        return List.of(encoded);
     }
 
-    private Encoding encoding(Example example, EncoderOutputs outputs, int row)
+    /** Guarded by this encoder, as {@link #close()} is: a call never meets a closed engine half-way. */
+    private synchronized EncoderOutputs encodeBatch(List<Example> examples)
+    {
+        return execution.engine().encode(Batch.of(examples, model.vocabulary().padId()), taskId);
+    }
+
+    private EncodedText copyOut(Example example, EncoderOutputs outputs, int row)
+    {
+        INDArray sequence = outputs.sequence().slice(row);
+        float[][] tokens = new float[example.length()][];
+        for (int position = 0; position < example.length(); position++) {
+            tokens[position] = sequence.getRow(position).toFloatVector();
+        }
+        return new EncodedText(example, tokens, pooler ? outputs.pooled().getRow(row).toFloatVector() : null);
+    }
+
+    private Encoding encoding(EncodedText encoded)
     {
         WordPieceVocabulary vocabulary = model.vocabulary();
-        List<String> names = new ArrayList<>();
-        float[][] vectors = new float[example.length()][];
-        INDArray sequence = outputs.sequence().slice(row);
-        for (int position = 0; position < example.length(); position++) {
-            names.add(vocabulary.piece(example.inputId(position)));
-            vectors[position] = sequence.getRow(position).toFloatVector();
+        List<String> names = new ArrayList<>(encoded.tokens().length);
+        for (int position = 0; position < encoded.tokens().length; position++) {
+            names.add(vocabulary.piece(encoded.example().inputId(position)));
         }
-        Optional<float[]> pooled = pooler ? Optional.of(outputs.pooled().getRow(row).toFloatVector()) : Optional.empty();
-        return new Encoding(names, pooled, MeanPooling.of(outputs.sequence(), row, example.length(), false), vectors);
+        return new Encoding(names, Optional.ofNullable(encoded.pooled()), MeanPooling.of(encoded.tokens(), false), encoded.tokens());
+    }
+
+    private List<Example> inputs(List<String> texts)
+    {
+        List<Example> inputs = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            inputs.add(input(text));
+        }
+        return inputs;
     }
 
     /** {@code [CLS]}, the text's pieces as far as they fit, {@code [SEP]}. */
