@@ -77,15 +77,10 @@ final class RequestCoalescer<I, O>
         }
     }
 
-    /** Calls made and items they held since this coalescer was made: items / calls is the mean gathered batch. */
-    synchronized Tally tally()
+    /** Calls made and items they held since this coalescer was made. */
+    synchronized CallTally tally()
     {
-        return new Tally(calls, items);
-    }
-
-    /** @param calls the work's calls; @param items the items they held */
-    record Tally(long calls, long items)
-    {
+        return new CallTally(calls, items);
     }
 
     private List<O> runUntilDone(Request<I, O> own)

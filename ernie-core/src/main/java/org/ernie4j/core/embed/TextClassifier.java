@@ -100,8 +100,8 @@ public final class TextClassifier
         return List.copyOf(classifications);
     }
 
-    /** Calls made to the engine and texts they held since this classifier was made (texts / calls: the mean batch). */
-    RequestCoalescer.Tally tally()
+    /** The engine calls made since this classifier was made and the texts they held (see {@link CallTally}). */
+    public CallTally callTally()
     {
         return requests.tally();
     }
@@ -123,7 +123,8 @@ public final class TextClassifier
     private List<float[]> probabilitiesTogether(List<Example> inputs)
     {
         float[][] probabilities = new float[inputs.size()][];
-        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), TextEncoder.BATCH)) {
+        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), TextEncoder.BATCH,
+                TextEncoder.PADDING_PER_SAVED_CALL)) {
             List<Example> examples = new ArrayList<>(index.length);
             for (int i : index) {
                 examples.add(inputs.get(i));

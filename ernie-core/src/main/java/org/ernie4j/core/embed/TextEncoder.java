@@ -2,6 +2,7 @@ package org.ernie4j.core.embed;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -46,6 +47,8 @@ public final class TextEncoder
      * were gathered (benchmark A/B only).
      */
     public static final String GATHER_PROPERTY = "ernie4j.embed.gatherRequests";
+    /** Positions of padding a batch may add per engine call it saves (see {@link LengthSortedBatches}); overridable for benchmarks. */
+    static final int PADDING_PER_SAVED_CALL = Integer.getInteger("ernie4j.embed.paddingPerSavedCall", Integer.MAX_VALUE);
 
     private final PretrainedModel model;
     private final Execution execution;
@@ -143,8 +146,8 @@ public final class TextEncoder
         return embeddings;
     }
 
-    /** Calls made to the engine and texts they held since this encoder was made (texts / calls: the mean batch). */
-    RequestCoalescer.Tally tally()
+    /** The engine calls made since this encoder was made and the texts they held (see {@link CallTally}). */
+    public CallTally callTally()
     {
         return requests.tally();
     }
@@ -164,14 +167,14 @@ public final class TextEncoder
     private List<EncodedText> encodeTogether(List<Example> inputs)
     {
         EncodedText[] encoded = new EncodedText[inputs.size()];
-        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), BATCH)) {
+        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), BATCH, PADDING_PER_SAVED_CALL)) {
             List<Example> examples = new ArrayList<>(index.length);
             for (int i : index) {
                 examples.add(inputs.get(i));
             }
-            EncoderOutputs outputs = encodeBatch(examples);
+            List<EncodedText> texts = copyOut(examples, encodeBatch(examples));
             for (int i = 0; i < examples.size(); i++) {
-                encoded[index[i]] = copyOut(examples.get(i), outputs, i);
+                encoded[index[i]] = texts.get(i);
             }
         }
         return List.of(encoded);
@@ -183,14 +186,33 @@ public final class TextEncoder
         return execution.engine().encode(Batch.of(examples, model.vocabulary().padId()), taskId);
     }
 
-    private EncodedText copyOut(Example example, EncoderOutputs outputs, int row)
+    /**
+     * Each text's rows of a batch's outputs as plain arrays. The outputs are read into Java arrays in one copy each: a view
+     * per position ({@code getRow}) cost several microseconds apiece, milliseconds for a batch of short texts.
+     */
+    private List<EncodedText> copyOut(List<Example> examples, EncoderOutputs outputs)
     {
-        INDArray sequence = outputs.sequence().slice(row);
-        float[][] tokens = new float[example.length()][];
-        for (int position = 0; position < example.length(); position++) {
-            tokens[position] = sequence.getRow(position).toFloatVector();
+        int hidden = model.encoder().hidden();
+        int length = Math.toIntExact(outputs.sequence().size(1));
+        float[] sequence = denseFloats(outputs.sequence());
+        float[] pooled = pooler ? denseFloats(outputs.pooled()) : null;
+        List<EncodedText> texts = new ArrayList<>(examples.size());
+        for (int row = 0; row < examples.size(); row++) {
+            Example example = examples.get(row);
+            float[][] tokens = new float[example.length()][];
+            for (int position = 0; position < example.length(); position++) {
+                tokens[position] = Arrays.copyOfRange(sequence, (row * length + position) * hidden, (row * length + position + 1) * hidden);
+            }
+            texts.add(new EncodedText(example, tokens, pooled == null ? null : Arrays.copyOfRange(pooled, row * hidden, (row + 1) * hidden)));
         }
-        return new EncodedText(example, tokens, pooler ? outputs.pooled().getRow(row).toFloatVector() : null);
+        return texts;
+    }
+
+    /** The array's values in row-major order (an engine's output may be a view or in column-major order). */
+    private static float[] denseFloats(INDArray array)
+    {
+        boolean dense = !array.isView() && array.ordering() == 'c' && array.data().length() == array.length();
+        return (dense ? array : array.dup('c')).data().asFloat();
     }
 
     private Encoding encoding(EncodedText encoded)

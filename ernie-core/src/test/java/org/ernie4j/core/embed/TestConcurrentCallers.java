@@ -30,8 +30,8 @@ class TestConcurrentCallers
         List<String> texts = sentences(0);
         try (TextEncoder encoder = new TextEncoder(TestingInferenceModels.encoder(), 0, EngineKind.FUSED, 2)) {
             List<Encoding> together = whileEngineBusy(encoder, "encodeBatch", texts, encoder::encode);
-            assertThat(encoder.tally()).as("the first caller's call, then every other caller's in one")
-                    .isEqualTo(new RequestCoalescer.Tally(2, CALLERS));
+            assertThat(encoder.callTally()).as("the first caller's call, then every other caller's in one")
+                    .isEqualTo(new CallTally(2, CALLERS));
             for (int i = 0; i < CALLERS; i++) {
                 Encoding alone = encoder.encode(texts.get(i));
                 Encoding shared = together.get(i);
@@ -53,7 +53,7 @@ class TestConcurrentCallers
         List<String> texts = sentences(1);
         try (TextClassifier classifier = new TextClassifier(TestingInferenceModels.classifier(FinetuneKind.SEQUENCE, labels), EngineKind.FUSED, 2)) {
             List<Classification> together = whileEngineBusy(classifier, "logits", texts, classifier::classify);
-            assertThat(classifier.tally()).isEqualTo(new RequestCoalescer.Tally(2, CALLERS));
+            assertThat(classifier.callTally()).isEqualTo(new CallTally(2, CALLERS));
             List<Classification> listed = classifier.classify(texts);
             for (int i = 0; i < CALLERS; i++) {
                 Classification alone = classifier.classify(texts.get(i));

@@ -52,7 +52,7 @@ class TestRequestCoalescer
         }
         assertThat(later.get(5).get(10, TimeUnit.SECONDS)).containsExactly("#20", "#21", "#22");
         assertThat(calls).containsExactly(List.of(1), List.of(10, 11, 12, 13, 14, 20, 21, 22));
-        assertThat(coalescer.tally()).isEqualTo(new RequestCoalescer.Tally(2, 9));
+        assertThat(coalescer.tally()).isEqualTo(new CallTally(2, 9));
     }
 
     @Test
@@ -154,7 +154,7 @@ class TestRequestCoalescer
             throw new AssertionError("no call expected");
         }, 32);
         assertThat(coalescer.submit(List.of())).isEmpty();
-        assertThat(coalescer.tally()).isEqualTo(new RequestCoalescer.Tally(0, 0));
+        assertThat(coalescer.tally()).isEqualTo(new CallTally(0, 0));
     }
 
     @Test
