@@ -50,7 +50,7 @@ import picocli.CommandLine.Command;
  * {@code ernie benchmark}: median training-step time, tokens/s and peak memory of the reference configuration, printed
  * and appended to {@code docs/BENCHMARKS.md} with the machine, date and command.
  */
-@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = {InferenceBenchmarkCommand.class, CorpusSizeCommand.class, ProductsBenchmarkCommand.class, CallersBenchmarkCommand.class},
+@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = {InferenceBenchmarkCommand.class, CorpusSizeCommand.class, ProductsBenchmarkCommand.class},
         description = "Time masked-LM training steps of the reference configuration (vocab 8000, hidden 256, 4 layers, 4 heads, "
                 + "FFN 1024, sequence 128, batch 32) and record the figures.")
 final class BenchmarkCommand

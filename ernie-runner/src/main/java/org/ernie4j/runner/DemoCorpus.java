@@ -47,17 +47,6 @@ final class DemoCorpus
         }
     }
 
-    /** One file of the sample, as text. */
-    static String text(String name)
-    {
-        try (InputStream in = resource(FOLDER + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + " of the demo corpus", e);
-        }
-    }
-
     /**
      * The fingerprint of the sample, as a corpus prepared from a copy of it records it wherever the copy was (a run
      * directory that was moved, say).

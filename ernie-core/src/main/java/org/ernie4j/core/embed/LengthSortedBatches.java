@@ -23,41 +23,16 @@ final class LengthSortedBatches
      */
     static List<int[]> of(int[] lengths, int batchSize)
     {
-        return of(lengths, batchSize, Integer.MAX_VALUE);
-    }
-
-    /**
-     * As above, except that a batch also stops growing where the next input would make its padding more than {@code
-     * paddingPerSavedCall} positions for each input beyond the first: a batch of {@code n} inputs saves {@code n - 1}
-     * engine calls, and each call saved is worth about that many positions of work (the fixed cost of a call, above all
-     * reading every weight once, against the cost of a position).
-     */
-    static List<int[]> of(int[] lengths, int batchSize, int paddingPerSavedCall)
-    {
-        if (batchSize < 1 || paddingPerSavedCall < 0) {
-            throw new IllegalArgumentException("batch size must be positive and padding 0 or more, not " + batchSize + " and " + paddingPerSavedCall);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
         }
         int[] order = IntStream.range(0, lengths.length).boxed()
                 .sorted(Comparator.comparingInt(index -> lengths[index]))
                 .mapToInt(Integer::intValue)
                 .toArray();
         List<int[]> batches = new ArrayList<>();
-        int start = 0;
-        long real = 0;
-        for (int i = 0; i < order.length; i++) {
-            int length = lengths[order[i]];
-            int count = i - start + 1;
-            // Sorted, so this input is the longest yet: the batch would pad every input to its length.
-            long padding = (long) count * length - (real + length);
-            if (count > batchSize || padding > (long) (count - 1) * paddingPerSavedCall) {
-                batches.add(Arrays.copyOfRange(order, start, i));
-                start = i;
-                real = 0;
-            }
-            real += length;
-        }
-        if (start < order.length) {
-            batches.add(Arrays.copyOfRange(order, start, order.length));
+        for (int start = 0; start < order.length; start += batchSize) {
+            batches.add(Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize)));
         }
         return batches;
     }

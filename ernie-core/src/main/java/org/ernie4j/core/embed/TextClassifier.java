@@ -23,9 +23,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A fine-tuned classifier for applications: a text (or pair) to a label with probabilities, or words to a label each.
  * It runs on the engine {@link Execution} picks (the fused engine where it can run) and owns its threads until
- * {@link #close()}. Safe for concurrent callers: the engine runs one call at a time (neither engine's buffers may be
- * shared), and the texts to classify that arrive while it runs go together into its next call, as {@link TextEncoder}'s
- * do (see {@link RequestCoalescer}).
+ * {@link #close()}. Safe for concurrent callers: calls are serialised, because neither engine's buffers may be shared;
+ * {@link #classify(List)} classifies many texts in batches.
  */
 @PublicApi
 public final class TextClassifier
@@ -34,7 +33,6 @@ public final class TextClassifier
     private final FineTunedModel model;
     private final Execution execution;
     private final ItemEncoder encoder;
-    private final RequestCoalescer<Example, float[]> requests;
 
     /** On the engine {@code auto} picks, with a thread per processor. */
     public TextClassifier(FineTunedModel model)
@@ -51,8 +49,6 @@ public final class TextClassifier
         this.model = requireNonNull(model, "model is null");
         this.execution = Execution.forInference(requireNonNull(engine, "engine is null"), model.encoder(), model.parameters(), threads);
         this.encoder = new ItemEncoder(model.vocabulary(), model.maxLength(), model.labels());
-        this.requests = new RequestCoalescer<>(this::probabilitiesTogether,
-                "false".equals(System.getProperty(TextEncoder.GATHER_PROPERTY)) ? 0 : TextEncoder.BATCH);
     }
 
     /** The classifier written by {@code ernie finetune} (its {@code best} directory). */
@@ -78,15 +74,15 @@ public final class TextClassifier
     }
 
     /** The label of a text, or of a pair when {@code pair} is not null. */
-    public Classification classify(String text, String pair)
+    public synchronized Classification classify(String text, String pair)
     {
         requireSequence();
         Example example = encoder.encodeUnlabelled(requireNonNull(text, "text is null"), pair);
-        return classification(requests.submit(List.of(example)).get(0));
+        return classification(probabilitiesTogether(List.of(example)).get(0));
     }
 
     /** The label of each text, in the order given, computed in batches of texts of similar length. */
-    public List<Classification> classify(List<String> texts)
+    public synchronized List<Classification> classify(List<String> texts)
     {
         requireSequence();
         List<Example> examples = new ArrayList<>(texts.size());
@@ -94,16 +90,10 @@ public final class TextClassifier
             examples.add(encoder.encodeUnlabelled(requireNonNull(text, "a text is null"), null));
         }
         List<Classification> classifications = new ArrayList<>(texts.size());
-        for (float[] probabilities : requests.submit(examples)) {
+        for (float[] probabilities : probabilitiesTogether(examples)) {
             classifications.add(classification(probabilities));
         }
         return List.copyOf(classifications);
-    }
-
-    /** The engine calls made since this classifier was made and the texts they held (see {@link CallTally}). */
-    public CallTally callTally()
-    {
-        return requests.tally();
     }
 
     private Classification classification(float[] probabilities)
@@ -119,12 +109,11 @@ public final class TextClassifier
         return new Classification(model.labels().get(best), byLabel);
     }
 
-    /** One engine call's work: the label probabilities of every request's texts, in batches of similar length, in their order. */
+    /** The label probabilities of the texts, in batches of similar length, in the texts' order. */
     private List<float[]> probabilitiesTogether(List<Example> inputs)
     {
         float[][] probabilities = new float[inputs.size()][];
-        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), TextEncoder.BATCH,
-                TextEncoder.PADDING_PER_SAVED_CALL)) {
+        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), TextEncoder.BATCH)) {
             List<Example> examples = new ArrayList<>(index.length);
             for (int i : index) {
                 examples.add(inputs.get(i));
@@ -137,8 +126,7 @@ public final class TextClassifier
         return List.of(probabilities);
     }
 
-    /** Guarded by this classifier, as {@link #labelWords} and {@link #close()} are. */
-    private synchronized INDArray logits(List<Example> examples)
+    private INDArray logits(List<Example> examples)
     {
         return execution.engine().logits(model.head(), Batch.of(examples, model.vocabulary().padId()));
     }

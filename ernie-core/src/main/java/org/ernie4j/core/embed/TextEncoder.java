@@ -28,10 +28,12 @@ import static java.util.Objects.requireNonNull;
  * first token where the model has a pooler, and the mean of the pieces). It runs on the engine {@link Execution} picks
  * (the fused engine where it can run) and owns its threads until {@link #close()}.
  *
- * <p>Safe for concurrent callers. The engine runs one call at a time (neither engine's buffers may be shared), and the
- * requests that arrive while it runs go together into its next call, up to {@value #BATCH} texts (see {@link
- * RequestCoalescer}): a service whose threads each encode one text gets the throughput of batches, and a lone caller
- * waits for nothing. Passing lists to {@link #embed} or {@link #encode(List)} batches a caller's own texts the same way.
+ * <p>Safe for concurrent callers: calls are serialised, because neither engine's buffers may be shared. One call uses
+ * every engine thread (the fused engine splits a batch by texts, and a batch of fewer texts than threads within its
+ * pieces), so throughput comes from passing lists to {@link #embed} or {@link #encode(List)}, not from calling from more
+ * threads. Gathering concurrent callers' texts into shared
+ * calls was measured and left out: with texts of mixed lengths it ran no faster than a call each on two cores
+ * (docs/BENCHMARKS.md, "Concurrent callers").
  */
 @PublicApi
 public final class TextEncoder
@@ -42,20 +44,12 @@ public final class TextEncoder
      * thread several texts; sorting by length keeps the padding small.
      */
     static final int BATCH = 32;
-    /**
-     * Set to {@code false}, encoders made afterwards run each caller's request in a call of its own, as before requests
-     * were gathered (benchmark A/B only).
-     */
-    public static final String GATHER_PROPERTY = "ernie4j.embed.gatherRequests";
-    /** Positions of padding a batch may add per engine call it saves (see {@link LengthSortedBatches}); overridable for benchmarks. */
-    static final int PADDING_PER_SAVED_CALL = Integer.getInteger("ernie4j.embed.paddingPerSavedCall", Integer.MAX_VALUE);
 
     private final PretrainedModel model;
     private final Execution execution;
     private final int maxLength;
     private final int taskId;
     private final boolean pooler;
-    private final RequestCoalescer<Example, EncodedText> requests;
 
     /**
      * On the engine {@code auto} picks, with a thread per processor.
@@ -88,7 +82,6 @@ public final class TextEncoder
         // An import of a model without a pooler creates it as zeros: its output is the zero vector, not a sentence vector.
         this.pooler = parameters.get(EncoderLayout.weight(EncoderLayout.POOLER)).amaxNumber().doubleValue() > 0
                 || parameters.get(EncoderLayout.bias(EncoderLayout.POOLER)).amaxNumber().doubleValue() > 0;
-        this.requests = new RequestCoalescer<>(this::encodeTogether, "false".equals(System.getProperty(GATHER_PROPERTY)) ? 0 : BATCH);
     }
 
     /** The encoder of a pre-training run directory (its newest checkpoint) or of a checkpoint directory. */
@@ -116,16 +109,16 @@ public final class TextEncoder
     }
 
     /** Encodes a text, cut to the model's longest input (its tokenizer's maximum length, or its position table). */
-    public Encoding encode(String text)
+    public synchronized Encoding encode(String text)
     {
         return encode(List.of(text)).get(0);
     }
 
     /** Encodes each text as {@link #encode(String)} does, in batches of texts of similar length; in the order given. */
-    public List<Encoding> encode(List<String> texts)
+    public synchronized List<Encoding> encode(List<String> texts)
     {
         List<Encoding> encodings = new ArrayList<>(texts.size());
-        for (EncodedText encoded : requests.submit(inputs(texts))) {
+        for (EncodedText encoded : encodeTogether(inputs(texts))) {
             encodings.add(encoding(encoded));
         }
         return List.copyOf(encodings);
@@ -136,9 +129,9 @@ public final class TextEncoder
      * similar length, in the order given; with {@code normalize}, of length 1, as sentence-transformers models such as
      * all-MiniLM-L6-v2 give it.
      */
-    public float[][] embed(List<String> texts, boolean normalize)
+    public synchronized float[][] embed(List<String> texts, boolean normalize)
     {
-        List<EncodedText> encoded = requests.submit(inputs(texts));
+        List<EncodedText> encoded = encodeTogether(inputs(texts));
         float[][] embeddings = new float[encoded.size()][];
         for (int i = 0; i < embeddings.length; i++) {
             embeddings[i] = MeanPooling.of(encoded.get(i).tokens(), normalize);
@@ -146,14 +139,8 @@ public final class TextEncoder
         return embeddings;
     }
 
-    /** The engine calls made since this encoder was made and the texts they held (see {@link CallTally}). */
-    public CallTally callTally()
-    {
-        return requests.tally();
-    }
-
     /**
-     * What the engine gave for one text, copied out of its batch's arrays so that the caller's thread reads plain arrays.
+     * What the engine gave for one text, copied out of its batch's arrays.
      *
      * @param example the input
      * @param tokens one vector per real piece (padding left out)
@@ -163,11 +150,11 @@ public final class TextEncoder
     {
     }
 
-    /** One engine call's work: the texts of every request it took, in batches of similar length, in their order. */
+    /** The texts in batches of similar length, each text's outputs in the texts' order. */
     private List<EncodedText> encodeTogether(List<Example> inputs)
     {
         EncodedText[] encoded = new EncodedText[inputs.size()];
-        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), BATCH, PADDING_PER_SAVED_CALL)) {
+        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), BATCH)) {
             List<Example> examples = new ArrayList<>(index.length);
             for (int i : index) {
                 examples.add(inputs.get(i));
@@ -180,8 +167,7 @@ public final class TextEncoder
         return List.of(encoded);
     }
 
-    /** Guarded by this encoder, as {@link #close()} is: a call never meets a closed engine half-way. */
-    private synchronized EncoderOutputs encodeBatch(List<Example> examples)
+    private EncoderOutputs encodeBatch(List<Example> examples)
     {
         return execution.engine().encode(Batch.of(examples, model.vocabulary().padId()), taskId);
     }

@@ -44,6 +44,31 @@ class TestTextClassifierEngines
     }
 
     @Test
+    void aListIsClassifiedAsItsTextsAreOneByOne()
+    {
+        List<String> labels = List.of("1790", "1932", "1973");
+        List<String> sentences = TestingInferenceModels.sentences(TestingInferenceModels.ADDRESSES.get(0));
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i += 3) {
+            texts.add(sentences.get(i));
+        }
+        withBothEngines(FinetuneKind.SEQUENCE, labels, (fused, graph) -> {
+            // Batched by length and padded, on both engines; handed back in the list's order.
+            for (TextClassifier classifier : List.of(fused, graph)) {
+                List<Classification> listed = classifier.classify(texts);
+                assertThat(listed).hasSize(texts.size());
+                for (int i = 0; i < texts.size(); i++) {
+                    Classification alone = classifier.classify(texts.get(i));
+                    assertThat(listed.get(i).label()).isEqualTo(alone.label());
+                    for (String label : labels) {
+                        assertThat(listed.get(i).probabilities().get(label)).isCloseTo(alone.probabilities().get(label), within(1e-5));
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
     void tokenLabelsAreTheGraphs()
     {
         List<String> labels = List.of("O", "NAME", "PLACE");
