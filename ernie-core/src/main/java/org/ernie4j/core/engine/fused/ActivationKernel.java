@@ -50,11 +50,13 @@ final class ActivationKernel
 
     /**
      * As above, for {@code width} columns of matrices with leading dimension {@code ld} (a band of columns), with the
-     * bias's values from {@code biasOffset}; with no bias ({@code null}), {@code pre} is only read.
+     * bias's values from {@code biasOffset}; with no bias ({@code null}), {@code pre} is only read. With {@code out}
+     * the same place as {@code pre}, the output replaces the pre-activation and the bias is added only on the way.
      */
     static void geluForward(Activation activation, int rows, int width, int ld, FloatBlock pre, long preOffset, FloatBlock bias,
             int biasOffset, FloatBlock out, long outOffset)
     {
+        boolean inPlace = out == pre && outOffset == preOffset;
         ByteBuffer x = pre.bytes();
         ByteBuffer b = bias == null ? null : bias.bytes();
         ByteBuffer o = out.bytes();
@@ -67,7 +69,9 @@ final class ActivationKernel
                 FloatVector v = load(x, start + c);
                 if (b != null) {
                     v = v.add(load(b, biasOffset + c));
-                    store(v, x, start + c);
+                    if (!inPlace) {
+                        store(v, x, start + c);
+                    }
                 }
                 store(tanhForm ? geluTanh(v) : geluErf(v), o, outStart + c);
             }
@@ -75,7 +79,9 @@ final class ActivationKernel
                 float v = x.getFloat((int) (4 * (start + c)));
                 if (b != null) {
                     v += b.getFloat(4 * (biasOffset + c));
-                    x.putFloat((int) (4 * (start + c)), v);
+                    if (!inPlace) {
+                        x.putFloat((int) (4 * (start + c)), v);
+                    }
                 }
                 o.putFloat((int) (4 * (outStart + c)), tanhForm ? geluTanh(v) : geluErf(v));
             }

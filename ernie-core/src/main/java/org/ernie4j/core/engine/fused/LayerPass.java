@@ -197,7 +197,7 @@ final class LayerPass
                 activations.intermediate[layer], at, f);
         worker.timer.stop(Op.FFN_FORWARD);
         ActivationKernel.geluForward(config.activation(), rows, columns, f, activations.intermediate[layer], at, p.inBias, column,
-                activations.activated, at);
+                activations.geluOutput(layer), at);
         worker.timer.stop(Op.GELU_FORWARD);
     }
 
@@ -206,7 +206,7 @@ final class LayerPass
     {
         int h = config.hidden();
         int f = config.intermediate();
-        product(worker, layer, FEED_FORWARD_OUT, rows, column, columns, f, activations.activated, (long) first * f,
+        product(worker, layer, FEED_FORWARD_OUT, rows, column, columns, f, activations.geluOutput(layer), (long) first * f,
                 parameters.layers[layer].outWeight, h, activations.branch, (long) first * h + column, h);
         worker.timer.stop(Op.FFN_FORWARD);
     }
