@@ -112,18 +112,14 @@ public final class TextClassifier
     /** The label probabilities of the texts, in batches of similar length, in the texts' order. */
     private List<float[]> probabilitiesTogether(List<Example> inputs)
     {
-        float[][] probabilities = new float[inputs.size()][];
-        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), TextEncoder.BATCH)) {
-            List<Example> examples = new ArrayList<>(index.length);
-            for (int i : index) {
-                examples.add(inputs.get(i));
-            }
-            INDArray batch = Transforms.softmax(logits(examples), false);
+        return LengthSortedBatches.inOrder(inputs, TextEncoder.BATCH, examples -> {
+            INDArray probabilities = Transforms.softmax(logits(examples), false);
+            List<float[]> rows = new ArrayList<>(examples.size());
             for (int i = 0; i < examples.size(); i++) {
-                probabilities[index[i]] = batch.getRow(i).toFloatVector();
+                rows.add(probabilities.getRow(i).toFloatVector());
             }
-        }
-        return List.of(probabilities);
+            return rows;
+        });
     }
 
     private INDArray logits(List<Example> examples)

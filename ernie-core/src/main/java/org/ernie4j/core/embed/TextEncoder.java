@@ -153,18 +153,7 @@ public final class TextEncoder
     /** The texts in batches of similar length, each text's outputs in the texts' order. */
     private List<EncodedText> encodeTogether(List<Example> inputs)
     {
-        EncodedText[] encoded = new EncodedText[inputs.size()];
-        for (int[] index : LengthSortedBatches.of(inputs.stream().mapToInt(Example::length).toArray(), BATCH)) {
-            List<Example> examples = new ArrayList<>(index.length);
-            for (int i : index) {
-                examples.add(inputs.get(i));
-            }
-            List<EncodedText> texts = copyOut(examples, encodeBatch(examples));
-            for (int i = 0; i < examples.size(); i++) {
-                encoded[index[i]] = texts.get(i);
-            }
-        }
-        return List.of(encoded);
+        return LengthSortedBatches.inOrder(inputs, BATCH, examples -> copyOut(examples, encodeBatch(examples)));
     }
 
     private EncoderOutputs encodeBatch(List<Example> examples)
