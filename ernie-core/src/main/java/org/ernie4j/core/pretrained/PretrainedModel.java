@@ -17,8 +17,8 @@ import org.ernie4j.core.model.ParameterSpec;
 import org.ernie4j.core.text.wordpiece.TokenizerSettings;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 import org.ernie4j.core.training.checkpoint.CheckpointManifest;
+import org.ernie4j.core.training.checkpoint.CheckpointParameters;
 import org.ernie4j.core.training.checkpoint.CheckpointStore;
-import org.ernie4j.core.training.checkpoint.LoadedCheckpoint;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -51,13 +51,14 @@ public record PretrainedModel(Path source, EncoderConfig encoder, WordPieceVocab
     public static PretrainedModel load(Path runOrCheckpoint)
     {
         Path checkpoints = runOrCheckpoint.resolve("checkpoints");
-        LoadedCheckpoint checkpoint;
+        // Parameters only: a model that is used or fine-tuned needs no optimizer state, which is twice as large.
+        CheckpointParameters checkpoint;
         if (Files.isDirectory(checkpoints)) {
-            checkpoint = new CheckpointStore(checkpoints, Integer.MAX_VALUE).latest()
+            checkpoint = new CheckpointStore(checkpoints, Integer.MAX_VALUE).latestParameters()
                     .orElseThrow(() -> new IllegalArgumentException("run directory " + runOrCheckpoint + " has no usable checkpoint"));
         }
         else if (Files.isRegularFile(runOrCheckpoint.resolve("manifest.json"))) {
-            checkpoint = new CheckpointStore(runOrCheckpoint.toAbsolutePath().getParent(), Integer.MAX_VALUE).load(runOrCheckpoint);
+            checkpoint = new CheckpointStore(runOrCheckpoint.toAbsolutePath().getParent(), Integer.MAX_VALUE).loadParameters(runOrCheckpoint);
         }
         else {
             throw new IllegalArgumentException(runOrCheckpoint + " is neither a run directory nor a checkpoint directory");

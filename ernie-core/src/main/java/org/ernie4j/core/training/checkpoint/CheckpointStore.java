@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -190,10 +192,24 @@ public final class CheckpointStore
      */
     public Optional<LoadedCheckpoint> latest()
     {
+        return newestVerified(this::load);
+    }
+
+    /**
+     * The parameters of the newest checkpoint whose parameters verify (see {@link #loadParameters}); a newer one whose
+     * parameters do not is reported and skipped.
+     */
+    public Optional<CheckpointParameters> latestParameters()
+    {
+        return newestVerified(this::loadParameters);
+    }
+
+    private <T> Optional<T> newestVerified(Function<Path, T> loader)
+    {
         List<Path> candidates = new ArrayList<>(list());
         for (int i = candidates.size() - 1; i >= 0; i--) {
             try {
-                return Optional.of(load(candidates.get(i)));
+                return Optional.of(loader.apply(candidates.get(i)));
             }
             catch (CorruptCheckpointException e) {
                 LOG.warn("{}; trying the previous checkpoint", e.getMessage());
@@ -206,19 +222,7 @@ public final class CheckpointStore
     public LoadedCheckpoint load(Path checkpoint)
     {
         try {
-            CheckpointManifest manifest = json.readValue(checkpoint.resolve(MANIFEST).toFile(), CheckpointManifest.class);
-            if (manifest.formatVersion() != CheckpointManifest.FORMAT_VERSION) {
-                throw new CorruptCheckpointException(checkpoint, "format version " + manifest.formatVersion()
-                        + " is not the supported version " + CheckpointManifest.FORMAT_VERSION, null);
-            }
-            for (Map.Entry<String, CheckpointManifest.FileDigest> file : manifest.files().entrySet()) {
-                CheckpointManifest.FileDigest actual = digest(checkpoint.resolve(file.getKey()));
-                if (!actual.equals(file.getValue())) {
-                    throw new CorruptCheckpointException(checkpoint, file.getKey() + " has " + actual.bytes() + " bytes with SHA-256 "
-                            + actual.sha256() + " but the manifest records " + file.getValue().bytes() + " bytes with SHA-256 "
-                            + file.getValue().sha256(), null);
-                }
-            }
+            CheckpointManifest manifest = verifiedManifest(checkpoint, file -> true);
             Map<String, INDArray> parameters = TensorFile.read(checkpoint.resolve(PARAMETERS));
             Map<String, AdamW.Moments> optimizer = optimizerState(TensorFile.read(checkpoint.resolve(OPTIMIZER)), manifest);
             return new LoadedCheckpoint(checkpoint, manifest, parameters, optimizer);
@@ -229,6 +233,48 @@ public final class CheckpointStore
         catch (IOException e) {
             throw new CorruptCheckpointException(checkpoint, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads and verifies the manifest and parameters of one checkpoint, for a model that is used or fine-tuned rather than
+     * trained on: the optimizer's state, twice the parameters' size, is neither read nor verified, so loading an encoder
+     * costs one copy of its parameters in memory instead of three.
+     */
+    public CheckpointParameters loadParameters(Path checkpoint)
+    {
+        try {
+            CheckpointManifest manifest = verifiedManifest(checkpoint, file -> !file.equals(OPTIMIZER));
+            return new CheckpointParameters(checkpoint, manifest, TensorFile.read(checkpoint.resolve(PARAMETERS)));
+        }
+        catch (NoSuchFileException e) {
+            throw new CorruptCheckpointException(checkpoint, "missing file " + e.getFile(), e);
+        }
+        catch (IOException e) {
+            throw new CorruptCheckpointException(checkpoint, e.getMessage(), e);
+        }
+    }
+
+    /** The manifest, after checking its format and the digests of the files {@code verified} accepts. */
+    private CheckpointManifest verifiedManifest(Path checkpoint, Predicate<String> verified)
+            throws IOException
+    {
+        CheckpointManifest manifest = json.readValue(checkpoint.resolve(MANIFEST).toFile(), CheckpointManifest.class);
+        if (manifest.formatVersion() != CheckpointManifest.FORMAT_VERSION) {
+            throw new CorruptCheckpointException(checkpoint, "format version " + manifest.formatVersion()
+                    + " is not the supported version " + CheckpointManifest.FORMAT_VERSION, null);
+        }
+        for (Map.Entry<String, CheckpointManifest.FileDigest> file : manifest.files().entrySet()) {
+            if (!verified.test(file.getKey())) {
+                continue;
+            }
+            CheckpointManifest.FileDigest actual = digest(checkpoint.resolve(file.getKey()));
+            if (!actual.equals(file.getValue())) {
+                throw new CorruptCheckpointException(checkpoint, file.getKey() + " has " + actual.bytes() + " bytes with SHA-256 "
+                        + actual.sha256() + " but the manifest records " + file.getValue().bytes() + " bytes with SHA-256 "
+                        + file.getValue().sha256(), null);
+            }
+        }
+        return manifest;
     }
 
     private static Map<String, INDArray> parameterTensors(ModelParameters parameters)

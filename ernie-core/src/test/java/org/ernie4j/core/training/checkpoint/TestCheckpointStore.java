@@ -51,9 +51,7 @@ class TestCheckpointStore
         CheckpointStore store = new CheckpointStore(directory, 3);
         store.write(snapshot(10));
         Path newest = store.write(snapshot(20));
-        byte[] bytes = Files.readAllBytes(newest.resolve(CheckpointStore.PARAMETERS));
-        bytes[bytes.length - 3] ^= 0x40;
-        Files.write(newest.resolve(CheckpointStore.PARAMETERS), bytes);
+        flipABit(newest.resolve(CheckpointStore.PARAMETERS));
 
         assertThatThrownBy(() -> store.load(newest))
                 .isInstanceOf(CorruptCheckpointException.class)
@@ -69,12 +67,32 @@ class TestCheckpointStore
         CheckpointStore store = new CheckpointStore(directory, 3);
         store.write(snapshot(10));
         Path newest = store.write(snapshot(20));
-        byte[] bytes = Files.readAllBytes(newest.resolve(CheckpointStore.OPTIMIZER));
-        Files.write(newest.resolve(CheckpointStore.OPTIMIZER), Arrays.copyOf(bytes, bytes.length / 2));
-        assertThatThrownBy(() -> store.load(newest)).hasMessageContaining("optimizer.bin has " + bytes.length / 2 + " bytes");
+        long half = cutInHalf(newest.resolve(CheckpointStore.OPTIMIZER));
+        assertThatThrownBy(() -> store.load(newest)).hasMessageContaining("optimizer.bin has " + half + " bytes");
         Files.delete(newest.resolve(CheckpointStore.OPTIMIZER));
         assertThatThrownBy(() -> store.load(newest)).hasMessageContaining("missing file");
         assertThat(store.latest().orElseThrow().manifest().step()).isEqualTo(10);
+    }
+
+    @Test
+    void parametersAloneAreReadWithoutTheOptimizerStateAndStillVerified()
+            throws IOException
+    {
+        CheckpointStore store = new CheckpointStore(directory, 3);
+        store.write(snapshot(10));
+        Path newest = store.write(snapshot(20));
+        // A damaged optimizer state stops a resume, but not a model that is only used.
+        cutInHalf(newest.resolve(CheckpointStore.OPTIMIZER));
+        assertThatThrownBy(() -> store.load(newest)).hasMessageContaining("optimizer.bin has");
+        CheckpointParameters parameters = store.latestParameters().orElseThrow();
+        assertThat(parameters.directory()).isEqualTo(newest);
+        assertThat(parameters.manifest().step()).isEqualTo(20);
+        assertThat(parameters.parameters().get("weight").reshape(6).toFloatVector()).containsExactly(20f, 21f, 22f, 23f, 24f, 25f);
+
+        flipABit(newest.resolve(CheckpointStore.PARAMETERS));
+        assertThatThrownBy(() -> store.loadParameters(newest)).isInstanceOf(CorruptCheckpointException.class)
+                .hasMessageContaining("parameters.bin has");
+        assertThat(store.latestParameters().orElseThrow().manifest().step()).isEqualTo(10);
     }
 
     @Test
@@ -88,6 +106,24 @@ class TestCheckpointStore
         assertThat(store.list()).extracting(path -> path.getFileName().toString()).containsExactly("step-00000010");
         assertThat(store.removeLeftovers()).containsExactly(partial);
         assertThat(partial).doesNotExist();
+    }
+
+    /** Keeps the first half of a file; returns its new length. */
+    private static long cutInHalf(Path file)
+            throws IOException
+    {
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        return bytes.length / 2;
+    }
+
+    /** Flips one bit near the end of a file, keeping its length. */
+    private static void flipABit(Path file)
+            throws IOException
+    {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] ^= 0x40;
+        Files.write(file, bytes);
     }
 
     private static TrainingSnapshot snapshot(long step)
