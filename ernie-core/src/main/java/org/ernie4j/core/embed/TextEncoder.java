@@ -153,12 +153,14 @@ public final class TextEncoder
     /** The texts in batches of similar length, each text's outputs in the texts' order. */
     private List<EncodedText> encodeTogether(List<Example> inputs)
     {
-        return LengthSortedBatches.inOrder(inputs, BATCH, examples -> copyOut(examples, encodeBatch(examples)));
+        return LengthSortedBatches.inOrder(inputs, BATCH, this::encodeBatch);
     }
 
-    private EncoderOutputs encodeBatch(List<Example> examples)
+    private List<EncodedText> encodeBatch(List<Example> examples)
     {
-        return execution.engine().encode(Batch.of(examples, model.vocabulary().padId()), taskId);
+        try (EncoderOutputs outputs = execution.engine().encode(Batch.of(examples, model.vocabulary().padId()), taskId)) {
+            return copyOut(examples, outputs);
+        }
     }
 
     /**

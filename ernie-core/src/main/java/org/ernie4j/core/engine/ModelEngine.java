@@ -35,7 +35,7 @@ public interface ModelEngine
 
     /**
      * The encoder's outputs for a batch without dropout, with the task embedding of {@code taskId}: every position's
-     * vector and the pooled first token's.
+     * vector and the pooled first token's. Close the outputs when done with them (see {@link EncoderOutputs}).
      */
     default EncoderOutputs encode(Batch batch, int taskId)
     {

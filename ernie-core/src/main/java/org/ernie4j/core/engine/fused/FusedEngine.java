@@ -346,7 +346,7 @@ public final class FusedEngine
         FloatBlock.of(sequence).copyFrom(activations.hidden[config.layers()], 0, 0, inputs.rows() * h);
         INDArray pooled = Nd4j.create(DataType.FLOAT, inputs.size(), h);
         FloatBlock.of(pooled).copyFrom(pooler.pooled(), 0, 0, inputs.size() * h);
-        return new EncoderOutputs(sequence, pooled);
+        return new EncoderOutputs(sequence, pooled, true);
     }
 
     private CustomHeadBridge.Result customPass(CustomHeadBridge bridge, Batch batch, StepInputs inputs, Shard[] shards, boolean training)

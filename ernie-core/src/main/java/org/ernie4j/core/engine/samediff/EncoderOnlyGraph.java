@@ -33,6 +33,6 @@ final class EncoderOnlyGraph
         Map<String, INDArray> outputs = sd.output(InputFeeds.of(batch, taskId, embeddings, parameters.dataType()), GraphNames.SEQUENCE_OUTPUT,
                 GraphNames.POOLED_OUTPUT);
         INDArray sequence = outputs.get(GraphNames.SEQUENCE_OUTPUT).reshape(batch.size(), batch.length(), config.hidden());
-        return new EncoderOutputs(sequence, outputs.get(GraphNames.POOLED_OUTPUT));
+        return new EncoderOutputs(sequence, outputs.get(GraphNames.POOLED_OUTPUT), false);
     }
 }
