@@ -197,7 +197,7 @@ final class InferenceBenchmarkCommand
                         + "optimizations); the SameDiff engine on ND4J's threads as ernie4j sets them", threads.threads()),
                 "inputs: the demo corpus's text, tokenized by each model's vocabulary, cut into inputs of exactly the length shown ([CLS], pieces, "
                         + "[SEP]; no padding), 8 distinct batches in turn; ernie4j's engines compute the sequence output and the pooled output "
-                        + "and copy both out, ONNX Runtime every output of the file, left in its buffers",
+                        + "and copy both out (freed after each call), ONNX Runtime every output of the file, left in its buffers (its results closed after each call)",
                 NativeEnvironment.mklLibrary().isPresent()
                         ? "kernels: ernie4j's engines on Intel MKL (ERNIE_BLAS=mkl, the environment above), every product of the fused engine on "
                                 + "MKL's sgemm; ONNX Runtime on its own MLAS kernels"
