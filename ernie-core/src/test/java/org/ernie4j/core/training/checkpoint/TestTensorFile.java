@@ -43,18 +43,21 @@ class TestTensorFile
         tensors.put("embedding", Nd4j.createFromArray(large).reshape(1000, 301));
         tensors.put("scale", Nd4j.createFromArray(2.5f).reshape(1));
         tensors.put("moments", Nd4j.createFromArray(doubles));
+        tensors.put("step", Nd4j.scalar(3.0f));
         Path file = directory.resolve("tensors.bin");
         TensorFile.write(file, tensors);
 
         Map<String, INDArray> read = TensorFile.read(file);
 
-        assertThat(read.keySet()).containsExactly("embedding", "scale", "moments");
+        assertThat(read.keySet()).containsExactly("embedding", "scale", "moments", "step");
         assertThat(read.get("embedding").shape()).containsExactly(1000, 301);
         assertThat(read.get("embedding").dataType()).isEqualTo(DataType.FLOAT);
         assertThat(bits(read.get("embedding").reshape(large.length).toFloatVector())).isEqualTo(bits(large));
         assertThat(read.get("scale").toFloatVector()).containsExactly(2.5f);
         assertThat(read.get("moments").dataType()).isEqualTo(DataType.DOUBLE);
         assertThat(read.get("moments").toDoubleVector()).isEqualTo(doubles);
+        assertThat(read.get("step").rank()).isZero();
+        assertThat(read.get("step").getFloat(0)).isEqualTo(3.0f);
     }
 
     @Test
