@@ -1,5 +1,6 @@
 package org.ernie4j.core.engine;
 
+import org.ernie4j.core.PublicApi;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static java.util.Objects.requireNonNull;
@@ -18,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  *        into new arrays), so that {@link #close()} may free them; the SameDiff engine's come from its session and are
  *        left to the collector
  */
+@PublicApi
 public record EncoderOutputs(INDArray sequence, INDArray pooled, boolean callersOwn)
         implements AutoCloseable
 {
