@@ -36,14 +36,13 @@ class TestEncoderOutputsOwnership
         List<String> sentences = TestingInferenceModels.sentences(TestingInferenceModels.ADDRESSES.get(1));
         Batch batch = TestingInferenceModels.batch(model.vocabulary(), sentences.subList(0, 4));
         try (Execution execution = Execution.forInference(kind, model.encoder(), model.encoderParameters(), 2)) {
-            INDArray first;
-            INDArray sequence;
-            try (EncoderOutputs outputs = execution.engine().encode(batch, 0)) {
-                assertThat(outputs.callersOwn()).isEqualTo(freed);
-                first = outputs.sequence().dup();
-                sequence = outputs.sequence();
-            }
-            assertThat(sequence.wasClosed()).isEqualTo(freed);
+            EncoderOutputs outputs = execution.engine().encode(batch, 0);
+            assertThat(outputs.callersOwn()).isEqualTo(freed);
+            INDArray first = outputs.sequence().dup();
+            outputs.close();
+            assertThat(outputs.sequence().wasClosed()).isEqualTo(freed);
+            assertThat(outputs.pooled().wasClosed()).isEqualTo(freed);
+            outputs.close(); // a second close is harmless
             try (EncoderOutputs again = execution.engine().encode(batch, 0)) {
                 assertThat(again.sequence().equalsWithEps(first, 1e-6)).as("the same batch encoded after closing").isTrue();
             }
