@@ -92,7 +92,9 @@ public final class TensorFile
     private static void writeValues(DataOutputStream data, INDArray tensor)
             throws IOException
     {
-        INDArray contiguous = tensor.dup('c');
+        // Parameters and moments are dense already; a copy of each (native memory left for the collector) bought nothing.
+        boolean dense = !tensor.isView() && tensor.ordering() == 'c' && tensor.data().length() == tensor.length();
+        INDArray contiguous = dense ? tensor : tensor.dup('c');
         int width = tensor.dataType() == DataType.DOUBLE ? Double.BYTES : Float.BYTES;
         long length = contiguous.length();
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);

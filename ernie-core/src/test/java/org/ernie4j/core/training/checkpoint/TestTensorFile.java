@@ -44,12 +44,19 @@ class TestTensorFile
         tensors.put("scale", Nd4j.createFromArray(2.5f).reshape(1));
         tensors.put("moments", Nd4j.createFromArray(doubles));
         tensors.put("step", Nd4j.scalar(3.0f));
+        // A transposed view and a column of a matrix are written as the values they show.
+        INDArray matrix = Nd4j.createFromArray(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        tensors.put("transposed", matrix.transpose());
+        tensors.put("column", matrix.getColumn(1));
         Path file = directory.resolve("tensors.bin");
         TensorFile.write(file, tensors);
 
         Map<String, INDArray> read = TensorFile.read(file);
 
-        assertThat(read.keySet()).containsExactly("embedding", "scale", "moments", "step");
+        assertThat(read.keySet()).containsExactly("embedding", "scale", "moments", "step", "transposed", "column");
+        assertThat(read.get("transposed").shape()).containsExactly(3, 2);
+        assertThat(read.get("transposed").reshape(6).toFloatVector()).containsExactly(1, 4, 2, 5, 3, 6);
+        assertThat(read.get("column").toFloatVector()).containsExactly(2, 5);
         assertThat(read.get("embedding").shape()).containsExactly(1000, 301);
         assertThat(read.get("embedding").dataType()).isEqualTo(DataType.FLOAT);
         assertThat(bits(read.get("embedding").reshape(large.length).toFloatVector())).isEqualTo(bits(large));
