@@ -15,6 +15,7 @@ import org.ernie4j.core.engine.execution.Execution;
 import org.ernie4j.core.model.EncoderLayout;
 import org.ernie4j.core.model.ModelParameters;
 import org.ernie4j.core.pretrained.PretrainedModel;
+import org.ernie4j.core.support.DenseArrays;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 import org.ernie4j.spi.example.Example;
 import org.ernie4j.spi.example.InputBuilder;
@@ -188,8 +189,7 @@ public final class TextEncoder
     /** The array's values in row-major order (an engine's output may be a view or in column-major order). */
     private static float[] denseFloats(INDArray array)
     {
-        boolean dense = !array.isView() && array.ordering() == 'c' && array.data().length() == array.length();
-        return (dense ? array : array.dup('c')).data().asFloat();
+        return DenseArrays.dense(array).data().asFloat();
     }
 
     private Encoding encoding(EncodedText encoded)

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
+import org.ernie4j.core.support.DenseArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -53,7 +54,7 @@ final class FloatBlock
         if (array.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("the fused engine works on FLOAT arrays, not " + array.dataType());
         }
-        if (array.isView() || array.ordering() != 'c' || array.data().length() != array.length()) {
+        if (!DenseArrays.isDense(array)) {
             throw new IllegalArgumentException("the fused engine needs dense arrays that are not views, got shape "
                     + java.util.Arrays.toString(array.shape()) + " ordering " + array.ordering());
         }

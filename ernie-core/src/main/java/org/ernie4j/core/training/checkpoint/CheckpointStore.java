@@ -221,18 +221,12 @@ public final class CheckpointStore
     /** Reads and verifies one checkpoint directory. */
     public LoadedCheckpoint load(Path checkpoint)
     {
-        try {
+        return readOrReport(checkpoint, () -> {
             CheckpointManifest manifest = verifiedManifest(checkpoint, file -> true);
             Map<String, INDArray> parameters = TensorFile.read(checkpoint.resolve(PARAMETERS));
             Map<String, AdamW.Moments> optimizer = optimizerState(TensorFile.read(checkpoint.resolve(OPTIMIZER)), manifest);
             return new LoadedCheckpoint(checkpoint, manifest, parameters, optimizer);
-        }
-        catch (NoSuchFileException e) {
-            throw new CorruptCheckpointException(checkpoint, "missing file " + e.getFile(), e);
-        }
-        catch (IOException e) {
-            throw new CorruptCheckpointException(checkpoint, e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -242,9 +236,24 @@ public final class CheckpointStore
      */
     public CheckpointParameters loadParameters(Path checkpoint)
     {
-        try {
+        return readOrReport(checkpoint, () -> {
             CheckpointManifest manifest = verifiedManifest(checkpoint, file -> !file.equals(OPTIMIZER));
             return new CheckpointParameters(checkpoint, manifest, TensorFile.read(checkpoint.resolve(PARAMETERS)));
+        });
+    }
+
+    /** Reading a checkpoint's files, which may fail with an I/O error. */
+    private interface CheckpointRead<T>
+    {
+        T read()
+                throws IOException;
+    }
+
+    /** The read's result; a missing or unreadable file makes the checkpoint corrupt, named in the message. */
+    private static <T> T readOrReport(Path checkpoint, CheckpointRead<T> read)
+    {
+        try {
+            return read.read();
         }
         catch (NoSuchFileException e) {
             throw new CorruptCheckpointException(checkpoint, "missing file " + e.getFile(), e);

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.ernie4j.core.support.DenseArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -93,8 +94,7 @@ public final class TensorFile
             throws IOException
     {
         // Parameters and moments are dense already; a copy of each (native memory left for the collector) bought nothing.
-        boolean dense = !tensor.isView() && tensor.ordering() == 'c' && tensor.data().length() == tensor.length();
-        INDArray contiguous = dense ? tensor : tensor.dup('c');
+        INDArray contiguous = DenseArrays.dense(tensor);
         int width = tensor.dataType() == DataType.DOUBLE ? Double.BYTES : Float.BYTES;
         long length = contiguous.length();
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);

@@ -49,8 +49,7 @@ class TestCheckpointStore
             throws IOException
     {
         CheckpointStore store = new CheckpointStore(directory, 3);
-        store.write(snapshot(10));
-        Path newest = store.write(snapshot(20));
+        Path newest = writeTwo(store);
         flipABit(newest.resolve(CheckpointStore.PARAMETERS));
 
         assertThatThrownBy(() -> store.load(newest))
@@ -65,8 +64,7 @@ class TestCheckpointStore
             throws IOException
     {
         CheckpointStore store = new CheckpointStore(directory, 3);
-        store.write(snapshot(10));
-        Path newest = store.write(snapshot(20));
+        Path newest = writeTwo(store);
         long half = cutInHalf(newest.resolve(CheckpointStore.OPTIMIZER));
         assertThatThrownBy(() -> store.load(newest)).hasMessageContaining("optimizer.bin has " + half + " bytes");
         Files.delete(newest.resolve(CheckpointStore.OPTIMIZER));
@@ -79,8 +77,7 @@ class TestCheckpointStore
             throws IOException
     {
         CheckpointStore store = new CheckpointStore(directory, 3);
-        store.write(snapshot(10));
-        Path newest = store.write(snapshot(20));
+        Path newest = writeTwo(store);
         // A damaged optimizer state stops a resume, but not a model that is only used.
         cutInHalf(newest.resolve(CheckpointStore.OPTIMIZER));
         assertThatThrownBy(() -> store.load(newest)).hasMessageContaining("optimizer.bin has");
@@ -106,6 +103,13 @@ class TestCheckpointStore
         assertThat(store.list()).extracting(path -> path.getFileName().toString()).containsExactly("step-00000010");
         assertThat(store.removeLeftovers()).containsExactly(partial);
         assertThat(partial).doesNotExist();
+    }
+
+    /** Writes the checkpoints of steps 10 and 20; returns the newer one's directory. */
+    private static Path writeTwo(CheckpointStore store)
+    {
+        store.write(snapshot(10));
+        return store.write(snapshot(20));
     }
 
     /** Keeps the first half of a file; returns its new length. */
