@@ -5,7 +5,7 @@
 # how long it takes. Run it again after any interruption: every step whose result exists is skipped.
 #
 #   docs/experiments/issue-20/run.sh                  everything (days of machine time: see ESTIMATE.md)
-#   STAGE=data docs/experiments/issue-20/run.sh       only the datasets; also STAGE=pretrain, finetune, table
+#   STAGE=data docs/experiments/issue-20/run.sh       only the datasets; also STAGE=pretrain, finetune, baseline, table
 #   ARMS="b-masked-lm c-ernie-continual" SEEDS="1 2" DATASETS=same-address docs/experiments/issue-20/run.sh
 #   JOBS=2 docs/experiments/issue-20/run.sh           two fine-tunings side by side, each JVM on half the processors
 #
@@ -43,6 +43,7 @@ stage=${STAGE:-all}
 jobs=${JOBS:-1}
 configs=${CONFIGS:-$here}
 finished=${FINISHED:-$here/finished}
+baseline_records=${BASELINE_RECORDS:-$here/baseline}
 corpus=${CORPUS:-$work/data/pretraining-corpus}
 fractions="quarter half all"
 
@@ -179,6 +180,34 @@ restore_result() {
   say "restored $out from its record"
 }
 
+# A fine-tuning configuration under PLAN.md's protocol: write_finetune_config FILE MODEL INITIALIZE DATASET SEED OUTPUT.
+write_finetune_config() {
+  case $4 in
+    recase) kind=token ;;
+    *) kind=sequence ;;
+  esac
+  cat >"$1" <<YAML
+model: $2
+initialize: $3
+data:
+  kind: $kind
+  train: $work/data/$4/train.tsv
+  dev: $work/data/$4/dev.tsv
+  test: $work/data/$4/test.tsv
+  outside-label: lower
+training:
+  seed: $5
+  epochs: ${EPOCHS:-20}
+  batch-size: 16
+  max-length: 128
+  learning-rate: ${LEARNING_RATE:-1.0e-4}
+  warmup-fraction: ${WARMUP:-0.1}
+  patience: ${PATIENCE:-2}
+  metric: macro-f1
+output: $6
+YAML
+}
+
 finetune_one() {
   dataset=$1 fraction=$2 arm=$3 seed=$4 model=$5 initialize=$6
   directory=$work/finetune/$dataset/$fraction/$arm
@@ -202,30 +231,7 @@ finetune_one() {
   fi
   rm -rf "$partial"
   mkdir -p "$partial"
-  case $dataset in
-    recase) kind=token ;;
-    *) kind=sequence ;;
-  esac
-  cat >"$partial/finetune.yaml" <<YAML
-model: $model
-initialize: $initialize
-data:
-  kind: $kind
-  train: $work/data/$dataset/train.tsv
-  dev: $work/data/$dataset/dev.tsv
-  test: $work/data/$dataset/test.tsv
-  outside-label: lower
-training:
-  seed: $seed
-  epochs: ${EPOCHS:-20}
-  batch-size: 16
-  max-length: 128
-  learning-rate: ${LEARNING_RATE:-1.0e-4}
-  warmup-fraction: ${WARMUP:-0.1}
-  patience: ${PATIENCE:-2}
-  metric: macro-f1
-output: $partial
-YAML
+  write_finetune_config "$partial/finetune.yaml" "$model" "$initialize" "$dataset" "$seed" "$partial"
   say "fine-tuning $dataset / $fraction / $arm / seed $seed"
   "$ernie" finetune --config "$partial/finetune.yaml" >"$partial/finetune.log" 2>&1 || fail "fine-tuning failed, see $partial/finetune.log"
   [ -f "$partial/metrics.json" ] || fail "fine-tuning wrote no metrics, see $partial/finetune.log"
@@ -309,7 +315,55 @@ finetune_in_parallel() {
 if wants finetune; then
   if [ "$jobs" -gt 1 ]; then finetune_in_parallel; else finetune_all; fi
 fi
+# The lexical baseline (added after the runs, PLAN.md's "Changes" of 2026-12-05): `ernie baseline` under the same
+# protocol, data and seeds, no encoder, filed under "none" in WORK/baseline: arm "lexical" reads the words the arms'
+# encoders read (the vocabulary every arm shares, 128 pieces), "lexical-whole" every word. Seconds to a minute each.
+# Its records (metrics.json, baseline.yaml) go to baseline/ beside this script, so that its table too can be rebuilt from
+# the repository alone.
+baseline_all() {
+  vocabulary_model=$work/pretrain/$reference/kept/all
+  [ -d "$vocabulary_model" ] || fail "the lexical baseline reads as $vocabulary_model reads: pre-train $reference first"
+  for dataset in $datasets; do
+    for variant in lexical lexical-whole; do
+      for seed in $seeds; do
+        baseline_one "$dataset" "$variant" "$seed"
+      done
+    done
+  done
+}
+
+baseline_one() {
+  dataset=$1 variant=$2 seed=$3
+  directory=$work/baseline/$dataset/none/$variant
+  out=$directory/seed-$seed
+  if [ ! -d "$out" ]; then
+    partial=$directory/.seed-$seed.partial
+    rm -rf "$partial"
+    mkdir -p "$partial"
+    write_finetune_config "$partial/baseline.yaml" "$vocabulary_model" random "$dataset" "$seed" "$out"
+    case $variant in
+      lexical) reading=--as-the-model-reads ;;
+      *) reading= ;;
+    esac
+    say "$variant baseline $dataset / seed $seed"
+    "$ernie" baseline --config "$partial/baseline.yaml" $reading --output "$partial" >"$partial/baseline.log" 2>&1 \
+      || fail "the lexical baseline failed, see $partial/baseline.log"
+    mv "$partial" "$out"
+  fi
+  record=$baseline_records/$dataset/none/$variant/seed-$seed
+  mkdir -p "$record"
+  cp "$out/metrics.json" "$out/baseline.yaml" "$record/"
+}
+
+if wants baseline; then
+  baseline_all
+fi
 if wants table; then
   "$ernie" downstream-table --results "$work/finetune" --datasets "$(echo $datasets | tr ' ' ',')" --arms "$(echo $arms | tr ' ' ',')" \
     --reference "$reference" --seeds "$(echo $seeds | tr ' ' ',')" --pretraining "$work/pretrain" --out "$work/table.md"
+  if [ -d "$work/baseline" ]; then
+    "$ernie" downstream-table --results "$work/finetune" --results "$work/baseline" --datasets "$(echo $datasets | tr ' ' ',')" \
+      --arms "lexical,lexical-whole,$(echo $arms | tr ' ' ',')" --checkpoints all --reference "$reference" --seeds "$(echo $seeds | tr ' ' ',')" \
+      --out "$work/baseline-table.md"
+  fi
 fi

@@ -32,8 +32,9 @@ final class DownstreamTableCommand
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--results", required = true, paramLabel = "DIR", description = "The fine-tunings' folder (DATASET/CHECKPOINT/ARM/seed-N).")
-    private Path results;
+    @CommandLine.Option(names = "--results", required = true, paramLabel = "DIR",
+            description = "The fine-tunings' folder (DATASET/CHECKPOINT/ARM/seed-N); repeat it to add another, such as `ernie baseline`'s runs.")
+    private List<Path> results;
 
     @CommandLine.Option(names = "--datasets", required = true, split = ",", paramLabel = "NAME", description = "Datasets, in table order.")
     private List<String> datasets;

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 ProbeCommand.class,
                 MarkersCommand.class,
                 FinetuneCommand.class,
+                BaselineCommand.class,
                 EvaluateCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,

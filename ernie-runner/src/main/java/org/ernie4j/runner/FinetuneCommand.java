@@ -41,11 +41,7 @@ final class FinetuneCommand
     {
         FinetuneConfig configuration = loader.loadFinetune(config);
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        FinetuneResult result = new FineTuner(configuration).run(line -> {
-            err.println(line);
-            err.flush();
-        });
+        FinetuneResult result = new FineTuner(configuration).run(ProgressLines.to(spec.commandLine().getErr()));
         out.printf("best model (epoch %d) in %s%n", result.bestEpoch(), result.model());
         if (result.test() != null) {
             out.println("test:");

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,8 +77,25 @@ class TestFinetuneAndEmbedding
         assertThat(finetuned.code()).as(finetuned.err()).isZero();
         assertThat(finetuned.err()).contains("epoch 1: training loss").contains("dev accuracy");
         assertThat(finetuned.out()).contains("best model (epoch").contains("accuracy").contains("confusion (rows gold, columns predicted)");
-        Path best = temporary.resolve("finetuned/best");
         JsonNode metrics = new ObjectMapper().readTree(temporary.resolve("finetuned/metrics.json").toFile());
+
+        // The lexical baseline on the same configuration: the same test items, every word or only those the model reads.
+        TestingErnie.Result whole = ernie("baseline", "--config", config.toString(), "--output", temporary.resolve("baseline-whole").toString());
+        assertThat(whole.code()).as(whole.err()).isZero();
+        assertThat(whole.out()).contains("best epoch").contains("macro-F1");
+        TestingErnie.Result asRead = ernie("baseline", "--config", config.toString(), "--as-the-model-reads", "--output",
+                temporary.resolve("baseline-read").toString());
+        assertThat(asRead.code()).as(asRead.err()).isZero();
+        Matcher words = Pattern.compile("reads in 32 pieces: ([\\d,]+) of ([\\d,]+) words").matcher(asRead.err());
+        assertThat(words.find()).as(asRead.err()).isTrue();
+        assertThat(Long.parseLong(words.group(1).replace(",", ""))).isLessThan(Long.parseLong(words.group(2).replace(",", "")));
+        for (String baseline : List.of("baseline-whole", "baseline-read")) {
+            JsonNode figures = new ObjectMapper().readTree(temporary.resolve(baseline + "/metrics.json").toFile());
+            assertThat(figures.path("model").asText()).startsWith("lexical baseline");
+            assertThat(figures.path("test").path("items").asLong()).isEqualTo(metrics.path("test").path("items").asLong());
+        }
+
+        Path best = temporary.resolve("finetuned/best");
         assertThat(metrics.path("labels")).hasSize(2);
         assertThat(metrics.path("test").path("accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(metrics.path("test").path("confusion")).hasSize(2);

@@ -1,13 +1,8 @@
 package org.ernie4j.core.finetune;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.ernie4j.core.PublicApi;
@@ -31,9 +26,6 @@ import org.ernie4j.spi.example.Example;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import static java.util.Objects.requireNonNull;
 
@@ -173,37 +165,9 @@ public final class FineTuner
 
     private void writeMetrics(Path output, FinetuneResult result, FinetuneData data)
     {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("model", config.model());
-        metrics.put("initialize", config.initialize());
-        metrics.put("labels", data.labels());
-        metrics.put("dev_metric", config.training().metric());
-        metrics.put("dev_history", result.devHistory());
-        metrics.put("best_epoch", result.bestEpoch());
-        if (result.test() != null) {
-            ClassificationMetrics test = result.test();
-            Map<String, Object> testMetrics = new LinkedHashMap<>();
-            testMetrics.put("items", test.total());
-            testMetrics.put("accuracy", test.accuracy());
-            testMetrics.put("macro_f1", test.macroF1());
-            if (data.kind() == FinetuneKind.TOKEN) {
-                double[] micro = test.microExcluding(config.data().outsideLabel());
-                testMetrics.put("precision", micro[0]);
-                testMetrics.put("recall", micro[1]);
-                testMetrics.put("f1", micro[2]);
-                testMetrics.put("outside_label", config.data().outsideLabel());
-            }
-            testMetrics.put("per_class", test.perClass());
-            testMetrics.put("confusion", test.confusion());
-            metrics.put("test", testMetrics);
-        }
-        try {
-            Files.createDirectories(output);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.resolve("metrics.json").toFile(), metrics);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output.resolve("metrics.json"), e);
-        }
+        String outside = data.kind() == FinetuneKind.TOKEN ? config.data().outsideLabel() : null;
+        new MetricsFile(config.model(), config.initialize(), data.labels(), config.training().metric(), result.devHistory(), result.bestEpoch(),
+                result.test(), outside).writeTo(output);
         LOG.info("fine-tuned model in {}", result.model());
     }
 }

@@ -47,19 +47,51 @@ public final class ItemEncoder
         return text(new LabelledItem.Text(text, pair, "", "input"), 0);
     }
 
+    /**
+     * The item as far as the encoder reads it: each text ends with the last whitespace-separated word of which at least
+     * one piece fits in the input, and a word sequence with the last word that fits whole. The lexical baseline reads
+     * this, so that it is not given words an encoder never sees (a mail of 400 words, of which 128 pieces fit).
+     */
+    public LabelledItem asRead(LabelledItem item)
+    {
+        if (item instanceof LabelledItem.Text text) {
+            int[] kept = keptPieces(text);
+            return new LabelledItem.Text(wordsCovering(text.text(), kept[0]), text.pair() == null ? null : wordsCovering(text.pair(), kept[1]),
+                    text.label(), text.source());
+        }
+        LabelledItem.Tokens tokens = (LabelledItem.Tokens) item;
+        int words = wordsThatFit(tokens);
+        return new LabelledItem.Tokens(tokens.tokens().subList(0, words), tokens.labels().subList(0, words), tokens.source());
+    }
+
+    /** How many leading words of the item fit whole between [CLS] and [SEP]. */
+    private int wordsThatFit(LabelledItem.Tokens item)
+    {
+        int room = maxLength - 2;
+        int words = 0;
+        while (words < item.tokens().size()) {
+            int pieces = pieces(item.tokens().get(words)).length;
+            if (pieces > room) {
+                break;
+            }
+            room -= pieces;
+            words++;
+        }
+        return words;
+    }
+
+    /** A word's pieces; a word the vocabulary has no piece for is one unknown piece. */
+    private int[] pieces(String word)
+    {
+        int[] pieces = vocabulary.encode(word);
+        return pieces.length == 0 ? new int[] {vocabulary.unkId()} : pieces;
+    }
+
     private Example text(LabelledItem.Text item, int label)
     {
-        int[] first = vocabulary.encode(item.text());
-        int[] second = item.pair() == null ? new int[0] : vocabulary.encode(item.pair());
-        int room = maxLength - (item.pair() == null ? 2 : 3);
-        while (first.length + second.length > room) {
-            if (first.length >= second.length) {
-                first = Arrays.copyOf(first, first.length - 1);
-            }
-            else {
-                second = Arrays.copyOf(second, second.length - 1);
-            }
-        }
+        int[] kept = keptPieces(item);
+        int[] first = Arrays.copyOf(vocabulary.encode(item.text()), kept[0]);
+        int[] second = item.pair() == null ? new int[0] : Arrays.copyOf(vocabulary.encode(item.pair()), kept[1]);
         InputBuilder input = InputBuilder.start(vocabulary, maxLength).addAll(first).separator();
         if (item.pair() != null) {
             input.nextSegment().addAll(second).separator();
@@ -67,18 +99,45 @@ public final class ItemEncoder
         return input.build(new SequenceLabel(Math.max(0, label)));
     }
 
+    /** How many pieces of the first and second text fit: the longer one is cut first, a piece at a time. */
+    private int[] keptPieces(LabelledItem.Text item)
+    {
+        int first = vocabulary.encode(item.text()).length;
+        int second = item.pair() == null ? 0 : vocabulary.encode(item.pair()).length;
+        int room = maxLength - (item.pair() == null ? 2 : 3);
+        while (first + second > room) {
+            if (first >= second) {
+                first--;
+            }
+            else {
+                second--;
+            }
+        }
+        return new int[] {first, second};
+    }
+
+    /** The shortest run of the text's leading words whose pieces cover {@code pieces}. */
+    private String wordsCovering(String text, int pieces)
+    {
+        StringBuilder read = new StringBuilder();
+        int covered = 0;
+        for (String word : text.strip().split("\\s+")) {
+            if (covered >= pieces) {
+                break;
+            }
+            read.append(read.isEmpty() ? "" : " ").append(word);
+            covered += vocabulary.encode(word).length;
+        }
+        return read.toString();
+    }
+
     private Example tokens(LabelledItem.Tokens item)
     {
         InputBuilder input = InputBuilder.start(vocabulary, maxLength);
         List<Integer> targets = new ArrayList<>(List.of(TokenLabels.IGNORED));
-        for (int i = 0; i < item.tokens().size(); i++) {
-            int[] pieces = vocabulary.encode(item.tokens().get(i));
-            if (pieces.length == 0) {
-                pieces = new int[] {vocabulary.unkId()};
-            }
-            if (input.remaining() <= pieces.length) {
-                break;
-            }
+        int words = wordsThatFit(item);
+        for (int i = 0; i < words; i++) {
+            int[] pieces = pieces(item.tokens().get(i));
             int label = labelIndex(item.labels().get(i), item.source());
             for (int piece = 0; piece < pieces.length; piece++) {
                 input.add(pieces[piece]);

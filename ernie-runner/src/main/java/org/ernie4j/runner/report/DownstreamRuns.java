@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -52,9 +54,36 @@ public final class DownstreamRuns
 
     public static DownstreamRuns read(Path root)
     {
+        return read(List.of(root));
+    }
+
+    /**
+     * The runs under several roots, such as an experiment's fine-tunings and baselines trained beside them. A run found
+     * under two roots is an error naming both, so that one folder cannot silently stand in for another's figures.
+     */
+    public static DownstreamRuns read(List<Path> roots)
+    {
         Map<Key, Run> runs = new LinkedHashMap<>();
+        Map<Key, Path> origins = new HashMap<>();
+        for (Path root : roots) {
+            for (Map.Entry<Path, Run> found : under(root).entrySet()) {
+                Run run = found.getValue();
+                Key key = new Key(run.dataset(), run.fraction(), run.arm(), run.seed());
+                Path earlier = origins.putIfAbsent(key, found.getKey());
+                if (earlier != null) {
+                    throw new IllegalArgumentException("the same run is in two places: " + earlier + " and " + found.getKey());
+                }
+                runs.put(key, run);
+            }
+        }
+        return new DownstreamRuns(runs);
+    }
+
+    private static Map<Path, Run> under(Path root)
+    {
+        Map<Path, Run> runs = new LinkedHashMap<>();
         if (!Files.isDirectory(root)) {
-            return new DownstreamRuns(runs);
+            return runs;
         }
         try (Stream<Path> files = Files.find(root, 5, (path, attributes) -> path.getFileName().toString().equals("metrics.json"))) {
             for (Path metrics : files.sorted().toList()) {
@@ -66,15 +95,14 @@ public final class DownstreamRuns
                 Path arm = seedDirectory.getParent();
                 Path fraction = arm.getParent();
                 Path dataset = fraction.getParent();
-                Run run = run(metrics, dataset.getFileName().toString(), fraction.getFileName().toString(), arm.getFileName().toString(),
-                        Integer.parseInt(seed.group(1)));
-                runs.put(new Key(run.dataset(), run.fraction(), run.arm(), run.seed()), run);
+                runs.put(metrics, run(metrics, dataset.getFileName().toString(), fraction.getFileName().toString(), arm.getFileName().toString(),
+                        Integer.parseInt(seed.group(1))));
             }
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot read the fine-tunings under " + root, e);
         }
-        return new DownstreamRuns(runs);
+        return runs;
     }
 
     private static Run run(Path metrics, String dataset, String fraction, String arm, int seed)

@@ -101,7 +101,35 @@ class TestDownstreamTable
                 .hasMessageContaining("b-masked-lm");
     }
 
+    @Test
+    void runsUnderASecondFolderJoinTheTableAndARunInBothIsAnError(@TempDir Path baselines)
+            throws IOException
+    {
+        for (int seed = 1; seed <= 3; seed++) {
+            metrics(baselines, "same-address/none/lexical/seed-" + seed, 0.80, 0.70 + 0.01 * seed, 2);
+        }
+        DownstreamTable withBaseline = new DownstreamTable(List.of("same-address"), List.of("all"), List.of("lexical", "b-masked-lm"), "b-masked-lm",
+                List.of(1, 2, 3));
+
+        String table = withBaseline.markdown(DownstreamRuns.read(List.of(root, baselines)));
+
+        // lexical - b: accuracy 0.10, 0.08, 0.06 (mean 0.08, sd 0.02, half-width 0.0497); macro-F1 0.11, 0.10, 0.09 (0.10, 0.01, 0.0248)
+        assertThat(table).contains("| same-address | all | lexical | 3 | 0.8000 +- 0.0000 | 0.7200 +- 0.0100 | +0.0800 [+0.0303, +0.1297] "
+                + "| +0.1000 [+0.0752, +0.1248] | 2, 2, 2 |");
+
+        metrics(baselines, "same-address/all/b-masked-lm/seed-1", 0.5, 0.5, 1);
+        assertThatThrownBy(() -> DownstreamRuns.read(List.of(root, baselines))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(root.resolve("same-address/all/b-masked-lm/seed-1").toString())
+                .hasMessageContaining(baselines.resolve("same-address/all/b-masked-lm/seed-1").toString());
+    }
+
     private void metrics(String directory, double accuracy, double macroF1, int bestEpoch)
+            throws IOException
+    {
+        metrics(root, directory, accuracy, macroF1, bestEpoch);
+    }
+
+    private static void metrics(Path root, String directory, double accuracy, double macroF1, int bestEpoch)
             throws IOException
     {
         Path path = root.resolve(directory);
