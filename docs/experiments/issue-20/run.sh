@@ -5,7 +5,7 @@
 # how long it takes. Run it again after any interruption: every step whose result exists is skipped.
 #
 #   docs/experiments/issue-20/run.sh                  everything (days of machine time: see ESTIMATE.md)
-#   STAGE=data docs/experiments/issue-20/run.sh       only the datasets; also STAGE=pretrain, finetune, baseline, table
+#   STAGE=data docs/experiments/issue-20/run.sh       only the datasets; also STAGE=pretrain, finetune, baseline, probe, table
 #   ARMS="b-masked-lm c-ernie-continual" SEEDS="1 2" DATASETS=same-address docs/experiments/issue-20/run.sh
 #   JOBS=2 docs/experiments/issue-20/run.sh           two fine-tunings side by side, each JVM on half the processors
 #
@@ -44,6 +44,7 @@ jobs=${JOBS:-1}
 configs=${CONFIGS:-$here}
 finished=${FINISHED:-$here/finished}
 baseline_records=${BASELINE_RECORDS:-$here/baseline}
+probe_records=${PROBE_RECORDS:-$here/probe}
 corpus=${CORPUS:-$work/data/pretraining-corpus}
 fractions="quarter half all"
 
@@ -355,12 +356,68 @@ baseline_one() {
   cp "$out/metrics.json" "$out/baseline.yaml" "$record/"
 }
 
+# The frozen-encoder probe (added with the baseline, PLAN.md's "Changes" of 2026-12-05): `ernie baseline --features
+# frozen-encoder`, the same linear classifier on each arm's encoder as pre-training left it (the whole budget's
+# checkpoint; a-none: fresh weights drawn from the seed, as its fine-tuning starts), on the sequence datasets. Filed in
+# WORK/probe/DATASET/FRACTION/ARM/seed-N, records in probe/ beside this script.
+probe_all() {
+  for dataset in $datasets; do
+    [ "$dataset" = recase ] && continue
+    for arm in $arms; do
+      case $arm in
+        a-none) probe_arm "$dataset" "$arm" none "$work/pretrain/$reference/kept/all" random ;;
+        f-*) ;;
+        *) probe_arm "$dataset" "$arm" all "$work/pretrain/$arm/kept/all" pretrained ;;
+      esac
+    done
+  done
+}
+
+# One JVM per dataset and arm for the seeds not yet probed (a pre-trained encoder then encodes each text once).
+probe_arm() {
+  dataset=$1 arm=$2 fraction=$3 model=$4 initialize=$5
+  [ -d "$model" ] || fail "no checkpoint $model to probe: pre-train $arm first"
+  directory=$work/probe/$dataset/$fraction/$arm
+  missing=
+  for seed in $seeds; do
+    [ -d "$directory/seed-$seed" ] || missing="$missing $seed"
+  done
+  if [ -n "$missing" ]; then
+    partial=$directory/.partial
+    rm -rf "$partial"
+    mkdir -p "$partial"
+    say "frozen-encoder probe $dataset / $arm / seeds$missing"
+    write_finetune_config "$partial/probe.yaml" "$model" "$initialize" "$dataset" 0 "$partial"
+    "$ernie" baseline --config "$partial/probe.yaml" --features frozen-encoder --seeds "$(echo $missing | tr ' ' ',')" --output "$partial" \
+      >"$partial/probe.log" 2>&1 || fail "the frozen-encoder probe failed, see $partial/probe.log"
+    for seed in $missing; do
+      sed "s#^  seed: 0\$#  seed: $seed#; s#^output: .*#output: $directory/seed-$seed#" "$partial/probe.yaml" >"$partial/seed-$seed/probe.yaml"
+      cp "$partial/probe.log" "$partial/seed-$seed/probe.log"
+      mv "$partial/seed-$seed" "$directory/seed-$seed"
+    done
+    rm -rf "$partial"
+  fi
+  for seed in $seeds; do
+    record=$probe_records/$dataset/$fraction/$arm/seed-$seed
+    mkdir -p "$record"
+    cp "$directory/seed-$seed/metrics.json" "$directory/seed-$seed/probe.yaml" "$record/"
+  done
+}
+
+if wants probe; then
+  probe_all
+fi
 if wants baseline; then
   baseline_all
 fi
 if wants table; then
   "$ernie" downstream-table --results "$work/finetune" --datasets "$(echo $datasets | tr ' ' ',')" --arms "$(echo $arms | tr ' ' ',')" \
     --reference "$reference" --seeds "$(echo $seeds | tr ' ' ',')" --pretraining "$work/pretrain" --out "$work/table.md"
+  if [ -d "$work/probe" ]; then
+    "$ernie" downstream-table --results "$work/probe" --datasets "$(echo $datasets | tr ' ' ',' | sed 's/,recase//; s/recase,//')" \
+      --arms "$(echo $arms | tr ' ' ',')" --checkpoints all --reference "$reference" --seeds "$(echo $seeds | tr ' ' ',')" \
+      --out "$work/probe-table.md"
+  fi
   if [ -d "$work/baseline" ]; then
     "$ernie" downstream-table --results "$work/finetune" --results "$work/baseline" --datasets "$(echo $datasets | tr ' ' ',')" \
       --arms "lexical,lexical-whole,$(echo $arms | tr ' ' ',')" --checkpoints all --reference "$reference" --seeds "$(echo $seeds | tr ' ' ',')" \

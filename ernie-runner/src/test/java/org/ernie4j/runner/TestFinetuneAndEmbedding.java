@@ -89,9 +89,26 @@ class TestFinetuneAndEmbedding
         Matcher words = Pattern.compile("reads in 32 pieces: ([\\d,]+) of ([\\d,]+) words").matcher(asRead.err());
         assertThat(words.find()).as(asRead.err()).isTrue();
         assertThat(Long.parseLong(words.group(1).replace(",", ""))).isLessThan(Long.parseLong(words.group(2).replace(",", "")));
-        for (String baseline : List.of("baseline-whole", "baseline-read")) {
+        TestingErnie.Result probe = ernie("baseline", "--config", config.toString(), "--features", "frozen-encoder", "--output",
+                temporary.resolve("probe").toString());
+        assertThat(probe.code()).as(probe.err()).isZero();
+        assertThat(probe.err()).contains("with the frozen encoder of " + run);
+        // Several seeds in one run: the texts encoded once, each seed's figures those of a run of its own.
+        TestingErnie.Result seeds = ernie("baseline", "--config", config.toString(), "--features", "frozen-encoder", "--seeds", "1,2", "--output",
+                temporary.resolve("probes").toString());
+        assertThat(seeds.code()).as(seeds.err()).isZero();
+        assertThat(seeds.err()).contains("seed 2: ").contains(", 0 texts encoded");
+        assertThat(temporary.resolve("probes/seed-1/metrics.json")).hasSameTextualContentAs(temporary.resolve("probe/metrics.json"));
+        assertThat(temporary.resolve("probes/seed-2/metrics.json")).exists();
+        TestingErnie.Result seedsWithoutOutput = ernie("baseline", "--config", config.toString(), "--seeds", "1,2");
+        assertThat(seedsWithoutOutput.code()).isNotZero();
+        assertThat(seedsWithoutOutput.err()).contains("--seeds").contains("--output");
+        TestingErnie.Result unknown = ernie("baseline", "--config", config.toString(), "--features", "pixels");
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.err()).contains("--features").contains("pixels");
+        for (String baseline : List.of("baseline-whole", "baseline-read", "probe")) {
             JsonNode figures = new ObjectMapper().readTree(temporary.resolve(baseline + "/metrics.json").toFile());
-            assertThat(figures.path("model").asText()).startsWith("lexical baseline");
+            assertThat(figures.path("model").asText()).startsWith(baseline.equals("probe") ? "linear probe on the frozen encoder of" : "lexical baseline");
             assertThat(figures.path("test").path("items").asLong()).isEqualTo(metrics.path("test").path("items").asLong());
         }
 

@@ -18,6 +18,16 @@ record FeatureVector(int[] indices, float[] values)
         values = values.clone();
     }
 
+    /** A dense vector: every position its own feature. */
+    static FeatureVector dense(float[] values)
+    {
+        int[] indices = new int[values.length];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = i;
+        }
+        return new FeatureVector(indices, values);
+    }
+
     int size()
     {
         return indices.length;

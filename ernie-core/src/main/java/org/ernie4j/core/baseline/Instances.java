@@ -20,9 +20,26 @@ record Instances(List<FeatureVector> features, int[] labels)
     static Instances of(List<LabelledItem> items, Featurizer featurizer, List<String> labelNames)
     {
         List<FeatureVector> features = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
         for (LabelledItem item : items) {
             features.addAll(featurizer.of(item));
+        }
+        return new Instances(features, labelIndices(items, labelNames));
+    }
+
+    /** One vector per item, in the items' order. */
+    static Instances ofItems(List<FeatureVector> features, List<LabelledItem> items, List<String> labelNames)
+    {
+        if (features.size() != items.size()) {
+            throw new IllegalArgumentException(features.size() + " vectors for " + items.size() + " items");
+        }
+        return new Instances(features, labelIndices(items, labelNames));
+    }
+
+    /** The items' labels (a word sequence's, word by word) as indices of {@code labelNames}. */
+    private static int[] labelIndices(List<LabelledItem> items, List<String> labelNames)
+    {
+        List<Integer> labels = new ArrayList<>();
+        for (LabelledItem item : items) {
             List<String> itemLabels = item instanceof LabelledItem.Text text ? List.of(text.label()) : ((LabelledItem.Tokens) item).labels();
             for (String label : itemLabels) {
                 int index = labelNames.indexOf(label);
@@ -32,7 +49,7 @@ record Instances(List<FeatureVector> features, int[] labels)
                 labels.add(index);
             }
         }
-        return new Instances(features, labels.stream().mapToInt(Integer::intValue).toArray());
+        return labels.stream().mapToInt(Integer::intValue).toArray();
     }
 
     int size()

@@ -8,14 +8,12 @@ import java.util.function.UnaryOperator;
 
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.FinetuneConfig;
-import org.ernie4j.core.finetune.ClassificationMetrics;
 import org.ernie4j.core.finetune.FinetuneData;
 import org.ernie4j.core.finetune.FinetuneKind;
 import org.ernie4j.core.finetune.ItemEncoder;
 import org.ernie4j.core.finetune.LabelledItem;
 import org.ernie4j.core.finetune.MetricsFile;
 import org.ernie4j.core.pretrained.PretrainedModel;
-import org.ernie4j.core.support.Seeds;
 import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 
 import static java.util.Objects.requireNonNull;
@@ -40,8 +38,6 @@ public final class LexicalBaseline
 
     /** 2^20 hashed features: collisions are rare for the vocabularies of the datasets here, and weights take 4 MB a class. */
     private static final int BITS = 20;
-    private static final double LEARNING_RATE = 0.1;
-    private static final long ORDER_STREAM = 0x4C455849L;
 
     /** How much of each item the baseline reads. */
     public enum Reading
@@ -78,36 +74,11 @@ public final class LexicalBaseline
         progress.accept(String.format("lexical baseline on %d train, %d dev, %d test items (%d, %d, %d instances); labels %s; %,d features",
                 data.train().size(), data.dev().size(), data.test().size(), train.size(), dev.size(), test.size(), data.labels(), train.featureCount()));
 
-        SoftmaxRegression classifier = new SoftmaxRegression(data.labels().size(), BITS, LEARNING_RATE);
-        List<Double> history = new ArrayList<>();
-        int bestEpoch = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        ClassificationMetrics bestTest = null;
-        for (int epoch = 1; epoch <= training.epochs(); epoch++) {
-            double loss = classifier.epoch(train.features(), train.labels(), Seeds.random(training.seed(), ORDER_STREAM, epoch));
-            ClassificationMetrics devMetrics = dev.metrics(classifier, data.labels());
-            double score = training.metric().equals("macro-f1") ? devMetrics.macroF1() : devMetrics.accuracy();
-            history.add(score);
-            boolean improved = score > bestScore;
-            progress.accept(String.format("epoch %d: training loss %.4f, dev %s %.4f%s", epoch, loss, training.metric(), score,
-                    improved ? " (best so far, kept)" : ""));
-            if (improved) {
-                bestScore = score;
-                bestEpoch = epoch;
-                // Test is scored at every improvement rather than the weights copied: it chooses nothing, so the figure
-                // is the best dev epoch's, as a fine-tuning's is.
-                bestTest = test.size() == 0 ? null : test.metrics(classifier, data.labels());
-            }
-            else if (epoch - bestEpoch >= training.patience()) {
-                progress.accept("no improvement for " + training.patience() + " epoch(s): stopping early");
-                break;
-            }
-        }
-        BaselineResult result = new BaselineResult(history, bestEpoch, bestTest, train.featureCount());
+        BaselineResult result = LinearTraining.run(train, dev, test, data.labels(), BITS, training, progress);
         String outside = data.kind() == FinetuneKind.TOKEN ? config.data().outsideLabel() : null;
         String model = reading == Reading.WHOLE_TEXT ? MODEL_NAME
                 : MODEL_NAME + " on the words " + config.model() + " reads in " + training.maxLength() + " pieces";
-        new MetricsFile(model, "none", data.labels(), training.metric(), history, bestEpoch, bestTest, outside).writeTo(Path.of(config.output()));
+        new MetricsFile(model, "none", data.labels(), training.metric(), result.devHistory(), result.bestEpoch(), result.test(), outside).writeTo(Path.of(config.output()));
         return result;
     }
 

@@ -108,6 +108,13 @@ public record FinetuneConfig(String model, String initialize, DataSection data, 
             }
         }
 
+        /** The same settings with another seed (several seeds of one configuration, as a baseline's runs take them). */
+        public Training withSeed(long otherSeed)
+        {
+            return new Training(otherSeed, epochs, batchSize, maxLength, learningRate, warmupFraction, weightDecay, clipNorm, dropout, patience, metric,
+                    taskId, engine);
+        }
+
         public static Training defaults()
         {
             return new Training((Long) null, null, null, null, null, null, null, null, null, null, null, null, null);
