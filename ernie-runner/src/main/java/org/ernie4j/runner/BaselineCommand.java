@@ -42,7 +42,8 @@ final class BaselineCommand
 
     @CommandLine.Option(names = "--as-the-model-reads",
             description = {"Read only the words the configuration's model reads: as many as its vocabulary's pieces fit in training.max-length",
-                    "(a pair's longer text cut first), the fair comparison with a fine-tuning of that model. Default: every word."})
+                    "(a pair's longer text cut first), the fair comparison with a fine-tuning of that model. Default: every word.",
+                    "The frozen-encoder probe always reads so."})
     private boolean asTheModelReads;
 
     @CommandLine.Option(names = "--features", paramLabel = "KIND", defaultValue = "words",

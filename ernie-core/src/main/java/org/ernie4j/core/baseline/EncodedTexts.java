@@ -49,7 +49,7 @@ final class EncodedTexts
         for (LabelledItem item : items) {
             LabelledItem.Text text = (LabelledItem.Text) reader.asRead(item);
             read.add(text);
-            if (text.pair() != null && read.get(0).pair() == null || text.pair() == null && read.get(0).pair() != null) {
+            if ((text.pair() == null) != (read.get(0).pair() == null)) {
                 throw new IllegalArgumentException(item.source() + ": some items are pairs and some are not");
             }
             for (String part : text.pair() == null ? List.of(text.text()) : List.of(text.text(), text.pair())) {

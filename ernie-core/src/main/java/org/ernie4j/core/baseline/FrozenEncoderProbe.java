@@ -39,9 +39,6 @@ public final class FrozenEncoderProbe
 {
     public static final String MODEL_NAME = "linear probe on the frozen encoder of";
 
-    /** 2^10 positions hold a pair's 2 x hidden + 1 features up to hidden 511. */
-    private static final int BITS = 10;
-
     private final FinetuneConfig config;
     private final Optional<PretrainedModel> model;
 
@@ -80,10 +77,8 @@ public final class FrozenEncoderProbe
             throw new IllegalArgumentException("data.kind: the frozen-encoder probe reads texts and pairs (sequence), not " + config.data().kind());
         }
         PretrainedModel loaded = model.orElseGet(() -> PretrainedModel.load(Path.of(config.model())));
-        if (2L * loaded.encoder().hidden() + 1 > 1 << BITS) {
-            throw new IllegalArgumentException(config.model() + ": hidden " + loaded.encoder().hidden() + " is too wide for the probe (at most "
-                    + ((1 << BITS) - 1) / 2 + ")");
-        }
+        // Dense features, none hashed: as many positions as a pair's 2 x hidden + 1 features need.
+        int bits = 32 - Integer.numberOfLeadingZeros(2 * loaded.encoder().hidden());
         boolean fresh = config.initialize().equals("random");
         List<BaselineResult> results = new ArrayList<>();
         try (EncodedTexts shared = fresh ? null : new EncodedTexts(loaded, config.training())) {
@@ -91,18 +86,18 @@ public final class FrozenEncoderProbe
                 FinetuneConfig.Training training = config.training().withSeed(seed);
                 if (fresh) {
                     try (EncodedTexts own = new EncodedTexts(freshWeights(loaded, seed), training)) {
-                        results.add(probe(own, training, outputs.apply(seed), progress));
+                        results.add(probe(own, training, bits, outputs.apply(seed), progress));
                     }
                 }
                 else {
-                    results.add(probe(shared, training, outputs.apply(seed), progress));
+                    results.add(probe(shared, training, bits, outputs.apply(seed), progress));
                 }
             }
         }
         return results;
     }
 
-    private BaselineResult probe(EncodedTexts texts, FinetuneConfig.Training training, Path output, Consumer<String> progress)
+    private BaselineResult probe(EncodedTexts texts, FinetuneConfig.Training training, int bits, Path output, Consumer<String> progress)
     {
         FinetuneData data = FinetuneData.load(config.data(), training.seed());
         long start = System.nanoTime();
@@ -117,7 +112,7 @@ public final class FrozenEncoderProbe
         Instances trainInstances = instances(train, data.train(), standardization, data.labels());
         Instances devInstances = instances(dev, data.dev(), standardization, data.labels());
         Instances testInstances = instances(test, data.test(), standardization, data.labels());
-        BaselineResult result = LinearTraining.run(trainInstances, devInstances, testInstances, data.labels(), BITS, training, progress);
+        BaselineResult result = LinearTraining.run(trainInstances, devInstances, testInstances, data.labels(), bits, training, progress);
         new MetricsFile(MODEL_NAME + " " + config.model(), config.initialize(), data.labels(), training.metric(), result.devHistory(), result.bestEpoch(),
                 result.test(), null).writeTo(output);
         return result;

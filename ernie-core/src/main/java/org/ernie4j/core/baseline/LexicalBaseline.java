@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.ernie4j.core.PublicApi;
 import org.ernie4j.core.config.FinetuneConfig;
@@ -14,7 +14,6 @@ import org.ernie4j.core.finetune.ItemEncoder;
 import org.ernie4j.core.finetune.LabelledItem;
 import org.ernie4j.core.finetune.MetricsFile;
 import org.ernie4j.core.pretrained.PretrainedModel;
-import org.ernie4j.core.text.wordpiece.WordPieceVocabulary;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,7 +22,8 @@ import static java.util.Objects.requireNonNull;
  * train, dev and test items and labels, the same seed, at most {@code training.epochs} epochs, the best dev epoch by
  * {@code training.metric}, early stopping after {@code training.patience} epochs without improvement. It writes
  * {@code metrics.json} like a fine-tuning, with {@code model: lexical baseline}, so the downstream table reads it
- * alike. The model, the learning rate and everything about the encoder are not used: there is no encoder.
+ * alike. There is no encoder: the learning rate and the encoder's settings are not used, and the model only for its
+ * vocabulary, when the baseline reads as the model does.
  *
  * <p>What it sees: sequence items as bags of words and word pairs, pairs through the terms their texts share and their
  * similarity ({@link TextFeatures}), words of token items through themselves and their neighbours
@@ -78,7 +78,8 @@ public final class LexicalBaseline
         String outside = data.kind() == FinetuneKind.TOKEN ? config.data().outsideLabel() : null;
         String model = reading == Reading.WHOLE_TEXT ? MODEL_NAME
                 : MODEL_NAME + " on the words " + config.model() + " reads in " + training.maxLength() + " pieces";
-        new MetricsFile(model, "none", data.labels(), training.metric(), result.devHistory(), result.bestEpoch(), result.test(), outside).writeTo(Path.of(config.output()));
+        new MetricsFile(model, "none", data.labels(), training.metric(), result.devHistory(), result.bestEpoch(), result.test(), outside)
+                .writeTo(Path.of(config.output()));
         return result;
     }
 
@@ -88,20 +89,24 @@ public final class LexicalBaseline
         if (reading == Reading.WHOLE_TEXT) {
             return data;
         }
-        Path model = Path.of(config.model());
-        WordPieceVocabulary vocabulary = WordPieceVocabulary.load(PretrainedModel.vocabularyFile(model)).withSettings(PretrainedModel.tokenizerSettings(model));
-        ItemEncoder encoder = new ItemEncoder(vocabulary, config.training().maxLength(), data.labels());
-        long[] words = new long[2];
-        UnaryOperator<List<LabelledItem>> cut = items -> items.stream().map(item -> {
-            LabelledItem read = encoder.asRead(item);
-            words[0] += wordCount(item);
-            words[1] += wordCount(read);
-            return read;
-        }).toList();
-        FinetuneData read = new FinetuneData(data.kind(), cut.apply(data.train()), cut.apply(data.dev()), cut.apply(data.test()), data.labels());
-        progress.accept(String.format("reading as %s reads in %d pieces: %,d of %,d words (%.1f%%)", model, config.training().maxLength(), words[1], words[0],
-                100.0 * words[1] / Math.max(1, words[0])));
+        ItemEncoder encoder = new ItemEncoder(PretrainedModel.readingVocabulary(Path.of(config.model())), config.training().maxLength(), data.labels());
+        FinetuneData read = new FinetuneData(data.kind(), asRead(data.train(), encoder), asRead(data.dev(), encoder), asRead(data.test(), encoder),
+                data.labels());
+        long words = wordCount(data);
+        long wordsRead = wordCount(read);
+        progress.accept(String.format("reading as %s reads in %d pieces: %,d of %,d words (%.1f%%)", config.model(), config.training().maxLength(),
+                wordsRead, words, 100.0 * wordsRead / Math.max(1, words)));
         return read;
+    }
+
+    private static List<LabelledItem> asRead(List<LabelledItem> items, ItemEncoder encoder)
+    {
+        return items.stream().map(encoder::asRead).toList();
+    }
+
+    private static long wordCount(FinetuneData data)
+    {
+        return Stream.of(data.train(), data.dev(), data.test()).flatMap(List::stream).mapToLong(LexicalBaseline::wordCount).sum();
     }
 
     private static long wordCount(LabelledItem item)

@@ -91,6 +91,15 @@ public record PretrainedModel(Path source, EncoderConfig encoder, WordPieceVocab
     }
 
     /**
+     * The vocabulary and tokenizer settings the model reads text with, from a checkpoint directory or the newest
+     * checkpoint of a run directory, without reading the tensors.
+     */
+    public static WordPieceVocabulary readingVocabulary(Path runOrCheckpoint)
+    {
+        return WordPieceVocabulary.load(vocabularyFile(runOrCheckpoint)).withSettings(tokenizerSettings(runOrCheckpoint));
+    }
+
+    /**
      * The settings of the tokenizer the model reads text with (uncased BERT's unless it was imported with others), from the
      * configuration in the manifest of a checkpoint directory or of the newest checkpoint of a run directory, without
      * reading the tensors.
