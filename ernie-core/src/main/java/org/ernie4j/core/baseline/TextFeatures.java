@@ -44,9 +44,9 @@ final class TextFeatures
         Map<String, Integer> documentFrequency = new HashMap<>();
         int documents = 0;
         for (LabelledItem.Text item : training) {
-            documents += count(item.text(), documentFrequency);
-            if (item.pair() != null) {
-                documents += count(item.pair(), documentFrequency);
+            for (String text : item.pair() == null ? List.of(item.text()) : List.of(item.text(), item.pair())) {
+                new HashSet<>(terms(text)).forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+                documents++;
             }
         }
         Map<String, Double> idf = new HashMap<>();
@@ -119,12 +119,6 @@ final class TextFeatures
             }
         }
         return terms;
-    }
-
-    private static int count(String text, Map<String, Integer> documentFrequency)
-    {
-        new HashSet<>(terms(text)).forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
-        return 1;
     }
 
     /** Smoothed, so that a term of every document still counts a little and an unseen one most. */
