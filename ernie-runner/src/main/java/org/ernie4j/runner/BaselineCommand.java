@@ -76,7 +76,7 @@ final class BaselineCommand
         List<Long> runs = seeds == null ? List.of(loaded.training().seed()) : List.copyOf(seeds);
         LongFunction<Path> outputs = seed -> seeds != null ? output.resolve("seed-" + seed) : output != null ? output : Path.of(loaded.output());
         List<BaselineResult> results = features.equals("frozen-encoder")
-                ? new FrozenEncoderProbe(withOutput(loaded, output)).run(runs, outputs, ProgressLines.to(spec.commandLine().getErr()))
+                ? new FrozenEncoderProbe(loaded).run(runs, outputs, ProgressLines.to(spec.commandLine().getErr()))
                 : runs.stream().map(seed -> lexical(withSeed(loaded, seed, outputs.apply(seed)))).toList();
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < runs.size(); i++) {
@@ -96,11 +96,6 @@ final class BaselineCommand
     {
         LexicalBaseline.Reading reading = asTheModelReads ? LexicalBaseline.Reading.AS_THE_MODEL_READS : LexicalBaseline.Reading.WHOLE_TEXT;
         return new LexicalBaseline(configuration, reading).run(ProgressLines.to(spec.commandLine().getErr()));
-    }
-
-    private static FinetuneConfig withOutput(FinetuneConfig loaded, Path output)
-    {
-        return output == null ? loaded : new FinetuneConfig(loaded.model(), loaded.initialize(), loaded.data(), loaded.training(), output.toString());
     }
 
     private static FinetuneConfig withSeed(FinetuneConfig loaded, long seed, Path output)

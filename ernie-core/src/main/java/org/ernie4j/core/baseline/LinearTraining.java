@@ -33,7 +33,7 @@ final class LinearTraining
         for (int epoch = 1; epoch <= training.epochs(); epoch++) {
             double loss = classifier.epoch(train.features(), train.labels(), Seeds.random(training.seed(), ORDER_STREAM, epoch));
             ClassificationMetrics devMetrics = dev.metrics(classifier, labels);
-            double score = training.metric().equals("macro-f1") ? devMetrics.macroF1() : devMetrics.accuracy();
+            double score = devMetrics.named(training.metric());
             history.add(score);
             boolean improved = score > bestScore;
             progress.accept(String.format("epoch %d: training loss %.4f, dev %s %.4f%s", epoch, loss, training.metric(), score,

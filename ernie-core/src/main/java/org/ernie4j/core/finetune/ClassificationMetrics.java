@@ -58,6 +58,15 @@ public record ClassificationMetrics(List<String> labels, long[][] confusion)
         return total == 0 ? Double.NaN : (double) correct / total;
     }
 
+    /**
+     * The metric a fine-tuning configuration names ({@code training.metric}): {@code macro-f1} is {@link #macroF1()},
+     * anything else (the configuration allows only {@code accuracy}) {@link #accuracy()}.
+     */
+    public double named(String metric)
+    {
+        return metric.equals("macro-f1") ? macroF1() : accuracy();
+    }
+
     /** Per-class precision, recall and F1, and how many gold items the class has. */
     public record ClassScore(String label, double precision, double recall, double f1, long support)
     {

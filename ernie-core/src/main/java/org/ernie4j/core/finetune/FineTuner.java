@@ -117,7 +117,7 @@ public final class FineTuner
                     step++;
                 }
                 ClassificationMetrics devMetrics = metrics(engine, head, dev, data, padId);
-                double score = training.metric().equals("macro-f1") ? devMetrics.macroF1() : devMetrics.accuracy();
+                double score = devMetrics.named(training.metric());
                 history.add(score);
                 boolean improved = score > bestScore;
                 progress.accept(String.format("epoch %d: training loss %.4f, dev %s %.4f%s", epoch, lossSum / stepsPerEpoch, training.metric(), score,

@@ -55,27 +55,28 @@ public final class ItemEncoder
     public LabelledItem asRead(LabelledItem item)
     {
         if (item instanceof LabelledItem.Text text) {
-            int[] kept = keptPieces(text);
+            int[] kept = keptPieces(vocabulary.encode(text.text()).length, text.pair() == null ? 0 : vocabulary.encode(text.pair()).length,
+                    text.pair() != null);
             return new LabelledItem.Text(wordsCovering(text.text(), kept[0]), text.pair() == null ? null : wordsCovering(text.pair(), kept[1]),
                     text.label(), text.source());
         }
         LabelledItem.Tokens tokens = (LabelledItem.Tokens) item;
-        int words = wordsThatFit(tokens);
+        int words = fittingWords(tokens).size();
         return new LabelledItem.Tokens(tokens.tokens().subList(0, words), tokens.labels().subList(0, words), tokens.source());
     }
 
-    /** How many leading words of the item fit whole between [CLS] and [SEP]. */
-    private int wordsThatFit(LabelledItem.Tokens item)
+    /** The pieces of each leading word of the item that fits whole between [CLS] and [SEP]. */
+    private List<int[]> fittingWords(LabelledItem.Tokens item)
     {
+        List<int[]> words = new ArrayList<>();
         int room = maxLength - 2;
-        int words = 0;
-        while (words < item.tokens().size()) {
-            int pieces = pieces(item.tokens().get(words)).length;
-            if (pieces > room) {
+        for (String word : item.tokens()) {
+            int[] pieces = pieces(word);
+            if (pieces.length > room) {
                 break;
             }
-            room -= pieces;
-            words++;
+            room -= pieces.length;
+            words.add(pieces);
         }
         return words;
     }
@@ -89,22 +90,20 @@ public final class ItemEncoder
 
     private Example text(LabelledItem.Text item, int label)
     {
-        int[] kept = keptPieces(item);
-        int[] first = Arrays.copyOf(vocabulary.encode(item.text()), kept[0]);
-        int[] second = item.pair() == null ? new int[0] : Arrays.copyOf(vocabulary.encode(item.pair()), kept[1]);
-        InputBuilder input = InputBuilder.start(vocabulary, maxLength).addAll(first).separator();
+        int[] first = vocabulary.encode(item.text());
+        int[] second = item.pair() == null ? new int[0] : vocabulary.encode(item.pair());
+        int[] kept = keptPieces(first.length, second.length, item.pair() != null);
+        InputBuilder input = InputBuilder.start(vocabulary, maxLength).addAll(Arrays.copyOf(first, kept[0])).separator();
         if (item.pair() != null) {
-            input.nextSegment().addAll(second).separator();
+            input.nextSegment().addAll(Arrays.copyOf(second, kept[1])).separator();
         }
         return input.build(new SequenceLabel(Math.max(0, label)));
     }
 
     /** How many pieces of the first and second text fit: the longer one is cut first, a piece at a time. */
-    private int[] keptPieces(LabelledItem.Text item)
+    private int[] keptPieces(int first, int second, boolean pair)
     {
-        int first = vocabulary.encode(item.text()).length;
-        int second = item.pair() == null ? 0 : vocabulary.encode(item.pair()).length;
-        int room = maxLength - (item.pair() == null ? 2 : 3);
+        int room = maxLength - (pair ? 3 : 2);
         while (first + second > room) {
             if (first >= second) {
                 first--;
@@ -135,9 +134,9 @@ public final class ItemEncoder
     {
         InputBuilder input = InputBuilder.start(vocabulary, maxLength);
         List<Integer> targets = new ArrayList<>(List.of(TokenLabels.IGNORED));
-        int words = wordsThatFit(item);
-        for (int i = 0; i < words; i++) {
-            int[] pieces = pieces(item.tokens().get(i));
+        List<int[]> words = fittingWords(item);
+        for (int i = 0; i < words.size(); i++) {
+            int[] pieces = words.get(i);
             int label = labelIndex(item.labels().get(i), item.source());
             for (int piece = 0; piece < pieces.length; piece++) {
                 input.add(pieces[piece]);

@@ -25,6 +25,8 @@ class TestClassificationMetrics
                 .containsExactly(0.8, 0.5, 2 / 3.0);
         assertThat(metrics.macroF1()).isCloseTo((0.8 + 0.5 + 2 / 3.0) / 3, within(1e-12));
         assertThat(metrics.table()).contains("accuracy 0.6667").contains("macro-F1 0.6556");
+        assertThat(metrics.named("macro-f1")).isEqualTo(metrics.macroF1());
+        assertThat(metrics.named("accuracy")).isEqualTo(metrics.accuracy());
     }
 
     @Test
